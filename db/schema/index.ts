@@ -1,0 +1,7 @@
+export * from "./auth";
+export * from "./teams";
+export * from "./clients";
+export * from "./audit";
+export * from "./tokens";
+export * from "./mail";
+export * from "./ratelimit";

@@ -1,0 +1,119 @@
+import { count } from "drizzle-orm";
+import type { DbHandle } from "./client";
+import { clientHolidays, clients, clientStakeholders, clientTeams, teamMembers, teams, users, type Role } from "./schema";
+import { uniformBusinessHours } from "@/lib/core/business-hours";
+
+export class SeedRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SeedRefusedError";
+  }
+}
+
+/** US federal holidays observed in 2026 (Acme Dental's calendar). */
+export const US_HOLIDAYS_2026 = [
+  { date: "2026-01-01", name: "New Year's Day" },
+  { date: "2026-01-19", name: "Martin Luther King Jr. Day" },
+  { date: "2026-02-16", name: "Presidents' Day" },
+  { date: "2026-05-25", name: "Memorial Day" },
+  { date: "2026-06-19", name: "Juneteenth" },
+  { date: "2026-07-03", name: "Independence Day (observed)" },
+  { date: "2026-09-07", name: "Labor Day" },
+  { date: "2026-10-12", name: "Columbus Day" },
+  { date: "2026-11-11", name: "Veterans Day" },
+  { date: "2026-11-26", name: "Thanksgiving Day" },
+  { date: "2026-12-25", name: "Christmas Day" },
+];
+
+type Person = { email: string; name: string; role: Role; timeZone: string };
+export const DEMO_PEOPLE: Person[] = [
+  { email: "admin@example.com", name: "Ada Admin", role: "admin", timeZone: "America/New_York" },
+  { email: "manager@example.com", name: "Morgan Manager", role: "manager", timeZone: "America/New_York" },
+  { email: "alice@example.com", name: "Alice Nguyen", role: "engineer", timeZone: "America/New_York" },
+  { email: "bob@example.com", name: "Bob Okafor", role: "engineer", timeZone: "America/New_York" },
+  { email: "carol@example.com", name: "Carol Schmidt", role: "engineer", timeZone: "America/Chicago" },
+  { email: "dave@example.com", name: "Dave Patel", role: "engineer", timeZone: "America/New_York" },
+  { email: "erin@example.com", name: "Erin Walsh", role: "engineer", timeZone: "America/New_York" },
+  { email: "frank@example.com", name: "Frank Moreau", role: "engineer", timeZone: "America/New_York" },
+  { email: "grace@example.com", name: "Grace Hopkins", role: "engineer", timeZone: "Europe/London" },
+  { email: "jane@acme.example", name: "Jane Whitfield", role: "stakeholder", timeZone: "America/New_York" },
+  { email: "tom@globex.example", name: "Tom Barker", role: "stakeholder", timeZone: "Europe/London" },
+];
+
+function isLocal(handle: DbHandle, url?: string): boolean {
+  if (handle.kind === "pglite") return true;
+  if (!url) return false;
+  const host = new URL(url).hostname;
+  return ["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(host);
+}
+
+/**
+ * Writes the demo data. Refuses a database that already has people (unless `force`), and a
+ * non-local database unless `allowNonLocal` — demo accounts never reach production by accident.
+ */
+export async function seedDemoData(handle: DbHandle, opts: { now: Date; url?: string; force?: boolean; allowNonLocal?: boolean }): Promise<void> {
+  if (!isLocal(handle, opts.url) && !opts.allowNonLocal) {
+    throw new SeedRefusedError("Refusing to seed demo data into a non-local database. Set BATON_ALLOW_NONLOCAL_SEED=1 if you mean it.");
+  }
+  const db = handle.db;
+  const [existing] = await db.select({ n: count() }).from(users);
+  if ((existing?.n ?? 0) > 0 && !opts.force) {
+    throw new SeedRefusedError("The database already has users; the seed only fills an empty database (pass --force to add the demo data anyway).");
+  }
+  await db.transaction(async (tx) => {
+    const now = opts.now;
+    const people = await tx
+      .insert(users)
+      .values(DEMO_PEOPLE.map((p) => ({ ...p, emailVerified: now, createdAt: now, updatedAt: now })))
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id, email: users.email });
+    const id = (email: string) => {
+      const p = people.find((x) => x.email === email);
+      if (!p) throw new SeedRefusedError(`${email} already exists; the seed does not merge into existing people.`);
+      return p.id;
+    };
+    const [serviceDesk, secOps] = await tx
+      .insert(teams)
+      .values([
+        { name: "Service Desk", description: "First line for every client: servers, endpoints, backups.", createdAt: now, updatedAt: now },
+        { name: "Security Operations", description: "Detection and response: identity, email and endpoint security.", createdAt: now, updatedAt: now },
+      ])
+      .returning({ id: teams.id });
+    await tx.insert(teamMembers).values([
+      ...["alice", "bob", "carol", "dave"].map((n) => ({ teamId: serviceDesk!.id, userId: id(`${n}@example.com`), isLead: n === "alice", joinedAt: now })),
+      ...["erin", "frank", "grace"].map((n) => ({ teamId: secOps!.id, userId: id(`${n}@example.com`), isLead: n === "erin", joinedAt: now })),
+    ]);
+    const [acme, globex] = await tx
+      .insert(clients)
+      .values([
+        {
+          name: "Acme Dental",
+          timeZone: "America/New_York",
+          businessHours: uniformBusinessHours(["mon", "tue", "wed", "thu", "fri"], { start: "08:00", end: "18:00" }),
+          notes: "Four dental practices in New Jersey. Practice management server and imaging are critical during opening hours.",
+          createdAt: now,
+          updatedAt: now,
+        },
+        {
+          name: "Globex Logistics",
+          timeZone: "Europe/London",
+          businessHours: uniformBusinessHours(["mon", "tue", "wed", "thu", "fri", "sat"], { start: "07:00", end: "19:00" }),
+          notes: "Warehouse network and handheld scanners across two UK depots.",
+          createdAt: now,
+          updatedAt: now,
+        },
+      ])
+      .returning({ id: clients.id });
+    await tx.insert(clientHolidays).values(US_HOLIDAYS_2026.map((h) => ({ clientId: acme!.id, ...h })));
+    await tx.insert(clientTeams).values([
+      { clientId: acme!.id, teamId: serviceDesk!.id },
+      { clientId: globex!.id, teamId: serviceDesk!.id },
+      { clientId: acme!.id, teamId: secOps!.id },
+      { clientId: globex!.id, teamId: secOps!.id },
+    ]);
+    await tx.insert(clientStakeholders).values([
+      { clientId: acme!.id, userId: id("jane@acme.example") },
+      { clientId: globex!.id, userId: id("tom@globex.example") },
+    ]);
+  });
+}

@@ -1,0 +1,23 @@
+/** `npm run db:seed [-- --force]`: demo data into an empty local database. */
+import { loadEnvFiles } from "./load-env";
+
+async function main() {
+  loadEnvFiles();
+  const { openDatabase, optionsFromEnv } = await import("@/db/client");
+  const { migrateDatabase } = await import("@/db/migrate");
+  const { seedDemoData } = await import("@/db/seed");
+  const { env } = await import("@/lib/env");
+  const handle = await openDatabase(optionsFromEnv());
+  try {
+    await migrateDatabase(handle);
+    await seedDemoData(handle, { now: new Date(), url: env().DATABASE_URL, force: process.argv.includes("--force"), allowNonLocal: env().BATON_ALLOW_NONLOCAL_SEED });
+    console.log("demo data written");
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

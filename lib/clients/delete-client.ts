@@ -1,0 +1,22 @@
+import { eq } from "drizzle-orm";
+import { clients } from "@/db/schema";
+import { requirePermission } from "@/lib/access/check";
+import { recordAudit } from "@/lib/audit/record";
+import type { Ctx } from "@/lib/context";
+import { InvalidError, NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { deleteClientInput } from "./schemas";
+
+export async function deleteClient({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
+  await requirePermission(ctx, "clients:manage", { type: "client" });
+  const data = parseInput(deleteClientInput, input);
+  await ctx.db.transaction(async (tx) => {
+    const [client] = await tx.select().from(clients).where(eq(clients.id, data.clientId)).for("update");
+    if (!client) throw new NotFoundError("Client");
+    if (data.confirmName !== undefined && data.confirmName.trim() !== client.name) {
+      throw InvalidError.field("confirmName", `Type "${client.name}" to confirm`);
+    }
+    await tx.delete(clients).where(eq(clients.id, data.clientId));
+    await recordAudit(tx, ctx, { action: "client.delete", targetType: "client", targetId: client.id, clientId: client.id, details: { name: client.name } });
+  });
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "on", "off", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true" || v === "on");
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every environment variable Baton reads; `.env.example` documents each. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: positiveInt(3000),
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_DRIVER: z.enum(["pglite", "postgres", "neon"]).optional(),
+  BATON_DATA_DIR: z.string().default(".data"),
+  /** Test-only: a WebSocket proxy for the Neon driver, as "host:port" (see README). */
+  NEON_WS_PROXY: optionalString,
+  DATABASE_POOL_MAX: positiveInt(10),
+  AUTH_SECRET: optionalString,
+  AUTH_URL: optionalString,
+  AUTH_MICROSOFT_ENTRA_ID_ID: optionalString,
+  AUTH_MICROSOFT_ENTRA_ID_SECRET: optionalString,
+  AUTH_MICROSOFT_ENTRA_ID_ISSUER: optionalString,
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  SIGNIN_LIMIT_PER_ADDRESS: positiveInt(5),
+  SIGNIN_LIMIT_PER_IP: positiveInt(20),
+  SIGNIN_LIMIT_WINDOW_MINUTES: positiveInt(15),
+  MAIL_FROM: z.string().default("Baton <baton@localhost>"),
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_DEV: optionalString,
+  BATON_ADMIN_EMAILS: optionalString.transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  ),
+  BATON_SEED_DEMO: flag.default(true),
+  BATON_ALLOW_NONLOCAL_SEED: flag,
+});
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parsed once; a bad value stops the process with the variable's name and the reason. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export type DatabaseKind = "pglite" | "postgres" | "neon";
+
+export function databaseKind(e: Env = env()): DatabaseKind {
+  if (e.DATABASE_DRIVER) return e.DATABASE_DRIVER;
+  if (!e.DATABASE_URL) return "pglite";
+  const host = new URL(e.DATABASE_URL).hostname;
+  return host.endsWith(".neon.tech") ? "neon" : "postgres";
+}
+
+export function workflowDriver(e: Env = env()): "local" | "inngest" {
+  return e.INNGEST_EVENT_KEY || e.INNGEST_DEV ? "inngest" : "local";
+}
+
+export function mailTransportKind(e: Env = env()): "outbox" | "resend" {
+  return e.RESEND_API_KEY ? "resend" : "outbox";
+}

@@ -1,0 +1,45 @@
+import type { ReactElement } from "react";
+import { render, toPlainText } from "@react-email/render";
+import type { Database } from "@/db/client";
+import { env, mailTransportKind } from "@/lib/env";
+import { outboxTransport } from "./outbox-transport";
+import { resendTransport } from "./resend-transport";
+import type { MailTransport, SendResult } from "./transport";
+
+export type Mail = {
+  to: string;
+  subject: string;
+  /** The body as a react-email component; the plain-text part is derived from it. */
+  body: ReactElement;
+  /** Sent as Resend's Idempotency-Key: a retried send with the same key delivers once. */
+  idempotencyKey?: string;
+};
+
+let transport: MailTransport | undefined;
+
+export function currentTransport(): MailTransport {
+  if (transport) return transport;
+  const e = env();
+  transport = mailTransportKind(e) === "resend" ? resendTransport(e.RESEND_API_KEY!, e.RESEND_BASE_URL) : outboxTransport;
+  return transport;
+}
+
+/** Tests swap the transport. */
+export function setTransport(t: MailTransport | undefined): void {
+  transport = t;
+}
+
+export async function renderMail(body: ReactElement): Promise<{ html: string; text: string }> {
+  const html = await render(body);
+  return { html, text: toPlainText(html) };
+}
+
+export async function sendMail(db: Database, mail: Mail): Promise<SendResult & { transport: MailTransport["kind"] }> {
+  const t = currentTransport();
+  const { html, text } = await renderMail(mail.body);
+  const result = await t.send(
+    { to: mail.to, from: env().MAIL_FROM, subject: mail.subject, html, text, idempotencyKey: mail.idempotencyKey ?? crypto.randomUUID() },
+    db,
+  );
+  return { ...result, transport: t.kind };
+}
