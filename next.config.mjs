@@ -2,6 +2,6 @@
 const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg", "ws", "@neondatabase/serverless"],
   poweredByHeader: false,
-  typedRoutes: false,
+  experimental: { authInterrupts: true },
 };
 export default nextConfig;

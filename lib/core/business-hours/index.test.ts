@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { businessHoursSchema, describeBusinessHours, uniformBusinessHours } from "./index";
+import { businessHoursSchema, describeBusinessHours, isWithinBusinessHours, uniformBusinessHours, wallClockAt } from "./index";
 
 describe("businessHoursSchema", () => {
   it.each([
@@ -29,5 +29,25 @@ describe("describeBusinessHours", () => {
     { name: "none", days: [] as const, expected: "No business hours" },
   ])("$name", ({ days, expected }) => {
     expect(describeBusinessHours(uniformBusinessHours(days, { start: "08:00", end: "18:00" }))).toBe(expected);
+  });
+});
+
+describe("isWithinBusinessHours", () => {
+  const acme = uniformBusinessHours(["mon", "tue", "wed", "thu", "fri"], { start: "08:00", end: "18:00" });
+  it.each([
+    { name: "Mon 08:00 New York (EST) opens", at: "2026-11-23T13:00:00Z", zone: "America/New_York", open: true },
+    { name: "Mon 07:59 New York is closed", at: "2026-11-23T12:59:00Z", zone: "America/New_York", open: false },
+    { name: "Mon 18:00 New York closes", at: "2026-11-23T23:00:00Z", zone: "America/New_York", open: false },
+    { name: "Sat noon is closed", at: "2026-11-28T17:00:00Z", zone: "America/New_York", open: false },
+    { name: "Thanksgiving noon is a holiday", at: "2026-11-26T17:00:00Z", zone: "America/New_York", open: false },
+    { name: "Mon 08:00 EDT after spring forward", at: "2026-03-09T12:00:00Z", zone: "America/New_York", open: true },
+    { name: "Mon 07:00 EST before spring forward", at: "2026-03-02T12:00:00Z", zone: "America/New_York", open: false },
+    { name: "London Mon 09:00 BST", at: "2026-06-01T08:00:00Z", zone: "Europe/London", open: true },
+  ])("$name", ({ at, zone, open }) => {
+    expect(isWithinBusinessHours(acme, ["2026-11-26"], zone, new Date(at))).toBe(open);
+  });
+
+  it("reads the wall clock in the zone", () => {
+    expect(wallClockAt("Australia/Lord_Howe", new Date("2026-01-15T00:00:00Z"))).toMatchObject({ weekday: "thu", date: "2026-01-15", time: "11:00" });
   });
 });

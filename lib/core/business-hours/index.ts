@@ -81,3 +81,20 @@ export function describeBusinessHours(hours: BusinessHours): string {
   }
   return parts.length > 0 ? parts.join("; ") : "No business hours";
 }
+
+/** Weekday key, local date and minutes since midnight of an instant in a zone. */
+export function wallClockAt(timeZone: string, at: Date): { weekday: WeekdayKey; date: string; minutes: number; time: string } {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  const weekday = get("weekday").toLowerCase().slice(0, 3) as WeekdayKey;
+  const hour = Number(get("hour"));
+  const minute = Number(get("minute"));
+  return { weekday, date: `${get("year")}-${get("month")}-${get("day")}`, minutes: hour * 60 + minute, time: `${get("hour")}:${get("minute")}` };
+}
+
+/** Whether `at` falls in the client's business hours (a holiday has none). */
+export function isWithinBusinessHours(hours: BusinessHours, holidays: readonly string[], timeZone: string, at: Date): boolean {
+  const local = wallClockAt(timeZone, at);
+  if (holidays.includes(local.date)) return false;
+  return hours[local.weekday].some((w) => minutesOfDay(w.start) <= local.minutes && local.minutes < minutesOfDay(w.end));
+}

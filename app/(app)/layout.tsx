@@ -1,0 +1,21 @@
+import { AppShell } from "@/components/shell/app-shell";
+import { navigationFor } from "@/lib/access/navigation";
+import { signOut } from "@/lib/auth/config";
+import { requireSessionCtx } from "@/lib/auth/session-viewer";
+import { mailTransportKind } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+async function signOutAction() {
+  "use server";
+  await signOut({ redirectTo: "/signin" });
+}
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const { viewer } = await requireSessionCtx();
+  return (
+    <AppShell user={{ name: viewer.name || viewer.email, email: viewer.email, role: viewer.role }} nav={navigationFor(viewer, { mailbox: mailTransportKind() === "outbox" })} signOutAction={signOutAction}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Building2, CalendarClock, Users } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/access/check";
+import { requireSessionCtx } from "@/lib/auth/session-viewer";
+import { listClients } from "@/lib/clients/read-clients";
+import { describeBusinessHours, isWithinBusinessHours, wallClockAt } from "@/lib/core/business-hours";
+import { listTeams } from "@/lib/teams/read-teams";
+
+export const metadata: Metadata = { title: "On call" };
+
+export default async function DashboardPage() {
+  const ctx = await requireSessionCtx();
+  const { viewer, now } = ctx;
+  const clients = (await listClients(ctx, { limit: 50 })).data;
+  const teams = can(viewer, "teams:read") ? (await listTeams(ctx, { limit: 50 })).data : [];
+  const internal = viewer.role !== "stakeholder";
+  const firstName = (viewer.name || viewer.email).split(" ")[0];
+  return (
+    <>
+      <PageHeader title={`Good to see you, ${firstName}`} description={internal ? "Who is on call, what is open, and your clients' business hours at a glance." : "Your organisation's incidents and reports."} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        {internal && (
+          <Card className="lg:col-span-2">
+            <CardHeader>
+              <CardTitle>On call now</CardTitle>
+              <CardDescription>Every schedule, who holds it and the next handoff.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <EmptyState
+                variant="plain"
+                icon={CalendarClock}
+                headingLevel="h3"
+                title="Schedules come next"
+                description="Once rotations are set up, this card shows who holds each schedule right now and flags coverage gaps in the next 14 days."
+              />
+            </CardContent>
+          </Card>
+        )}
+        {internal && (
+          <Card>
+            <CardHeader>
+              <CardTitle>Your teams</CardTitle>
+              <CardDescription>{can(viewer, "teams:manage") ? "All teams" : "Teams you belong to"}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              {teams.length === 0 ? (
+                <p className="text-sm text-slate-600">No teams yet.</p>
+              ) : (
+                <ul className="divide-y divide-slate-100">
+                  {teams.map((t) => (
+                    <li key={t.id} className="flex items-center justify-between gap-3 py-2.5">
+                      <Link href={`/teams/${t.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                        {t.name}
+                      </Link>
+                      <span className="flex items-center gap-1 text-xs text-slate-500">
+                        <Users className="size-3.5" aria-hidden /> {t.memberCount}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+        )}
+        <Card className={internal ? "lg:col-span-3" : "lg:col-span-3"}>
+          <CardHeader>
+            <CardTitle>Clients</CardTitle>
+            <CardDescription>Local time and whether they are inside business hours (medium and low alerts wait outside them).</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {clients.length === 0 ? (
+              <EmptyState variant="plain" icon={Building2} headingLevel="h3" title="No clients yet" description={can(viewer, "clients:manage") ? "Add your first client to set its time zone and business hours." : "No client is shared with you yet."} />
+            ) : (
+              <ul className="grid gap-3 sm:grid-cols-2">
+                {clients.map((c) => {
+                  const open = isWithinBusinessHours(c.businessHours, c.holidays.map((h) => h.date), c.timeZone, now);
+                  const local = wallClockAt(c.timeZone, now);
+                  return (
+                    <li key={c.id} className="rounded-lg border border-slate-200 p-4">
+                      <div className="flex items-start justify-between gap-3">
+                        <Link href={`/clients/${c.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                          {c.name}
+                        </Link>
+                        <Badge variant={open ? "success" : "neutral"} dot>
+                          {open ? "Business hours" : "After hours"}
+                        </Badge>
+                      </div>
+                      <p className="mt-1 text-sm text-slate-600">
+                        {local.time} local · {c.timeZone}
+                      </p>
+                      <p className="mt-0.5 text-xs text-slate-500">{describeBusinessHours(c.businessHours)}</p>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import { PageError } from "@/components/page-error";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge, RoleBadge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ROLES } from "@/db/schema";
+import { can } from "@/lib/access/check";
+import { ROLE_LABELS } from "@/lib/access/permissions";
+import { requireSessionCtx } from "@/lib/auth/session-viewer";
+import { listClients } from "@/lib/clients/read-clients";
+import { listTimeZones } from "@/lib/core/time-zone";
+import { orInterrupt } from "@/lib/http/page-guard";
+import { listUsers } from "@/lib/users/read-users";
+import { changeRoleAction, setDisabledAction } from "./actions";
+import { InviteForm } from "./invite-form";
+
+export const metadata: Metadata = { title: "People" };
+
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+  const { error } = await searchParams;
+  const ctx = await requireSessionCtx();
+  const people = await orInterrupt(() => listUsers(ctx, { limit: 200 }));
+  const manage = can(ctx.viewer, "users:manage");
+  const grantAdmin = can(ctx.viewer, "users:grant-admin");
+  const roles = ROLES.filter((r) => grantAdmin || r !== "admin").map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+  const clients = manage ? (await listClients(ctx, { limit: 200 })).data.map((c) => ({ id: c.id, name: c.name })) : [];
+  return (
+    <>
+      <PageHeader title="People" description={manage ? "Everyone who can sign in, and what their role lets them do." : "The people on your teams."} />
+      <PageError error={error} />
+      <div className="grid gap-6 xl:grid-cols-3">
+        <div className="xl:col-span-2">
+          <Table label="People">
+            <THead>
+              <TR>
+                <TH>Person</TH>
+                <TH>Role</TH>
+                <TH className="hidden md:table-cell">Time zone</TH>
+                {manage && <TH className="text-right">Actions</TH>}
+              </TR>
+            </THead>
+            <TBody>
+              {people.data.map((p) => {
+                const editable = manage && p.id !== ctx.viewer.userId && (grantAdmin || p.role !== "admin");
+                return (
+                  <TR key={p.id} className={p.disabled ? "opacity-60" : undefined}>
+                    <TD>
+                      <div className="flex min-w-0 items-center gap-3">
+                        <Avatar name={p.name || p.email} size="sm" />
+                        <div className="min-w-0">
+                          <p className="truncate text-sm font-medium text-slate-900">
+                            {p.name} {p.disabled && <Badge variant="neutral">Disabled</Badge>}
+                          </p>
+                          <p className="truncate text-xs text-slate-500">{p.email}</p>
+                        </div>
+                      </div>
+                    </TD>
+                    <TD>
+                      {editable ? (
+                        <form action={changeRoleAction} className="flex items-center gap-2">
+                          <input type="hidden" name="userId" value={p.id} />
+                          <select name="role" defaultValue={p.role} aria-label={`Role of ${p.name}`} className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm">
+                            {roles.map((r) => (
+                              <option key={r.value} value={r.value}>
+                                {r.label}
+                              </option>
+                            ))}
+                          </select>
+                          <Button type="submit" size="sm" variant="ghost">
+                            Change
+                          </Button>
+                        </form>
+                      ) : (
+                        <RoleBadge role={p.role} />
+                      )}
+                    </TD>
+                    <TD className="hidden whitespace-nowrap text-sm text-slate-600 md:table-cell">{p.timeZone}</TD>
+                    {manage && (
+                      <TD className="text-right">
+                        {editable && (
+                          <form action={setDisabledAction}>
+                            <input type="hidden" name="userId" value={p.id} />
+                            <input type="hidden" name="disabled" value={p.disabled ? "false" : "true"} />
+                            <Button type="submit" size="sm" variant={p.disabled ? "secondary" : "ghost"}>
+                              {p.disabled ? "Enable" : "Disable"}
+                            </Button>
+                          </form>
+                        )}
+                      </TD>
+                    )}
+                  </TR>
+                );
+              })}
+            </TBody>
+          </Table>
+        </div>
+        {manage && (
+          <Card className="h-fit">
+            <CardHeader>
+              <CardTitle>Invite someone</CardTitle>
+              <CardDescription>They sign in with a one-time email link. Disabling someone ends their sessions at once.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <InviteForm roles={roles} timeZones={listTimeZones()} clients={clients} defaultTimeZone={ctx.viewer.timeZone} />
+            </CardContent>
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

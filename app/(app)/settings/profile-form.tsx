@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { fieldError, idleState } from "@/lib/actions/action-state";
+import { updateProfileAction } from "./actions";
+
+export function ProfileForm({ name, timeZone, phone, timeZones }: { name: string; timeZone: string; phone: string; timeZones: string[] }) {
+  const [state, action] = useActionState(updateProfileAction, idleState);
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <FormMessage state={state.status === "idle" ? undefined : { status: state.status, message: state.message }} />
+      <Field label="Name" error={fieldError(state, "name")} required>
+        <Input id="profile-name" name="name" defaultValue={name} maxLength={120} />
+      </Field>
+      <Field label="Time zone" error={fieldError(state, "timeZone")} hint="Your shifts, reminders and sleep hours are shown in this zone.">
+        <Select id="profile-tz" name="timeZone" defaultValue={timeZone}>
+          {timeZones.map((z) => (
+            <option key={z} value={z}>
+              {z.replaceAll("_", " ")}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Phone" optional error={fieldError(state, "phone")} hint="For your team leads; Baton pages by email, in-app alarm and push.">
+        <Input id="profile-phone" name="phone" type="tel" defaultValue={phone} placeholder="+1 555 010 0000" />
+      </Field>
+      <div className="flex justify-end">
+        <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
+      </div>
+    </form>
+  );
+}

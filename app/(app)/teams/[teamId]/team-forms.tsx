@@ -1,0 +1,58 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
+import { addTeamMemberAction, updateTeamAction } from "../actions";
+
+const message = (state: ActionState) => (state.status === "idle" ? undefined : { status: state.status, message: state.message });
+
+export function RenameTeamForm({ teamId, name, description }: { teamId: string; name: string; description: string }) {
+  const [state, action] = useActionState(updateTeamAction, idleState);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="teamId" value={teamId} />
+      <FormMessage state={message(state)} />
+      <Field label="Name" error={fieldError(state, "name")}>
+        <Input id="team-name" name="name" defaultValue={name} maxLength={120} />
+      </Field>
+      <Field label="Description" optional error={fieldError(state, "description")}>
+        <Input id="team-description" name="description" defaultValue={description} maxLength={500} />
+      </Field>
+      <div className="flex justify-end">
+        <SubmitButton variant="secondary" pendingLabel="Saving…">
+          Save
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function AddMemberForm({ teamId, candidates }: { teamId: string; candidates: { id: string; name: string }[] }) {
+  const [state, action] = useActionState(addTeamMemberAction, idleState);
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <input type="hidden" name="teamId" value={teamId} />
+      <FormMessage state={message(state)} />
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <Field label="Add a member" error={fieldError(state, "userId")} className="flex-1">
+          <Select id="add-member" name="userId" defaultValue="" placeholder="Choose a person">
+            {candidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <label className="flex items-center gap-2 pb-2.5 text-sm text-slate-700">
+          <input type="checkbox" name="isLead" className="size-4 rounded border-slate-300 text-indigo-600" /> Lead
+        </label>
+        <SubmitButton pendingLabel="Adding…">Add</SubmitButton>
+      </div>
+    </form>
+  );
+}

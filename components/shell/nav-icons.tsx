@@ -1,0 +1,50 @@
+import {
+  BellRing,
+  Building2,
+  CalendarDays,
+  ChartColumn,
+  FileText,
+  Inbox,
+  Settings,
+  Siren,
+  TriangleAlert,
+  UserCog,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
+
+/** Icon keys for shell navigation items (plain strings so nav config can cross the server/client boundary). */
+export type NavIconName =
+  | "oncall"
+  | "schedules"
+  | "incidents"
+  | "postmortems"
+  | "reports"
+  | "teams"
+  | "clients"
+  | "people"
+  | "settings"
+  | "mailbox"
+  | "notifications";
+
+export const NAV_ICONS: Record<NavIconName, LucideIcon> = {
+  oncall: Siren,
+  schedules: CalendarDays,
+  incidents: TriangleAlert,
+  postmortems: FileText,
+  reports: ChartColumn,
+  teams: Users,
+  clients: Building2,
+  people: UserCog,
+  settings: Settings,
+  mailbox: Inbox,
+  notifications: BellRing,
+};
+
+export type NavItem = {
+  href: string;
+  label: string;
+  icon: NavIconName;
+  /** Optional count or short tag shown at the end of the row (e.g. open incidents). */
+  badge?: string | number;
+};

@@ -1,0 +1,25 @@
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireSessionCtx } from "@/lib/auth/session-viewer";
+import type { Ctx } from "@/lib/context";
+import { BatonError } from "@/lib/errors";
+
+/**
+ * For one-button forms (remove, revoke, disable): runs the use case and reloads `page`; an
+ * expected error comes back as `?error=` for the page to show, never as a crash.
+ */
+export function plainAction(page: string | ((form: FormData) => string), run: (ctx: Ctx, form: FormData) => Promise<string | void>) {
+  return async (form: FormData): Promise<void> => {
+    const ctx = await requireSessionCtx();
+    const back = typeof page === "string" ? page : page(form);
+    let target: string | void;
+    try {
+      target = await run(ctx, form);
+    } catch (e) {
+      if (e instanceof BatonError) redirect(`${back}?error=${encodeURIComponent(e.message)}`);
+      throw e;
+    }
+    revalidatePath(back);
+    if (target) redirect(target);
+  };
+}

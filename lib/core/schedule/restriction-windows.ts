@@ -1,0 +1,63 @@
+import { weekdayOfEpochDay } from "../time/civil-date";
+import { DAY_MS, MINUTE_MS, minuteOfDayOfLocalTime } from "../time/local-time";
+import type { EpochMs } from "../time/zone-offsets";
+import { instantOfWallMs, wallMsAt, type Interval } from "../time/zoned-time";
+import type { RestrictionWindow } from "./types";
+
+/** The window opened on local day `epochDay`, as instants (may be empty after a DST gap). */
+function windowOnDay(window: RestrictionWindow, epochDay: number, timeZone: string): Interval {
+  const startMinute = minuteOfDayOfLocalTime(window.start);
+  const endMinute = minuteOfDayOfLocalTime(window.end);
+  const endDay = endMinute <= startMinute ? epochDay + 1 : epochDay;
+  return {
+    start: instantOfWallMs(epochDay * DAY_MS + startMinute * MINUTE_MS, timeZone),
+    end: instantOfWallMs(endDay * DAY_MS + endMinute * MINUTE_MS, timeZone),
+  };
+}
+
+/**
+ * The instants inside any of the windows that overlap [from, to), merged into disjoint
+ * intervals in order (not clipped to the range).
+ */
+export function restrictionIntervalsBetween(
+  windows: readonly RestrictionWindow[],
+  timeZone: string,
+  from: EpochMs,
+  to: EpochMs,
+): Interval[] {
+  if (to <= from || windows.length === 0) return [];
+  // A window opened the day before `from` can still be open (it may cross midnight).
+  const firstDay = Math.floor(wallMsAt(from, timeZone) / DAY_MS) - 1;
+  const lastDay = Math.floor(wallMsAt(to, timeZone) / DAY_MS);
+  const raw: Interval[] = [];
+  for (let day = firstDay; day <= lastDay; day++) {
+    const weekday = weekdayOfEpochDay(day);
+    for (const window of windows) {
+      if (!window.weekdays.includes(weekday)) continue;
+      const interval = windowOnDay(window, day, timeZone);
+      if (interval.end > interval.start && interval.end > from && interval.start < to) raw.push(interval);
+    }
+  }
+  raw.sort((a, b) => a.start - b.start);
+  const merged: Interval[] = [];
+  for (const interval of raw) {
+    const last = merged[merged.length - 1];
+    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    else merged.push({ ...interval });
+  }
+  return merged;
+}
+
+/** True if `at` is inside one of the windows. */
+export function isInsideRestrictions(windows: readonly RestrictionWindow[], timeZone: string, at: EpochMs): boolean {
+  const day = Math.floor(wallMsAt(at, timeZone) / DAY_MS);
+  for (const openedOn of [day - 1, day]) {
+    const weekday = weekdayOfEpochDay(openedOn);
+    for (const window of windows) {
+      if (!window.weekdays.includes(weekday)) continue;
+      const { start, end } = windowOnDay(window, openedOn, timeZone);
+      if (start <= at && at < end) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,4 @@
+export * from "./civil-date";
+export * from "./local-time";
+export * from "./zone-offsets";
+export * from "./zoned-time";

@@ -1,0 +1,127 @@
+import { Temporal } from "temporal-polyfill";
+import { epochDayOfIsoDate, isoDateOfEpochDay, weekdayOfEpochDay, type IsoDate, type IsoWeekday } from "./civil-date";
+import { DAY_MS, MINUTE_MS, minuteOfDayOfLocalTime, type LocalTime } from "./local-time";
+import { nextZoneTransitionAfter, zoneOffsetAt, type EpochMs } from "./zone-offsets";
+
+/**
+ * Local wall time ↔ instants in an IANA zone.
+ *
+ * The rule for local times that do not map to exactly one instant (DESIGN.md "Instants"):
+ * - a local time inside a spring-forward gap happens at the first instant after the gap,
+ *   i.e. the instant the gap ends: 02:30 on 2026-03-08 in America/New_York → 03:00 EDT
+ *   (07:00Z). This is NOT Temporal's `disambiguation: "later"`, which gives 03:30 EDT.
+ * - an ambiguous local time (fall back) happens at its first occurrence (Temporal "earlier"):
+ *   01:30 on 2026-11-01 in America/New_York → 01:30 EDT (05:30Z).
+ *
+ * "Wall ms" below is a local date-time written as milliseconds since 1970-01-01T00:00 of the
+ * local calendar (epochDay × 86 400 000 + time of day), i.e. the instant it would be in UTC.
+ */
+
+export interface LocalDateTime {
+  /** Wall ms (see above). */
+  wallMs: number;
+  /** Local date as days since 1970-01-01. */
+  epochDay: number;
+  date: IsoDate;
+  weekday: IsoWeekday;
+  /** Milliseconds since local midnight (0 ≤ msOfDay < 86 400 000). */
+  msOfDay: number;
+}
+
+/** The wall ms an instant shows in a zone. */
+export function wallMsAt(at: EpochMs, timeZone: string): number {
+  return at + zoneOffsetAt(timeZone, at);
+}
+
+export function localDateTimeAt(at: EpochMs, timeZone: string): LocalDateTime {
+  const wallMs = wallMsAt(at, timeZone);
+  const epochDay = Math.floor(wallMs / DAY_MS);
+  return { wallMs, epochDay, date: isoDateOfEpochDay(epochDay), weekday: weekdayOfEpochDay(epochDay), msOfDay: wallMs - epochDay * DAY_MS };
+}
+
+export function localDateAt(at: EpochMs, timeZone: string): IsoDate {
+  return isoDateOfEpochDay(Math.floor(wallMsAt(at, timeZone) / DAY_MS));
+}
+
+export function weekdayAt(at: EpochMs, timeZone: string): IsoWeekday {
+  return weekdayOfEpochDay(Math.floor(wallMsAt(at, timeZone) / DAY_MS));
+}
+
+/** The instant a local wall time happens at, by the gap/ambiguity rule above. */
+export function instantOfWallMs(wallMs: number, timeZone: string): EpochMs {
+  // Offsets a day either side bracket any single transition affecting this wall time.
+  const offsetBefore = zoneOffsetAt(timeZone, wallMs - DAY_MS);
+  const offsetAfter = zoneOffsetAt(timeZone, wallMs + DAY_MS);
+  const viaBefore = wallMs - offsetBefore;
+  const viaAfter = wallMs - offsetAfter;
+  const beforeHolds = zoneOffsetAt(timeZone, viaBefore) === offsetBefore;
+  const afterHolds = zoneOffsetAt(timeZone, viaAfter) === offsetAfter;
+  if (offsetBefore === offsetAfter) {
+    if (beforeHolds) return viaBefore;
+  } else if (beforeHolds && afterHolds) {
+    return Math.min(viaBefore, viaAfter);
+  } else if (beforeHolds) {
+    return viaBefore;
+  } else if (afterHolds) {
+    return viaAfter;
+  } else {
+    const gapEnd = nextZoneTransitionAfter(timeZone, Math.min(viaBefore, viaAfter), 2 * DAY_MS);
+    if (gapEnd !== null) return gapEnd;
+  }
+  // Two transitions within two days (historic rule changes): ask Temporal directly.
+  return instantOfWallMsWithTemporal(wallMs, timeZone);
+}
+
+/**
+ * The same rule computed with Temporal alone: the definition the fast path is tested against.
+ * "earlier" gives the first occurrence of an ambiguous time; for a time in a gap it gives an
+ * instant before the gap, whose next transition is the end of the gap.
+ */
+export function instantOfWallMsWithTemporal(wallMs: number, timeZone: string): EpochMs {
+  const local = Temporal.Instant.fromEpochMilliseconds(wallMs).toZonedDateTimeISO("UTC").toPlainDateTime();
+  const earlier = local.toZonedDateTime(timeZone, { disambiguation: "earlier" });
+  if (Temporal.PlainDateTime.compare(earlier.toPlainDateTime(), local) === 0) return earlier.epochMilliseconds;
+  const gapEnd = earlier.getTimeZoneTransition("next");
+  if (!gapEnd) throw new RangeError(`No instant for ${local.toString()} in ${timeZone}`);
+  return gapEnd.epochMilliseconds;
+}
+
+/** Wall ms of a local date and "HH:MM" ("24:00" is the next day's midnight). */
+export function wallMsOfLocal(date: IsoDate, time: LocalTime): number {
+  return epochDayOfIsoDate(date) * DAY_MS + minuteOfDayOfLocalTime(time) * MINUTE_MS;
+}
+
+/** The instant of a local date and time of day in a zone, by the gap/ambiguity rule above. */
+export function instantOfLocal(date: IsoDate, time: LocalTime, timeZone: string): EpochMs {
+  return instantOfWallMs(wallMsOfLocal(date, time), timeZone);
+}
+
+/** The first instant of a local date (where midnight falls in a gap, the end of the gap). */
+export function startOfLocalDate(date: IsoDate, timeZone: string): EpochMs {
+  return instantOfWallMs(epochDayOfIsoDate(date) * DAY_MS, timeZone);
+}
+
+export interface Interval {
+  start: EpochMs;
+  end: EpochMs;
+}
+
+/**
+ * Inclusive local dates (time off "from"–"to" in the person's zone) as the half-open
+ * interval of instants they cover: [start of `from`, start of the day after `to`).
+ */
+export function localDatesInterval(from: IsoDate, to: IsoDate, timeZone: string): Interval {
+  const first = epochDayOfIsoDate(from);
+  const last = epochDayOfIsoDate(to);
+  if (last < first) throw new RangeError(`Date range ends before it starts: ${from}–${to}`);
+  return { start: instantOfWallMs(first * DAY_MS, timeZone), end: instantOfWallMs((last + 1) * DAY_MS, timeZone) };
+}
+
+export function toIsoInstant(at: EpochMs): string {
+  return Temporal.Instant.fromEpochMilliseconds(at).toString();
+}
+
+/** Parses an ISO 8601 instant with an offset or "Z" ("2026-01-05T14:00:00Z"). */
+export function epochMsOfIsoInstant(value: string): EpochMs {
+  return Temporal.Instant.from(value).epochMilliseconds;
+}
