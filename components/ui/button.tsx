@@ -21,7 +21,7 @@ export const buttonVariants = cva(
         secondary:
           "bg-slate-100 text-slate-900 hover:bg-slate-200/80 active:bg-slate-200",
         outline:
-          "border border-border-strong bg-surface text-slate-800 shadow-xs hover:border-slate-300 hover:bg-slate-50 active:bg-slate-100",
+          "border border-border-strong bg-surface text-slate-800 shadow-xs hover:border-slate-400/70 hover:bg-slate-50 active:bg-slate-100",
         ghost: "text-slate-700 hover:bg-slate-100 hover:text-slate-900 active:bg-slate-200/70",
         danger:
           "bg-red-600 text-white shadow-xs shadow-red-900/20 inset-ring inset-ring-white/10 hover:bg-red-700 active:bg-red-800 focus-visible:outline-red-600",

@@ -54,7 +54,8 @@ export function Field({
   const messages = errorMessages(error);
   const invalid = messages.length > 0;
 
-  const child = React.isValidElement<ControlProps>(children) ? children : null;
+  const child =
+    React.isValidElement<ControlProps>(children) && children.type !== React.Fragment ? children : null;
   const controlId = htmlFor ?? child?.props.id ?? `${autoId}control`;
   const hintId = hint ? `${controlId}-hint` : undefined;
   const errorId = invalid ? `${controlId}-error` : undefined;

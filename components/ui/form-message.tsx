@@ -3,18 +3,20 @@ import { CircleCheck, CircleExclamationPoint } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 
 /**
- * Loose action-state shape; any of these work:
+ * Loose action-state shape; any of these work (extra keys such as
+ * fieldErrors are ignored):
  *   { ok: false, message: "…" }  { ok: true, message: "Saved" }
- *   { status: "error" | "success", message: "…" }
+ *   { status: "error" | "success" | "ok", message: "…" }
  *   { error: "…" }  { success: "…" }
  */
 export type FormMessageState =
   | {
       ok?: boolean;
-      status?: "idle" | "success" | "error";
+      status?: string;
       message?: string | null;
       error?: string | null;
       success?: string | null;
+      [key: string]: unknown;
     }
   | null
   | undefined;
@@ -36,7 +38,7 @@ function resolve(state: FormMessageState, error?: string | null, success?: strin
   if (state.success) return { kind: "success" as const, text: state.success };
   if (!state.message) return null;
   if (state.ok === false || state.status === "error") return { kind: "error" as const, text: state.message };
-  if (state.ok === true || state.status === "success") return { kind: "success" as const, text: state.message };
+  if (state.ok === true || state.status === "success" || state.status === "ok") return { kind: "success" as const, text: state.message };
   return null;
 }
 

@@ -26,7 +26,7 @@ export function Input({ className, type = "text", ...props }: InputProps) {
       className={cn(
         controlClasses,
         "h-10 sm:h-9",
-        "read-only:bg-slate-50 read-only:focus-visible:ring-0",
+        "[&[readonly]]:bg-slate-50 [&[readonly]]:focus-visible:ring-0",
         "file:mr-3 file:h-full file:border-0 file:bg-transparent file:text-sm file:font-medium file:text-slate-700",
         type === "file" && "py-1.5 pl-1.5",
         className,

@@ -11,7 +11,7 @@ export function Textarea({ className, rows = 4, ...props }: TextareaProps) {
       data-slot="control"
       className={cn(
         controlClasses,
-        "block min-h-20 resize-y py-2 leading-relaxed read-only:bg-slate-50 read-only:focus-visible:ring-0",
+        "block min-h-20 resize-y py-2 leading-relaxed [&[readonly]]:bg-slate-50 [&[readonly]]:focus-visible:ring-0",
         className,
       )}
       {...props}

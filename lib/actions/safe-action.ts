@@ -22,7 +22,8 @@ export function safeAction(run: (ctx: Ctx, form: FormData) => Promise<ActionOutc
       if (e instanceof BatonError) {
         const fieldErrors: Record<string, string> = {};
         for (const issue of e.issues ?? []) fieldErrors[issue.path] ??= issue.message;
-        return { status: "error", code: e.code, message: e.message, fieldErrors };
+        const message = Object.keys(fieldErrors).length > 0 ? "Please correct the highlighted fields." : e.message;
+        return { status: "error", code: e.code, message, fieldErrors };
       }
       throw e;
     }

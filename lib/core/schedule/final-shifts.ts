@@ -3,7 +3,7 @@ import type { Interval } from "../time/zoned-time";
 import { layersByPrecedence } from "./layer-order";
 import { restrictionIntervalsBetween } from "./restriction-windows";
 import { rotationShiftsBetween } from "./rotation-shifts";
-import type { FinalShift, RotationLayer, Schedule, ScheduleOverride, ShiftConflict, TimeOffInterval } from "./types";
+import type { FinalShift, RotationLayer, Schedule, ScheduleOverride, ShiftOrigin, TimeOffInterval } from "./types";
 
 interface LayerPiece {
   start: EpochMs;
@@ -30,29 +30,6 @@ function layerPieces(layer: RotationLayer, timeZone: string, from: EpochMs, to: 
     }
   }
   return pieces;
-}
-
-/** Who the layers and overrides put on one elementary segment (no boundary inside it). */
-function holderOf(
-  segmentStart: EpochMs,
-  layers: { id: string; pieces: LayerPiece[]; cursor: number }[],
-  overrides: readonly ScheduleOverride[],
-): Omit<FinalShift, "start" | "end" | "conflicts"> {
-  let holder: Omit<FinalShift, "start" | "end" | "conflicts"> = { userId: null, origin: "gap", layerId: null };
-  for (const layer of layers) {
-    while (layer.cursor < layer.pieces.length && layer.pieces[layer.cursor]!.end <= segmentStart) layer.cursor++;
-    const piece = layer.pieces[layer.cursor];
-    if (piece && piece.start <= segmentStart) {
-      holder = { userId: piece.userId, origin: "rotation", layerId: layer.id };
-      break;
-    }
-  }
-  for (const override of overrides) {
-    if (override.start > segmentStart || override.end <= segmentStart) continue;
-    if (override.replacesUserId !== undefined && override.replacesUserId !== holder.userId) continue;
-    holder = { userId: override.userId, origin: override.origin, layerId: null, overrideId: override.id };
-  }
-  return holder;
 }
 
 function timeOffByUser(timeOff: readonly TimeOffInterval[], from: EpochMs, to: EpochMs): Map<string, TimeOffInterval[]> {
@@ -82,34 +59,61 @@ export function shiftsBetween(schedule: Schedule, from: EpochMs, to: EpochMs): F
     cursor: 0,
   }));
   const overrides = (schedule.overrides ?? []).filter((o) => o.end > from && o.start < to && o.end > o.start);
-
-  const boundaries = new Set<EpochMs>([from, to]);
-  for (const layer of layers) for (const piece of layer.pieces) boundaries.add(piece.start).add(piece.end);
-  for (const override of overrides) boundaries.add(Math.max(from, override.start)).add(Math.min(to, override.end));
   const timeOff = timeOffByUser(schedule.timeOff ?? [], from, to);
-  for (const list of timeOff.values()) for (const off of list) boundaries.add(Math.max(from, off.start)).add(Math.min(to, off.end));
-  const points = [...boundaries].sort((a, b) => a - b);
+
+  // Every instant where the answer may change, sorted and deduplicated.
+  const raw: number[] = [from, to];
+  for (const layer of layers) for (const piece of layer.pieces) raw.push(piece.start, piece.end);
+  for (const override of overrides) raw.push(Math.max(from, override.start), Math.min(to, override.end));
+  for (const list of timeOff.values()) for (const off of list) raw.push(Math.max(from, off.start), Math.min(to, off.end));
+  const sorted = Float64Array.from(raw).sort();
 
   const shifts: FinalShift[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const start = points[i]!;
-    const end = points[i + 1]!;
-    const holder = holderOf(start, layers, overrides);
-    const onTimeOff = holder.userId !== null && (timeOff.get(holder.userId) ?? []).some((off) => off.start <= start && start < off.end);
-    const conflicts: ShiftConflict[] = onTimeOff ? ["time_off"] : [];
-    const last = shifts[shifts.length - 1];
+  let last: FinalShift | undefined;
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const start = sorted[i]!;
+    const end = sorted[i + 1]!;
+    if (end === start) continue;
+
+    // The highest layer with someone on this segment…
+    let userId: string | null = null;
+    let layerId: string | null = null;
+    for (const layer of layers) {
+      while (layer.cursor < layer.pieces.length && layer.pieces[layer.cursor]!.end <= start) layer.cursor++;
+      const piece = layer.pieces[layer.cursor];
+      if (piece && piece.start <= start) {
+        userId = piece.userId;
+        layerId = layer.id;
+        break;
+      }
+    }
+    // …then the overrides, in order, later ones winning.
+    let override: ScheduleOverride | undefined;
+    for (const candidate of overrides) {
+      if (candidate.start > start || candidate.end <= start) continue;
+      if (candidate.replacesUserId !== undefined && candidate.replacesUserId !== userId) continue;
+      override = candidate;
+      userId = candidate.userId;
+    }
+    const origin: ShiftOrigin = override ? override.origin : userId === null ? "gap" : "rotation";
+    if (override) layerId = null;
+    const offList = userId === null ? undefined : timeOff.get(userId);
+    const onTimeOff = offList !== undefined && offList.some((off) => off.start <= start && start < off.end);
+
     if (
       last &&
       last.end === start &&
-      last.userId === holder.userId &&
-      last.origin === holder.origin &&
-      last.layerId === holder.layerId &&
-      last.overrideId === holder.overrideId &&
-      last.conflicts.length === conflicts.length
+      last.userId === userId &&
+      last.origin === origin &&
+      last.layerId === layerId &&
+      last.overrideId === override?.id &&
+      (last.conflicts.length > 0) === onTimeOff
     ) {
       last.end = end;
     } else {
-      shifts.push({ ...holder, start, end, conflicts });
+      last = { userId, start, end, origin, layerId, conflicts: onTimeOff ? ["time_off"] : [] };
+      if (override) last.overrideId = override.id;
+      shifts.push(last);
     }
   }
   return shifts;

@@ -1,13 +1,33 @@
 import { weekdayOfEpochDay } from "../time/civil-date";
-import { DAY_MS, MINUTE_MS, minuteOfDayOfLocalTime } from "../time/local-time";
+import { minuteOfDayOfLocalTime } from "../time/local-time";
 import type { EpochMs } from "../time/zone-offsets";
 import { instantOfWallMs, wallMsAt, type Interval } from "../time/zoned-time";
 import type { RestrictionWindow } from "./types";
 
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+interface ParsedWindow {
+  weekdays: ReadonlySet<number>;
+  startMinute: number;
+  endMinute: number;
+}
+
+// Windows are immutable values: parse each once (isInsideRestrictions runs in tight loops).
+const parsed = new WeakMap<RestrictionWindow, ParsedWindow>();
+
+function parse(window: RestrictionWindow): ParsedWindow {
+  let entry = parsed.get(window);
+  if (!entry) {
+    entry = { weekdays: new Set(window.weekdays), startMinute: minuteOfDayOfLocalTime(window.start), endMinute: minuteOfDayOfLocalTime(window.end) };
+    parsed.set(window, entry);
+  }
+  return entry;
+}
+
 /** The window opened on local day `epochDay`, as instants (may be empty after a DST gap). */
 function windowOnDay(window: RestrictionWindow, epochDay: number, timeZone: string): Interval {
-  const startMinute = minuteOfDayOfLocalTime(window.start);
-  const endMinute = minuteOfDayOfLocalTime(window.end);
+  const { startMinute, endMinute } = parse(window);
   const endDay = endMinute <= startMinute ? epochDay + 1 : epochDay;
   return {
     start: instantOfWallMs(epochDay * DAY_MS + startMinute * MINUTE_MS, timeZone),
@@ -33,7 +53,7 @@ export function restrictionIntervalsBetween(
   for (let day = firstDay; day <= lastDay; day++) {
     const weekday = weekdayOfEpochDay(day);
     for (const window of windows) {
-      if (!window.weekdays.includes(weekday)) continue;
+      if (!parse(window).weekdays.has(weekday)) continue;
       const interval = windowOnDay(window, day, timeZone);
       if (interval.end > interval.start && interval.end > from && interval.start < to) raw.push(interval);
     }
@@ -54,7 +74,7 @@ export function isInsideRestrictions(windows: readonly RestrictionWindow[], time
   for (const openedOn of [day - 1, day]) {
     const weekday = weekdayOfEpochDay(openedOn);
     for (const window of windows) {
-      if (!window.weekdays.includes(weekday)) continue;
+      if (!parse(window).weekdays.has(weekday)) continue;
       const { start, end } = windowOnDay(window, openedOn, timeZone);
       if (start <= at && at < end) return true;
     }

@@ -1,9 +1,12 @@
 import { epochDayOfIsoDate, weekdayOfEpochDay } from "../time/civil-date";
-import { DAY_MS, HOUR_MS, MINUTE_MS, minuteOfDayOfLocalTime } from "../time/local-time";
+import { minuteOfDayOfLocalTime } from "../time/local-time";
 import type { EpochMs } from "../time/zone-offsets";
 import { instantOfWallMs, wallMsAt } from "../time/zoned-time";
 import type { RotationLayer, RotationShift, ShiftLength } from "./types";
 
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 const UNIT_MS: Record<ShiftLength["unit"], number> = { hours: HOUR_MS, days: DAY_MS, weeks: 7 * DAY_MS };
 
 // Wall-clock and elapsed time differ by at most a zone's offset change (a day, historically),
@@ -16,7 +19,19 @@ interface HandoffGrid {
   stepMs: number;
 }
 
+// Layers are immutable values: their grid is computed once (onCallAt is called in tight loops).
+const grids = new WeakMap<RotationLayer, HandoffGrid>();
+
 function handoffGrid(layer: RotationLayer): HandoffGrid {
+  let grid = grids.get(layer);
+  if (!grid) {
+    grid = computeHandoffGrid(layer);
+    grids.set(layer, grid);
+  }
+  return grid;
+}
+
+function computeHandoffGrid(layer: RotationLayer): HandoffGrid {
   const { unit, count } = layer.shift;
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`Shift length must be a positive whole number, got ${count}`);
   let firstDay = epochDayOfIsoDate(layer.startDate);

@@ -1,75 +1,102 @@
 import { Temporal } from "temporal-polyfill";
 import { civilFromEpochDay, epochDayFromCivil } from "./civil-date";
-import { DAY_MS } from "./local-time";
 
 /**
- * UTC offsets of an IANA zone as a lookup table built from Temporal's transition data, one
- * calendar year at a time. Converting through Temporal.ZonedDateTime costs ~10 µs a call with
- * the polyfill; the schedule engine and the fairness model convert hundreds of thousands of
- * instants, so they read offsets here instead (the table is checked against Temporal in tests).
+ * UTC offsets of an IANA zone as a lookup table built from Temporal's transition data, a
+ * calendar year at a time as needed. Converting through Temporal.ZonedDateTime costs ~10 µs a
+ * call with the polyfill; the schedule engine and the fairness model convert hundreds of
+ * thousands of instants, so they read offsets here instead (checked against Temporal in tests).
  */
 
 /** Milliseconds since 1970-01-01T00:00Z (UTC). The instant type of `lib/core`. */
 export type EpochMs = number;
 
-interface YearOffsets {
-  /** Offset in force at the start of the year. */
-  initialOffsetMs: number;
-  /** Transition instants within the year, ascending, and the offset from each one on. */
-  transitions: EpochMs[];
-  offsetsAfter: number[];
-}
-
+const DAY = 86_400_000;
 // A zone changes its rules at most a few times a year; far more means something is wrong.
 const MAX_TRANSITIONS_PER_YEAR = 64;
+const MAX_YEARS_PER_EXTENSION = 400;
 
-class ZoneOffsetTable {
-  private readonly years = new Map<number, YearOffsets>();
+function yearStart(year: number): EpochMs {
+  return epochDayFromCivil(year, 1, 1) * DAY;
+}
+
+export class ZoneOffsetTable {
+  // Segment i is [starts[i], starts[i + 1]) (the last one ends at coveredTo) with offsets[i].
+  private starts: EpochMs[] = [];
+  private offsets: number[] = [];
+  private firstYear = 0;
+  private lastYear = -1;
+  private coveredFrom = 0;
+  private coveredTo = 0;
+  // The segment of the previous lookup: lookups come in runs of nearby instants.
+  private hitStart = 0;
+  private hitEnd = 0;
+  private hitOffset = 0;
 
   constructor(readonly timeZone: string) {}
 
   offsetAt(at: EpochMs): number {
-    const year = this.yearOffsets(civilFromEpochDay(Math.floor(at / DAY_MS)).year);
-    let offset = year.initialOffsetMs;
-    for (let i = 0; i < year.transitions.length && year.transitions[i]! <= at; i++) offset = year.offsetsAfter[i]!;
-    return offset;
+    if (at >= this.hitStart && at < this.hitEnd) return this.hitOffset;
+    if (at < this.coveredFrom || at >= this.coveredTo || this.lastYear < this.firstYear) this.cover(at);
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    this.hitStart = this.starts[lo]!;
+    this.hitEnd = lo + 1 < this.starts.length ? this.starts[lo + 1]! : this.coveredTo;
+    this.hitOffset = this.offsets[lo]!;
+    return this.hitOffset;
   }
 
-  /** The first transition strictly after `at`, looking at most `withinMs` ahead. */
+  /** The first transition strictly after `at` and at most `withinMs` later, or null. */
   nextTransitionAfter(at: EpochMs, withinMs: number): EpochMs | null {
-    let yearNumber = civilFromEpochDay(Math.floor(at / DAY_MS)).year;
     const limit = at + withinMs;
-    for (let guard = 0; guard < 1000; guard++, yearNumber++) {
-      const yearStart = epochDayFromCivil(yearNumber, 1, 1) * DAY_MS;
-      if (yearStart > limit) return null;
-      const found = this.yearOffsets(yearNumber).transitions.find((t) => t > at);
-      if (found !== undefined) return found <= limit ? found : null;
+    this.cover(at);
+    this.cover(limit);
+    for (let i = 1; i < this.starts.length; i++) {
+      const t = this.starts[i]!;
+      if (t > limit) return null;
+      if (t > at) return t;
     }
     return null;
   }
 
-  private yearOffsets(year: number): YearOffsets {
-    const cached = this.years.get(year);
-    if (cached) return cached;
-    const start = epochDayFromCivil(year, 1, 1) * DAY_MS;
-    const end = epochDayFromCivil(year + 1, 1, 1) * DAY_MS;
-    let zdt = Temporal.Instant.fromEpochMilliseconds(start).toZonedDateTimeISO(this.timeZone);
-    const entry: YearOffsets = { initialOffsetMs: zdt.offsetNanoseconds / 1e6, transitions: [], offsetsAfter: [] };
-    for (let i = 0; i < MAX_TRANSITIONS_PER_YEAR; i++) {
+  private cover(at: EpochMs): void {
+    const year = civilFromEpochDay(Math.floor(at / DAY)).year;
+    if (this.lastYear >= this.firstYear && year >= this.firstYear && year <= this.lastYear) return;
+    const from = this.lastYear < this.firstYear ? year : Math.min(year, this.firstYear);
+    const to = this.lastYear < this.firstYear ? year : Math.max(year, this.lastYear);
+    if (to - from > MAX_YEARS_PER_EXTENSION) throw new RangeError(`Instant too far from the others for ${this.timeZone}: ${at}`);
+    const starts: EpochMs[] = [];
+    const offsets: number[] = [];
+    let zdt = Temporal.Instant.fromEpochMilliseconds(yearStart(from)).toZonedDateTimeISO(this.timeZone);
+    starts.push(yearStart(from));
+    offsets.push(zdt.offsetNanoseconds / 1e6);
+    const end = yearStart(to + 1);
+    for (let i = 0; i < MAX_TRANSITIONS_PER_YEAR * (to - from + 1); i++) {
       const next = zdt.getTimeZoneTransition("next");
       if (!next || next.epochMilliseconds >= end) break;
-      entry.transitions.push(next.epochMilliseconds);
-      entry.offsetsAfter.push(next.offsetNanoseconds / 1e6);
+      starts.push(next.epochMilliseconds);
+      offsets.push(next.offsetNanoseconds / 1e6);
       zdt = next;
     }
-    this.years.set(year, entry);
-    return entry;
+    this.starts = starts;
+    this.offsets = offsets;
+    this.firstYear = from;
+    this.lastYear = to;
+    this.coveredFrom = yearStart(from);
+    this.coveredTo = end;
+    this.hitStart = this.hitEnd = 0;
   }
 }
 
 const tables = new Map<string, ZoneOffsetTable>();
 
-function tableFor(timeZone: string): ZoneOffsetTable {
+/** The offset table of a zone, for hot loops that look up many instants in one zone. */
+export function zoneOffsetTable(timeZone: string): ZoneOffsetTable {
   let table = tables.get(timeZone);
   if (!table) {
     // Validates the zone name (throws RangeError for an unknown zone) before caching it.
@@ -82,10 +109,10 @@ function tableFor(timeZone: string): ZoneOffsetTable {
 
 /** The zone's UTC offset in milliseconds at an instant (local wall time = at + offset). */
 export function zoneOffsetAt(timeZone: string, at: EpochMs): number {
-  return tableFor(timeZone).offsetAt(at);
+  return zoneOffsetTable(timeZone).offsetAt(at);
 }
 
-/** The zone's next offset change strictly after `at` within `withinMs`, or null. */
-export function nextZoneTransitionAfter(timeZone: string, at: EpochMs, withinMs: number = 400 * DAY_MS): EpochMs | null {
-  return tableFor(timeZone).nextTransitionAfter(at, withinMs);
+/** The zone's next offset change strictly after `at` within `withinMs` (default 400 days), or null. */
+export function nextZoneTransitionAfter(timeZone: string, at: EpochMs, withinMs: number = 400 * DAY): EpochMs | null {
+  return zoneOffsetTable(timeZone).nextTransitionAfter(at, withinMs);
 }

@@ -1,7 +1,11 @@
 import { Temporal } from "temporal-polyfill";
 import { epochDayOfIsoDate, isoDateOfEpochDay, weekdayOfEpochDay, type IsoDate, type IsoWeekday } from "./civil-date";
-import { DAY_MS, MINUTE_MS, minuteOfDayOfLocalTime, type LocalTime } from "./local-time";
-import { nextZoneTransitionAfter, zoneOffsetAt, type EpochMs } from "./zone-offsets";
+import { minuteOfDayOfLocalTime, type LocalTime } from "./local-time";
+import { zoneOffsetTable, type EpochMs } from "./zone-offsets";
+
+// Local copies: these run in the engine's innermost loops.
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 /**
  * Local wall time ↔ instants in an IANA zone.
@@ -30,7 +34,7 @@ export interface LocalDateTime {
 
 /** The wall ms an instant shows in a zone. */
 export function wallMsAt(at: EpochMs, timeZone: string): number {
-  return at + zoneOffsetAt(timeZone, at);
+  return at + zoneOffsetTable(timeZone).offsetAt(at);
 }
 
 export function localDateTimeAt(at: EpochMs, timeZone: string): LocalDateTime {
@@ -49,25 +53,23 @@ export function weekdayAt(at: EpochMs, timeZone: string): IsoWeekday {
 
 /** The instant a local wall time happens at, by the gap/ambiguity rule above. */
 export function instantOfWallMs(wallMs: number, timeZone: string): EpochMs {
+  const table = zoneOffsetTable(timeZone);
   // Offsets a day either side bracket any single transition affecting this wall time.
-  const offsetBefore = zoneOffsetAt(timeZone, wallMs - DAY_MS);
-  const offsetAfter = zoneOffsetAt(timeZone, wallMs + DAY_MS);
+  const offsetBefore = table.offsetAt(wallMs - DAY_MS);
+  const offsetAfter = table.offsetAt(wallMs + DAY_MS);
   const viaBefore = wallMs - offsetBefore;
-  const viaAfter = wallMs - offsetAfter;
-  const beforeHolds = zoneOffsetAt(timeZone, viaBefore) === offsetBefore;
-  const afterHolds = zoneOffsetAt(timeZone, viaAfter) === offsetAfter;
+  const beforeHolds = table.offsetAt(viaBefore) === offsetBefore;
   if (offsetBefore === offsetAfter) {
-    if (beforeHolds) return viaBefore;
-  } else if (beforeHolds && afterHolds) {
-    return Math.min(viaBefore, viaAfter);
-  } else if (beforeHolds) {
-    return viaBefore;
-  } else if (afterHolds) {
-    return viaAfter;
-  } else {
-    const gapEnd = nextZoneTransitionAfter(timeZone, Math.min(viaBefore, viaAfter), 2 * DAY_MS);
-    if (gapEnd !== null) return gapEnd;
+    // Otherwise two transitions within two days (historic rule changes): ask Temporal directly.
+    return beforeHolds ? viaBefore : instantOfWallMsWithTemporal(wallMs, timeZone);
   }
+  const viaAfter = wallMs - offsetAfter;
+  const afterHolds = table.offsetAt(viaAfter) === offsetAfter;
+  if (beforeHolds && afterHolds) return Math.min(viaBefore, viaAfter); // ambiguous: the first
+  if (beforeHolds) return viaBefore;
+  if (afterHolds) return viaAfter;
+  const gapEnd = table.nextTransitionAfter(Math.min(viaBefore, viaAfter), 2 * DAY_MS);
+  if (gapEnd !== null) return gapEnd;
   // Two transitions within two days (historic rule changes): ask Temporal directly.
   return instantOfWallMsWithTemporal(wallMs, timeZone);
 }

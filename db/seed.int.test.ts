@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { count, eq } from "drizzle-orm";
+import { createTestDatabase } from "./test/test-database";
+import { prepareDatabase } from "./prepare";
+import { seedDemoData, SeedRefusedError } from "./seed";
+import { auditLog, clientHolidays, clients, clientStakeholders, teamMembers, teams, users } from "./schema";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t.drop());
+const now = new Date("2026-11-23T12:00:00Z");
+
+describe("demo seed", () => {
+  it("fills an empty database with the documented demo data", async () => {
+    const result = await prepareDatabase(t, { now, seedDemo: true, adminEmails: ["ops-admin@example.org"], url: t.url ?? undefined, allowNonLocalSeed: false });
+    expect(result).toEqual({ seeded: true, adminsCreated: ["ops-admin@example.org"] });
+    const people = await t.db.select({ email: users.email, role: users.role }).from(users);
+    expect(people).toEqual(
+      expect.arrayContaining([
+        { email: "admin@example.com", role: "admin" },
+        { email: "manager@example.com", role: "manager" },
+        { email: "alice@example.com", role: "engineer" },
+        { email: "jane@acme.example", role: "stakeholder" },
+        { email: "tom@globex.example", role: "stakeholder" },
+        { email: "ops-admin@example.org", role: "admin" },
+      ]),
+    );
+    expect(people).toHaveLength(12);
+    const teamRows = await t.db.select({ name: teams.name, email: users.email, isLead: teamMembers.isLead }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId)).innerJoin(users, eq(users.id, teamMembers.userId));
+    expect(teamRows.filter((r) => r.name === "Service Desk").map((r) => r.email).sort()).toEqual(["alice@example.com", "bob@example.com", "carol@example.com", "dave@example.com"]);
+    expect(teamRows.filter((r) => r.isLead).map((r) => r.email).sort()).toEqual(["alice@example.com", "erin@example.com"]);
+    const [acme] = await t.db.select().from(clients).where(eq(clients.name, "Acme Dental"));
+    expect(acme!.timeZone).toBe("America/New_York");
+    expect(acme!.businessHours.mon).toEqual([{ start: "08:00", end: "18:00" }]);
+    expect(acme!.businessHours.sat).toEqual([]);
+    const [globex] = await t.db.select().from(clients).where(eq(clients.name, "Globex Logistics"));
+    expect(globex!.businessHours.sat).toEqual([{ start: "07:00", end: "19:00" }]);
+    expect((await t.db.select({ n: count() }).from(clientHolidays).where(eq(clientHolidays.clientId, acme!.id)))[0]!.n).toBe(11);
+    const jane = await t.db.select({ clientId: clientStakeholders.clientId }).from(clientStakeholders).innerJoin(users, eq(users.id, clientStakeholders.userId)).where(eq(users.email, "jane@acme.example"));
+    expect(jane).toEqual([{ clientId: acme!.id }]);
+    const audit = await t.db.select({ action: auditLog.action }).from(auditLog);
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["seed.demo", "user.create"]));
+  });
+
+  it("runs once: a second start neither seeds again nor duplicates admins", async () => {
+    const result = await prepareDatabase(t, { now, seedDemo: true, adminEmails: ["ops-admin@example.org"], url: t.url ?? undefined });
+    expect(result).toEqual({ seeded: false, adminsCreated: [] });
+    expect((await t.db.select({ n: count() }).from(users))[0]!.n).toBe(12);
+  });
+
+  it("refuses a database that already has users unless forced", async () => {
+    await expect(seedDemoData(t, { now, url: t.url ?? undefined })).rejects.toBeInstanceOf(SeedRefusedError);
+  });
+
+  it("refuses a non-local database", async () => {
+    const remote = { ...t, kind: "postgres" as const };
+    await expect(seedDemoData(remote, { now, url: "postgres://u@db.example.com/baton" })).rejects.toThrow(/non-local/);
+  });
+});

@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+import { storageStateFor } from "./support/sign-in";
+
+test.use({ storageState: storageStateFor("manager") });
+
+test("a token made in Settings lists teams; no token gets 401", async ({ page, playwright, baseURL }) => {
+  await page.goto("/settings/tokens");
+  await page.getByLabel("Token name").fill("e2e script");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").textContent())!.trim();
+  expect(token).toMatch(/^baton_[a-z2-9]{8}_/);
+
+  const api = await playwright.request.newContext({ baseURL });
+  const ok = await api.get("/api/v1/teams", { headers: { Authorization: `Bearer ${token}` } });
+  expect(ok.status()).toBe(200);
+  const body = await ok.json();
+  expect(body.nextCursor).toBeNull();
+  expect(body.data.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(["Security Operations", "Service Desk"]));
+
+  const anonymous = await api.get("/api/v1/teams");
+  expect(anonymous.status()).toBe(401);
+  expect((await anonymous.json()).error.code).toBe("unauthorized");
+
+  const bad = await api.post("/api/v1/teams", { headers: { Authorization: `Bearer ${token}` }, data: { name: "" } });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.issues[0]).toMatchObject({ path: "name" });
+  await api.dispose();
+});

@@ -1,0 +1,209 @@
+import { describe, expect, it } from "vitest";
+import { HOUR_MS } from "../time/local-time";
+import { epochMsOfIsoInstant, localDatesInterval, toIsoInstant } from "../time/zoned-time";
+import { shiftsBetween } from "./final-shifts";
+import { onCallAt } from "./on-call-at";
+import { checkShiftInstanceAnchor } from "./shift-instance-anchor";
+import { rotationShiftsBetween } from "./rotation-shifts";
+import type { FinalShift, RotationLayer, Schedule } from "./types";
+
+const ms = epochMsOfIsoInstant;
+const NY = "America/New_York";
+
+/** Final shifts as compact rows: "who start→end origin layer [conflicts]". */
+function rows(shifts: FinalShift[]): string[] {
+  return shifts.map(
+    (s) =>
+      `${s.userId ?? "—"} ${toIsoInstant(s.start).slice(5, 16)}→${toIsoInstant(s.end).slice(5, 16)} ${s.origin}${s.layerId ? ` ${s.layerId}` : ""}${s.overrideId ? ` ${s.overrideId}` : ""}${s.conflicts.length ? ` [${s.conflicts.join(",")}]` : ""}`,
+  );
+}
+
+const weekly: RotationLayer = {
+  id: "weekly",
+  participants: ["alice", "bob", "carol", "dave"],
+  shift: { unit: "weeks", count: 1 },
+  handoffWeekday: 1,
+  handoffTime: "09:00",
+  startDate: "2026-01-05",
+};
+
+// Security Operations: erin and frank in New York 08:00–20:00 on weekdays, grace otherwise.
+const followTheSun: Schedule = {
+  timeZone: NY,
+  layers: [
+    { id: "grace", participants: ["grace"], shift: { unit: "weeks", count: 1 }, handoffWeekday: 1, handoffTime: "08:00", startDate: "2026-01-05" },
+    {
+      id: "day",
+      participants: ["erin", "frank"],
+      shift: { unit: "days", count: 1 },
+      handoffTime: "08:00",
+      startDate: "2026-01-05",
+      restrictions: [{ weekdays: [1, 2, 3, 4, 5], start: "08:00", end: "20:00" }],
+    },
+  ],
+};
+
+describe("shiftsBetween", () => {
+  it("a single weekly rotation: whole shifts clipped to the range", () => {
+    expect(rows(shiftsBetween({ timeZone: NY, layers: [weekly] }, ms("2026-01-10T00:00:00Z"), ms("2026-01-20T00:00:00Z")))).toEqual([
+      "alice 01-10T00:00→01-12T14:00 rotation weekly",
+      "bob 01-12T14:00→01-19T14:00 rotation weekly",
+      "carol 01-19T14:00→01-20T00:00 rotation weekly",
+    ]);
+  });
+
+  it("follow the sun: the restricted day layer wins 08:00–20:00 on weekdays, grace holds the rest", () => {
+    expect(rows(shiftsBetween(followTheSun, ms("2026-01-09T00:00:00Z"), ms("2026-01-13T13:00:00Z")))).toEqual([
+      "frank 01-09T00:00→01-09T01:00 rotation day", // the end of Thursday 08:00–20:00 EST (daily: erin, frank, erin, …)
+      "grace 01-09T01:00→01-09T13:00 rotation grace",
+      "erin 01-09T13:00→01-10T01:00 rotation day", // Friday 08:00–20:00 EST
+      "grace 01-10T01:00→01-12T13:00 rotation grace", // the weekend, merged across grace's weekly handoff
+      "frank 01-12T13:00→01-13T01:00 rotation day",
+      "grace 01-13T01:00→01-13T13:00 rotation grace",
+    ]);
+  });
+
+  it("follow the sun across spring forward: the day window stays 08:00–20:00 local", () => {
+    const shifts = shiftsBetween(followTheSun, ms("2026-03-09T00:00:00Z"), ms("2026-03-10T00:00:00Z"));
+    expect(rows(shifts)).toEqual(["grace 03-09T00:00→03-09T12:00 rotation grace", "frank 03-09T12:00→03-10T00:00 rotation day"]);
+  });
+
+  it("restrictions with no lower layer leave explicit gaps", () => {
+    const schedule: Schedule = { timeZone: NY, layers: [followTheSun.layers[1]!] };
+    expect(rows(shiftsBetween(schedule, ms("2026-01-09T12:00:00Z"), ms("2026-01-12T14:00:00Z")))).toEqual([
+      "— 01-09T12:00→01-09T13:00 gap",
+      "erin 01-09T13:00→01-10T01:00 rotation day",
+      "— 01-10T01:00→01-12T13:00 gap",
+      "frank 01-12T13:00→01-12T14:00 rotation day",
+    ]);
+  });
+
+  it("a window that crosses midnight, weekend split: weekdays from one rotation, Fri 18:00 → Mon 08:00 from another", () => {
+    const schedule: Schedule = {
+      timeZone: NY,
+      layers: [
+        weekly,
+        {
+          id: "weekend",
+          participants: ["erin", "frank"],
+          shift: { unit: "weeks", count: 1 },
+          handoffWeekday: 5,
+          handoffTime: "18:00",
+          startDate: "2026-01-02",
+          restrictions: [
+            { weekdays: [5], start: "18:00", end: "00:00" },
+            { weekdays: [6, 7], start: "00:00", end: "24:00" },
+            { weekdays: [1], start: "00:00", end: "08:00" },
+          ],
+        },
+      ],
+    };
+    expect(rows(shiftsBetween(schedule, ms("2026-01-09T12:00:00Z"), ms("2026-01-17T00:00:00Z")))).toEqual([
+      "alice 01-09T12:00→01-09T23:00 rotation weekly",
+      "frank 01-09T23:00→01-12T13:00 rotation weekend",
+      "alice 01-12T13:00→01-12T14:00 rotation weekly",
+      "bob 01-12T14:00→01-16T23:00 rotation weekly",
+      "erin 01-16T23:00→01-17T00:00 rotation weekend",
+    ]);
+  });
+
+  it("explicit priority beats list order", () => {
+    const schedule: Schedule = {
+      timeZone: NY,
+      layers: [{ ...weekly, id: "top", priority: 10 }, { ...weekly, id: "bottom", participants: ["zed"] }],
+    };
+    expect(rows(shiftsBetween(schedule, ms("2026-01-06T00:00:00Z"), ms("2026-01-07T00:00:00Z")))).toEqual([
+      "alice 01-06T00:00→01-07T00:00 rotation top",
+    ]);
+  });
+
+  it("overrides: a plain override replaces anyone, replacesUserId only that person, later overrides win, a swap is marked", () => {
+    const schedule: Schedule = {
+      timeZone: NY,
+      layers: [weekly],
+      overrides: [
+        { id: "o1", userId: "zoe", start: ms("2026-01-06T00:00:00Z"), end: ms("2026-01-06T06:00:00Z"), origin: "override" },
+        { id: "o2", userId: "yan", start: ms("2026-01-06T04:00:00Z"), end: ms("2026-01-06T08:00:00Z"), origin: "override" },
+        // Only replaces bob: from Jan 12 14:00Z, not alice before it.
+        { id: "s1", userId: "alice", start: ms("2026-01-12T00:00:00Z"), end: ms("2026-01-13T00:00:00Z"), replacesUserId: "bob", origin: "swap" },
+      ],
+    };
+    expect(rows(shiftsBetween(schedule, ms("2026-01-05T20:00:00Z"), ms("2026-01-13T06:00:00Z")))).toEqual([
+      "alice 01-05T20:00→01-06T00:00 rotation weekly",
+      "zoe 01-06T00:00→01-06T04:00 override o1",
+      "yan 01-06T04:00→01-06T08:00 override o2",
+      "alice 01-06T08:00→01-12T14:00 rotation weekly",
+      "alice 01-12T14:00→01-13T00:00 swap s1",
+      "bob 01-13T00:00→01-13T06:00 rotation weekly",
+    ]);
+  });
+
+  it("an override can fill a gap", () => {
+    const schedule: Schedule = {
+      timeZone: NY,
+      layers: [followTheSun.layers[1]!],
+      overrides: [{ id: "o", userId: "zoe", start: ms("2026-01-10T00:00:00Z"), end: ms("2026-01-11T00:00:00Z"), origin: "override" }],
+    };
+    expect(rows(shiftsBetween(schedule, ms("2026-01-10T00:00:00Z"), ms("2026-01-11T06:00:00Z")))).toEqual([
+      "zoe 01-10T00:00→01-11T00:00 override o",
+      "— 01-11T00:00→01-11T06:00 gap",
+    ]);
+  });
+
+  it("time off is shown as a conflict on the shift, not a silent change of holder", () => {
+    const off = localDatesInterval("2026-01-14", "2026-01-15", NY);
+    const schedule: Schedule = { timeZone: NY, layers: [weekly], timeOff: [{ userId: "bob", ...off }, { userId: "carol", ...off }] };
+    expect(rows(shiftsBetween(schedule, ms("2026-01-12T14:00:00Z"), ms("2026-01-19T14:00:00Z")))).toEqual([
+      "bob 01-12T14:00→01-14T05:00 rotation weekly",
+      "bob 01-14T05:00→01-16T05:00 rotation weekly [time_off]",
+      "bob 01-16T05:00→01-19T14:00 rotation weekly",
+    ]);
+    expect(onCallAt(schedule, ms("2026-01-15T12:00:00Z"))).toEqual({ userId: "bob", origin: "rotation", layerId: "weekly", conflicts: ["time_off"] });
+    expect(onCallAt(schedule, ms("2026-01-16T12:00:00Z")).conflicts).toEqual([]);
+  });
+
+  it("a one-person rotation is one merged shift; before the first handoff is a gap", () => {
+    const schedule: Schedule = { timeZone: NY, layers: [{ ...weekly, participants: ["solo"] }] };
+    expect(rows(shiftsBetween(schedule, ms("2026-01-01T00:00:00Z"), ms("2026-02-01T00:00:00Z")))).toEqual([
+      "— 01-01T00:00→01-05T14:00 gap",
+      "solo 01-05T14:00→02-01T00:00 rotation weekly",
+    ]);
+  });
+
+  it("covers the whole range without holes or overlaps, and agrees with onCallAt at every hour", () => {
+    const schedule: Schedule = {
+      ...followTheSun,
+      layers: [...followTheSun.layers, { ...weekly, id: "weekend", restrictions: [{ weekdays: [6, 7], start: "10:00", end: "14:00" }] }],
+      overrides: [{ id: "o", userId: "zoe", start: ms("2026-03-07T05:30:00Z"), end: ms("2026-03-09T11:00:00Z"), replacesUserId: "grace", origin: "override" }],
+    };
+    const from = ms("2026-03-01T00:00:00Z");
+    const to = ms("2026-03-20T00:00:00Z");
+    const shifts = shiftsBetween(schedule, from, to);
+    expect(shifts[0]!.start).toBe(from);
+    expect(shifts[shifts.length - 1]!.end).toBe(to);
+    for (let i = 1; i < shifts.length; i++) expect(shifts[i]!.start).toBe(shifts[i - 1]!.end);
+    for (let at = from; at < to; at += HOUR_MS / 4) {
+      const piece = shifts.find((s) => s.start <= at && at < s.end)!;
+      const { start: _s, end: _e, ...expected } = piece;
+      expect({ at: toIsoInstant(at), ...onCallAt(schedule, at) }).toEqual({ at: toIsoInstant(at), ...expected });
+    }
+  });
+
+  it("an empty range has no shifts", () => {
+    expect(shiftsBetween({ timeZone: NY, layers: [weekly] }, 10, 10)).toEqual([]);
+  });
+});
+
+describe("checkShiftInstanceAnchor", () => {
+  const schedule: Schedule = { timeZone: NY, layers: [weekly] };
+  const [anchor] = rotationShiftsBetween(weekly, NY, ms("2026-02-02T15:00:00Z"), ms("2026-02-02T16:00:00Z"));
+
+  it.each([
+    { name: "unchanged rotation", edited: schedule, status: "unchanged" },
+    { name: "participants reordered", edited: { ...schedule, layers: [{ ...weekly, participants: ["bob", "alice", "carol", "dave"] }] }, status: "changed" },
+    { name: "handoff time moved", edited: { ...schedule, layers: [{ ...weekly, handoffTime: "10:00" }] }, status: "changed" },
+    { name: "layer deleted", edited: { ...schedule, layers: [] }, status: "missing" },
+  ])("$name → $status", ({ edited, status }) => {
+    expect(checkShiftInstanceAnchor(edited, anchor!).status).toBe(status);
+  });
+});
