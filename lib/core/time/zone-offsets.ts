@@ -16,12 +16,20 @@ const DAY = 86_400_000;
 const MAX_TRANSITIONS_PER_YEAR = 64;
 const MAX_YEARS_PER_EXTENSION = 400;
 
+interface YearOffsets {
+  /** Offset in force when the year starts (UTC), then each transition in it and the offset from it on. */
+  initialOffsetMs: number;
+  transitions: EpochMs[];
+  offsetsAfter: number[];
+}
+
 function yearStart(year: number): EpochMs {
   return epochDayFromCivil(year, 1, 1) * DAY;
 }
 
 export class ZoneOffsetTable {
-  // Segment i is [starts[i], starts[i + 1]) (the last one ends at coveredTo) with offsets[i].
+  // Segment i is [starts[i], starts[i + 1]) (the last one ends at coveredTo) with offsets[i];
+  // year starts are segment starts too (cheaper than merging, same answers).
   private starts: EpochMs[] = [];
   private offsets: number[] = [];
   private firstYear = 0;
@@ -32,6 +40,7 @@ export class ZoneOffsetTable {
   private hitStart = 0;
   private hitEnd = 0;
   private hitOffset = 0;
+  private readonly years = new Map<number, YearOffsets>();
 
   constructor(readonly timeZone: string) {}
 
@@ -66,30 +75,42 @@ export class ZoneOffsetTable {
 
   private cover(at: EpochMs): void {
     const year = civilFromEpochDay(Math.floor(at / DAY)).year;
-    if (this.lastYear >= this.firstYear && year >= this.firstYear && year <= this.lastYear) return;
-    const from = this.lastYear < this.firstYear ? year : Math.min(year, this.firstYear);
-    const to = this.lastYear < this.firstYear ? year : Math.max(year, this.lastYear);
+    const empty = this.lastYear < this.firstYear;
+    if (!empty && year >= this.firstYear && year <= this.lastYear) return;
+    const from = empty ? year : Math.min(year, this.firstYear);
+    const to = empty ? year : Math.max(year, this.lastYear);
     if (to - from > MAX_YEARS_PER_EXTENSION) throw new RangeError(`Instant too far from the others for ${this.timeZone}: ${at}`);
     const starts: EpochMs[] = [];
     const offsets: number[] = [];
-    let zdt = Temporal.Instant.fromEpochMilliseconds(yearStart(from)).toZonedDateTimeISO(this.timeZone);
-    starts.push(yearStart(from));
-    offsets.push(zdt.offsetNanoseconds / 1e6);
-    const end = yearStart(to + 1);
-    for (let i = 0; i < MAX_TRANSITIONS_PER_YEAR * (to - from + 1); i++) {
-      const next = zdt.getTimeZoneTransition("next");
-      if (!next || next.epochMilliseconds >= end) break;
-      starts.push(next.epochMilliseconds);
-      offsets.push(next.offsetNanoseconds / 1e6);
-      zdt = next;
+    for (let y = from; y <= to; y++) {
+      const entry = this.yearOffsets(y);
+      starts.push(yearStart(y), ...entry.transitions);
+      offsets.push(entry.initialOffsetMs, ...entry.offsetsAfter);
     }
     this.starts = starts;
     this.offsets = offsets;
     this.firstYear = from;
     this.lastYear = to;
     this.coveredFrom = yearStart(from);
-    this.coveredTo = end;
+    this.coveredTo = yearStart(to + 1);
     this.hitStart = this.hitEnd = 0;
+  }
+
+  private yearOffsets(year: number): YearOffsets {
+    const cached = this.years.get(year);
+    if (cached) return cached;
+    const end = yearStart(year + 1);
+    let zdt = Temporal.Instant.fromEpochMilliseconds(yearStart(year)).toZonedDateTimeISO(this.timeZone);
+    const entry: YearOffsets = { initialOffsetMs: zdt.offsetNanoseconds / 1e6, transitions: [], offsetsAfter: [] };
+    for (let i = 0; i < MAX_TRANSITIONS_PER_YEAR; i++) {
+      const next = zdt.getTimeZoneTransition("next");
+      if (!next || next.epochMilliseconds >= end) break;
+      entry.transitions.push(next.epochMilliseconds);
+      entry.offsetsAfter.push(next.offsetNanoseconds / 1e6);
+      zdt = next;
+    }
+    this.years.set(year, entry);
+    return entry;
   }
 }
 

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { count, eq } from "drizzle-orm";
+import { useDbHandle } from "@/db/client";
+import { auditLog, teams } from "@/db/schema";
+import { createTestDatabase } from "@/db/test/test-database";
+import { ctxFor, makeClient, makeTeam, makeUser } from "@/db/test/factories";
+import { createToken } from "@/lib/tokens/create-token";
+import * as teamsRoute from "./teams/route";
+import * as teamRoute from "./teams/[teamId]/route";
+import * as membersRoute from "./teams/[teamId]/members/route";
+import * as memberRoute from "./teams/[teamId]/members/[userId]/route";
+import * as clientsRoute from "./clients/route";
+import * as clientRoute from "./clients/[clientId]/route";
+import * as usersRoute from "./users/route";
+import * as userRoute from "./users/[userId]/route";
+import * as openapiRoute from "./openapi.json/route";
+import * as healthRoute from "../health/route";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+const tokens: Record<string, string> = {};
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  useDbHandle(t);
+  for (const role of ["admin", "manager", "engineer", "stakeholder"] as const) {
+    const u = await makeUser(t.db, { role });
+    ids[role] = u.id;
+    tokens[role] = (await createToken({ ctx: await ctxFor(t.db, u.id), input: { name: `${role} token` } })).token;
+  }
+  const team = await makeTeam(t.db, [{ userId: ids.engineer! }]);
+  ids.team = team.id;
+  ids.otherTeam = (await makeTeam(t.db)).id;
+  ids.ownClient = (await makeClient(t.db, { stakeholderIds: [ids.stakeholder!], teamIds: [team.id] })).id;
+  ids.otherClient = (await makeClient(t.db)).id;
+});
+afterAll(async () => {
+  useDbHandle(undefined);
+  await t.drop();
+});
+
+type Handler = (req: NextRequest, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
+async function call(handler: Handler, opts: { method?: string; path: string; role?: string; body?: unknown; rawBody?: string; params?: Record<string, string> }) {
+  const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": "198.51.100.9" };
+  if (opts.role) headers.authorization = `Bearer ${tokens[opts.role]}`;
+  const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+  const req = new NextRequest(`http://localhost:3000${opts.path}`, { method: opts.method ?? "GET", headers, body });
+  const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null, headers: res.headers };
+}
+
+describe("REST v1 conventions", () => {
+  it("401 without a token, with the error shape, and the attempt is audited", async () => {
+    const r = await call(teamsRoute.GET, { path: "/api/v1/teams" });
+    expect(r.status).toBe(401);
+    expect(r.json).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+    const [row] = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "api.unauthorized"));
+    expect(row!.n).toBeGreaterThan(0);
+  });
+
+  it("lists as { data, nextCursor } with working cursors", async () => {
+    const first = await call(teamsRoute.GET, { path: "/api/v1/teams?limit=1", role: "manager" });
+    expect(first.status).toBe(200);
+    expect(first.json.data).toHaveLength(1);
+    expect(typeof first.json.nextCursor).toBe("string");
+    const second = await call(teamsRoute.GET, { path: `/api/v1/teams?limit=1&cursor=${first.json.nextCursor}`, role: "manager" });
+    expect(second.json.data[0].id).not.toBe(first.json.data[0].id);
+    const bad = await call(teamsRoute.GET, { path: "/api/v1/teams?cursor=nonsense", role: "manager" });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.issues[0].path).toBe("cursor");
+    const limit = await call(teamsRoute.GET, { path: "/api/v1/teams?limit=0", role: "manager" });
+    expect(limit.status).toBe(400);
+    expect(limit.json.error.issues[0].path).toBe("query.limit");
+  });
+
+  it("400 for bad input names the field and writes nothing", async () => {
+    const before = (await t.db.select({ n: count() }).from(teams))[0]!.n;
+    for (const body of [{ name: "" }, { name: 42 }, { name: "ok", memberIds: ["no-such-user"] }]) {
+      const r = await call(teamsRoute.POST, { method: "POST", path: "/api/v1/teams", role: "manager", body });
+      expect(r.status).toBe(400);
+      expect(r.json.error.code).toBe("invalid");
+      expect(r.json.error.issues.length).toBeGreaterThan(0);
+    }
+    const notJson = await call(teamsRoute.POST, { method: "POST", path: "/api/v1/teams", role: "manager", rawBody: "{nope" });
+    expect(notJson.status).toBe(400);
+    expect(notJson.json.error.issues[0]).toEqual({ path: "body", message: "Body is not valid JSON" });
+    const huge = await call(teamsRoute.POST, { method: "POST", path: "/api/v1/teams", role: "manager", rawBody: JSON.stringify({ name: "x".repeat(1_100_000) }) });
+    expect(huge.status).toBe(400);
+    expect((await t.db.select({ n: count() }).from(teams))[0]!.n).toBe(before);
+  });
+
+  it("409 on a duplicate name", async () => {
+    const a = await call(teamsRoute.POST, { method: "POST", path: "/api/v1/teams", role: "manager", body: { name: "Duplicate Me" } });
+    expect(a.status).toBe(201);
+    const b = await call(teamsRoute.POST, { method: "POST", path: "/api/v1/teams", role: "manager", body: { name: "Duplicate Me" } });
+    expect(b.status).toBe(409);
+  });
+});
+
+describe("each route refuses the roles that may not use it", () => {
+  const cases: { name: string; role: string; handler: () => Handler; method: string; path: string; params?: () => Record<string, string>; body?: unknown; status: number }[] = [
+    { name: "stakeholder lists teams", role: "stakeholder", handler: () => teamsRoute.GET, method: "GET", path: "/api/v1/teams", status: 403 },
+    { name: "engineer creates a team", role: "engineer", handler: () => teamsRoute.POST, method: "POST", path: "/api/v1/teams", body: { name: "Nope" }, status: 403 },
+    { name: "engineer reads another team", role: "engineer", handler: () => teamRoute.GET, method: "GET", path: "/api/v1/teams/x", params: () => ({ teamId: ids.otherTeam! }), status: 404 },
+    { name: "engineer renames a team", role: "engineer", handler: () => teamRoute.PATCH, method: "PATCH", path: "/api/v1/teams/x", params: () => ({ teamId: ids.team! }), body: { name: "X" }, status: 403 },
+    { name: "engineer deletes a team", role: "engineer", handler: () => teamRoute.DELETE, method: "DELETE", path: "/api/v1/teams/x", params: () => ({ teamId: ids.team! }), status: 403 },
+    { name: "stakeholder lists members", role: "stakeholder", handler: () => membersRoute.GET, method: "GET", path: "/api/v1/teams/x/members", params: () => ({ teamId: ids.team! }), status: 403 },
+    { name: "engineer adds a member", role: "engineer", handler: () => membersRoute.POST, method: "POST", path: "/api/v1/teams/x/members", params: () => ({ teamId: ids.team! }), body: { userId: ids.engineer }, status: 403 },
+    { name: "engineer makes a lead", role: "engineer", handler: () => memberRoute.PATCH, method: "PATCH", path: "/api/v1/teams/x/members/y", params: () => ({ teamId: ids.team!, userId: ids.engineer! }), body: { isLead: true }, status: 403 },
+    { name: "engineer removes a member", role: "engineer", handler: () => memberRoute.DELETE, method: "DELETE", path: "/api/v1/teams/x/members/y", params: () => ({ teamId: ids.team!, userId: ids.engineer! }), status: 403 },
+    { name: "stakeholder reads another client", role: "stakeholder", handler: () => clientRoute.GET, method: "GET", path: "/api/v1/clients/x", params: () => ({ clientId: ids.otherClient! }), status: 404 },
+    { name: "engineer creates a client", role: "engineer", handler: () => clientsRoute.POST, method: "POST", path: "/api/v1/clients", body: { name: "C", timeZone: "UTC", businessHours: {} }, status: 403 },
+    { name: "stakeholder updates own client", role: "stakeholder", handler: () => clientRoute.PATCH, method: "PATCH", path: "/api/v1/clients/x", params: () => ({ clientId: ids.ownClient! }), body: { notes: "hi" }, status: 403 },
+    { name: "manager deletes... as engineer", role: "engineer", handler: () => clientRoute.DELETE, method: "DELETE", path: "/api/v1/clients/x", params: () => ({ clientId: ids.ownClient! }), status: 403 },
+    { name: "stakeholder lists people", role: "stakeholder", handler: () => usersRoute.GET, method: "GET", path: "/api/v1/users", status: 403 },
+    { name: "engineer invites someone", role: "engineer", handler: () => usersRoute.POST, method: "POST", path: "/api/v1/users", body: { email: "x@example.com", name: "X", role: "engineer" }, status: 403 },
+    { name: "manager makes an admin", role: "manager", handler: () => usersRoute.POST, method: "POST", path: "/api/v1/users", body: { email: "boss@example.com", name: "Boss", role: "admin", sendInvite: false }, status: 403 },
+    { name: "stakeholder reads a person", role: "stakeholder", handler: () => userRoute.GET, method: "GET", path: "/api/v1/users/x", params: () => ({ userId: ids.engineer! }), status: 403 },
+    { name: "engineer changes a role", role: "engineer", handler: () => userRoute.PATCH, method: "PATCH", path: "/api/v1/users/x", params: () => ({ userId: ids.engineer! }), body: { role: "admin" }, status: 403 },
+    { name: "engineer deletes a person", role: "engineer", handler: () => userRoute.DELETE, method: "DELETE", path: "/api/v1/users/x", params: () => ({ userId: ids.stakeholder! }), status: 403 },
+  ];
+  it.each(cases)("$name → $status", async (c) => {
+    const r = await call(c.handler(), { method: c.method, path: c.path, role: c.role, body: c.body, params: c.params?.() });
+    expect(r.status).toBe(c.status);
+    expect(r.json.error.code).toBe(c.status === 403 ? "forbidden" : "not_found");
+  });
+});
+
+describe("what each role may do", () => {
+  it("a stakeholder reads their own client without internal notes or team structure", async () => {
+    const r = await call(clientRoute.GET, { path: "/api/v1/clients/x", role: "stakeholder", params: { clientId: ids.ownClient! } });
+    expect(r.status).toBe(200);
+    expect(r.json.data).toMatchObject({ id: ids.ownClient, notes: "", teams: [], stakeholders: [] });
+    const list = await call(clientsRoute.GET, { path: "/api/v1/clients", role: "stakeholder" });
+    expect(list.json.data.map((c: { id: string }) => c.id)).toEqual([ids.ownClient]);
+  });
+
+  it("a manager runs a team's whole life cycle", async () => {
+    const created = await call(teamsRoute.POST, { method: "POST", path: "/api/v1/teams", role: "manager", body: { name: "Lifecycle", memberIds: [ids.engineer], leadIds: [ids.engineer] } });
+    expect(created.status).toBe(201);
+    const teamId = created.json.data.id;
+    expect(created.json.data.leads).toEqual([{ userId: ids.engineer, name: expect.any(String) }]);
+    const renamed = await call(teamRoute.PATCH, { method: "PATCH", path: "/api/v1/teams/x", role: "manager", params: { teamId }, body: { name: "Lifecycle 2" } });
+    expect(renamed.json.data.name).toBe("Lifecycle 2");
+    const unlead = await call(memberRoute.PATCH, { method: "PATCH", path: "/api/v1/teams/x/members/y", role: "manager", params: { teamId, userId: ids.engineer! }, body: { isLead: false } });
+    expect(unlead.json.data.leads).toEqual([]);
+    const removed = await call(memberRoute.DELETE, { method: "DELETE", path: "/api/v1/teams/x/members/y", role: "manager", params: { teamId, userId: ids.engineer! } });
+    expect(removed.status).toBe(204);
+    const again = await call(membersRoute.POST, { method: "POST", path: "/api/v1/teams/x/members", role: "manager", params: { teamId }, body: { userId: ids.stakeholder } });
+    expect(again.status).toBe(400);
+    const deleted = await call(teamRoute.DELETE, { method: "DELETE", path: "/api/v1/teams/x", role: "manager", params: { teamId } });
+    expect(deleted.status).toBe(204);
+    const gone = await call(teamRoute.GET, { path: "/api/v1/teams/x", role: "manager", params: { teamId } });
+    expect(gone.status).toBe(404);
+  });
+
+  it("a manager creates and edits a client with business hours and holidays", async () => {
+    const body = { name: "Initech", timeZone: "America/Chicago", businessHours: { mon: [{ start: "08:00", end: "12:00" }, { start: "13:00", end: "17:00" }] }, holidays: [{ date: "2026-12-24", name: "Christmas Eve" }] };
+    const created = await call(clientsRoute.POST, { method: "POST", path: "/api/v1/clients", role: "manager", body });
+    expect(created.status).toBe(201);
+    expect(created.json.data.businessHours.mon).toHaveLength(2);
+    const bad = await call(clientRoute.PATCH, { method: "PATCH", path: "/api/v1/clients/x", role: "manager", params: { clientId: created.json.data.id }, body: { timeZone: "Mars/Base", holidays: [{ date: "2026-02-30" }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["holidays.0.date", "timeZone"]);
+    const fetched = await call(clientRoute.GET, { path: "/api/v1/clients/x", role: "manager", params: { clientId: created.json.data.id } });
+    expect(fetched.json.data.timeZone).toBe("America/Chicago");
+  });
+
+  it("an admin invites, changes the role of, disables and deletes a person", async () => {
+    const created = await call(usersRoute.POST, { method: "POST", path: "/api/v1/users", role: "admin", body: { email: "New.Person@Example.com", name: "New Person", role: "engineer", sendInvite: false } });
+    expect(created.status).toBe(201);
+    expect(created.json.data.email).toBe("new.person@example.com");
+    const dup = await call(usersRoute.POST, { method: "POST", path: "/api/v1/users", role: "admin", body: { email: "new.person@example.com", name: "Again", role: "engineer" } });
+    expect(dup.status).toBe(409);
+    const userId = created.json.data.id;
+    const patched = await call(userRoute.PATCH, { method: "PATCH", path: "/api/v1/users/x", role: "admin", params: { userId }, body: { role: "manager", disabled: true } });
+    expect(patched.json.data).toMatchObject({ role: "manager", disabled: true });
+    const del = await call(userRoute.DELETE, { method: "DELETE", path: "/api/v1/users/x", role: "admin", params: { userId } });
+    expect(del.status).toBe(204);
+    const selfDisable = await call(userRoute.PATCH, { method: "PATCH", path: "/api/v1/users/x", role: "admin", params: { userId: ids.admin! }, body: { disabled: true } });
+    expect(selfDisable.status).toBe(409);
+  });
+});
+
+describe("documents", () => {
+  it("serves OpenAPI 3.1 built from the same schemas", async () => {
+    const res = openapiRoute.GET(new NextRequest("http://localhost:3000/api/v1/openapi.json"));
+    const doc = await res.json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/teams", "/api/v1/teams/{teamId}/members/{userId}", "/api/v1/clients/{clientId}", "/api/v1/users"]));
+    expect(doc.paths["/api/v1/teams"].post.requestBody.content["application/json"].schema.properties.name).toMatchObject({ type: "string", minLength: 1 });
+    expect(doc.paths["/api/v1/teams"].get.responses["401"]).toBeDefined();
+  });
+
+  it("health names the pieces in use", async () => {
+    const res = await healthRoute.GET();
+    expect(await res.json()).toEqual({ status: "ok", db: t.kind, workflows: "local", mailer: "outbox" });
+  });
+});
