@@ -43,6 +43,27 @@ async function openInMemoryPglite(): Promise<DbHandle> {
   return { db, kind: "pglite", withSingleConnection: (fn) => fn(db), close: () => client.close() };
 }
 
+type PoolLike = { connect(): Promise<{ release(): void }>; end(): Promise<void>; on(event: "error", listener: (e: Error) => void): unknown };
+
+/** node-postgres and Neon pools share one shape: a pooled db, and one connection on demand. */
+function poolHandle(kind: "postgres" | "neon", pool: PoolLike, wrap: (client: unknown) => Database): DbHandle {
+  // An idle connection dropped by the server (restart, failover) must not crash the process.
+  pool.on("error", (e) => console.warn(`[db] idle ${kind} connection closed: ${e.message}`));
+  return {
+    db: wrap(pool),
+    kind,
+    async withSingleConnection(fn) {
+      const conn = await pool.connect();
+      try {
+        return await fn(wrap(conn));
+      } finally {
+        conn.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   switch (opts.kind) {
     case "pglite": {
@@ -72,42 +93,14 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
       if (!opts.url) throw new Error("DATABASE_URL is required for the postgres driver");
       const { Pool } = await import("pg");
       const { drizzle } = await import("drizzle-orm/node-postgres");
-      const pool = new Pool({ connectionString: opts.url, max: opts.poolMax ?? 10 });
-      const db = drizzle({ client: pool, schema }) as unknown as Database;
-      return {
-        db,
-        kind: "postgres",
-        async withSingleConnection(fn) {
-          const conn = await pool.connect();
-          try {
-            return await fn(drizzle({ client: conn, schema }) as unknown as Database);
-          } finally {
-            conn.release();
-          }
-        },
-        close: () => pool.end(),
-      };
+      return poolHandle("postgres", new Pool({ connectionString: opts.url, max: opts.poolMax ?? 10 }), (client) => drizzle({ client: client as never, schema }) as unknown as Database);
     }
     case "neon": {
       if (!opts.url) throw new Error("DATABASE_URL is required for the neon driver");
       const { configureNeon } = await import("./neon-config");
       const { Pool } = configureNeon(opts.neonWsProxy);
       const { drizzle } = await import("drizzle-orm/neon-serverless");
-      const pool = new Pool({ connectionString: opts.url, max: opts.poolMax ?? 10 });
-      const db = drizzle({ client: pool, schema }) as unknown as Database;
-      return {
-        db,
-        kind: "neon",
-        async withSingleConnection(fn) {
-          const conn = await pool.connect();
-          try {
-            return await fn(drizzle({ client: conn as never, schema }) as unknown as Database);
-          } finally {
-            conn.release();
-          }
-        },
-        close: () => pool.end(),
-      };
+      return poolHandle("neon", new Pool({ connectionString: opts.url, max: opts.poolMax ?? 10 }), (client) => drizzle({ client: client as never, schema }) as unknown as Database);
     }
   }
 }

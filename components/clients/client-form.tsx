@@ -5,7 +5,7 @@ import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { TimeZoneSelect } from "@/components/time-zone-select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
@@ -53,13 +53,7 @@ export function ClientForm({
               <Input id="name" name="name" defaultValue={values.name} maxLength={120} placeholder="e.g. Acme Dental" />
             </Field>
             <Field label="Time zone" error={fieldError(state, "timeZone")} hint="Business hours and holidays are in this zone." required>
-              <Select id="timeZone" name="timeZone" defaultValue={values.timeZone}>
-                {timeZones.map((z) => (
-                  <option key={z} value={z}>
-                    {z.replaceAll("_", " ")}
-                  </option>
-                ))}
-              </Select>
+              <TimeZoneSelect id="timeZone" name="timeZone" defaultValue={values.timeZone} timeZones={timeZones} />
             </Field>
           </div>
           <BusinessHoursEditor name="businessHours" defaultValue={values.businessHours} error={fieldError(state, "businessHours")} />

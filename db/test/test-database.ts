@@ -31,6 +31,12 @@ export async function createTestDatabase(): Promise<DbHandle & { url?: string; d
       await handle.close();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
+      // Let the pool's connections finish closing (the Neon driver's close over WebSocket lags), then drop.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await c.query("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },

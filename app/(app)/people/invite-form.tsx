@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { TimeZoneSelect } from "@/components/time-zone-select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, idleState } from "@/lib/actions/action-state";
 import { inviteUserAction } from "./actions";
@@ -32,13 +33,7 @@ export function InviteForm({ roles, timeZones, clients, defaultTimeZone }: { rol
           </Select>
         </Field>
         <Field label="Time zone" error={fieldError(state, "timeZone")}>
-          <Select id="invite-tz" name="timeZone" defaultValue={defaultTimeZone}>
-            {timeZones.map((z) => (
-              <option key={z} value={z}>
-                {z.replaceAll("_", " ")}
-              </option>
-            ))}
-          </Select>
+          <TimeZoneSelect id="invite-tz" name="timeZone" defaultValue={defaultTimeZone} timeZones={timeZones} />
         </Field>
       </div>
       {role === "stakeholder" && clients.length > 0 && (

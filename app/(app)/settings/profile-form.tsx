@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { TimeZoneSelect } from "@/components/time-zone-select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, idleState } from "@/lib/actions/action-state";
 import { updateProfileAction } from "./actions";
@@ -18,13 +18,7 @@ export function ProfileForm({ name, timeZone, phone, timeZones }: { name: string
         <Input id="profile-name" name="name" defaultValue={name} maxLength={120} />
       </Field>
       <Field label="Time zone" error={fieldError(state, "timeZone")} hint="Your shifts, reminders and sleep hours are shown in this zone.">
-        <Select id="profile-tz" name="timeZone" defaultValue={timeZone}>
-          {timeZones.map((z) => (
-            <option key={z} value={z}>
-              {z.replaceAll("_", " ")}
-            </option>
-          ))}
-        </Select>
+        <TimeZoneSelect id="profile-tz" name="timeZone" defaultValue={timeZone} timeZones={timeZones} />
       </Field>
       <Field label="Phone" optional error={fieldError(state, "phone")} hint="For your team leads; Baton pages by email, in-app alarm and push.">
         <Input id="profile-phone" name="phone" type="tel" defaultValue={phone} placeholder="+1 555 010 0000" />

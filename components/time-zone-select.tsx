@@ -1,0 +1,14 @@
+import { Select } from "@/components/ui/select";
+
+/** An IANA zone picker for plain forms (posts `name`). */
+export function TimeZoneSelect({ id, name, defaultValue, timeZones }: { id: string; name: string; defaultValue: string; timeZones: string[] }) {
+  return (
+    <Select id={id} name={name} defaultValue={defaultValue}>
+      {timeZones.map((z) => (
+        <option key={z} value={z}>
+          {z.replaceAll("_", " ")}
+        </option>
+      ))}
+    </Select>
+  );
+}
