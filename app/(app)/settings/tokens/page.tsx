@@ -30,7 +30,9 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
       <Card className="mb-6">
         <CardHeader>
           <CardTitle>API tokens</CardTitle>
-          <CardDescription>A token acts as you, with your role, on the REST API (`Authorization: Bearer …`). Baton keeps only its hash.</CardDescription>
+          <CardDescription>
+            A token acts as you, with your role, on the REST API (<code className="font-mono text-xs">Authorization: Bearer …</code>). Baton keeps only its hash.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <CreateTokenForm />
