@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./tokens";
 export * from "./mail";
 export * from "./ratelimit";
+export * from "./schedules";

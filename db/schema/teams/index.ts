@@ -1,10 +1,14 @@
-import { boolean, index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "../auth";
 
 export const teams = pgTable("teams", {
   id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
   name: text("name").notNull().unique(),
   description: text("description").notNull().default(""),
+  /** Swaps and covers need a manager's approval before they take effect. */
+  swapApprovalRequired: boolean("swap_approval_required").notNull().default(false),
+  /** Burden weights for fairness (null: the defaults). */
+  burdenWeights: jsonb("burden_weights").$type<Record<string, number>>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
