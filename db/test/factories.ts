@@ -38,3 +38,15 @@ export async function ctxFor(db: Database, userId: string, now = new Date("2026-
   if (!viewer) throw new Error(`no viewer for ${userId}`);
   return { db, viewer, meta: { ip: "203.0.113.7", requestId: `test-${++seq}` }, now };
 }
+
+/** A schedule with one weekly rotation of `participantIds` (handoff Monday 09:00 in `timeZone`). */
+export async function makeWeeklySchedule(db: Database, opts: { participantIds: string[]; teamId?: string; timeZone?: string; startDate?: string }) {
+  const { schedules, scheduleLayers, layerParticipants } = await import("@/db/schema");
+  const [s] = await db.insert(schedules).values({ name: unique("Schedule"), timeZone: opts.timeZone ?? "America/New_York", teamId: opts.teamId ?? null }).returning();
+  const [layer] = await db
+    .insert(scheduleLayers)
+    .values({ scheduleId: s!.id, name: "Primary", position: 0, shiftUnit: "weeks", shiftCount: 1, handoffTime: "09:00", handoffWeekday: 1, startDate: opts.startDate ?? "2026-11-02" })
+    .returning();
+  await db.insert(layerParticipants).values(opts.participantIds.map((userId, position) => ({ layerId: layer!.id, position, userId })));
+  return { schedule: s!, layer: layer! };
+}

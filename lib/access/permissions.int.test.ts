@@ -28,6 +28,17 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "tokens:manage-any": { admin: true, manager: false, engineer: false, stakeholder: false },
   "audit:read": { admin: true, manager: false, engineer: false, stakeholder: false },
   "profile:edit": { admin: true, manager: true, engineer: true, stakeholder: true },
+  "schedules:read": { admin: true, manager: true, engineer: true, stakeholder: false },
+  "schedules:manage": { admin: true, manager: true, engineer: false, stakeholder: false },
+  "swaps:request": { admin: true, manager: true, engineer: true, stakeholder: false },
+  "swaps:approve": { admin: true, manager: true, engineer: false, stakeholder: false },
+  "timeoff:manage": { admin: true, manager: true, engineer: false, stakeholder: false },
+  "services:read": { admin: true, manager: true, engineer: true, stakeholder: false },
+  "services:manage": { admin: true, manager: true, engineer: false, stakeholder: false },
+  "maintenance:manage": { admin: true, manager: true, engineer: true, stakeholder: false },
+  "incidents:read": { admin: true, manager: true, engineer: true, stakeholder: true },
+  "incidents:read-internal": { admin: true, manager: true, engineer: true, stakeholder: false },
+  "incidents:respond": { admin: true, manager: true, engineer: true, stakeholder: false },
 };
 
 describe("every permission for every role", () => {

@@ -13,14 +13,45 @@ export const PERMISSIONS = [
   "tokens:manage-any",
   "audit:read",
   "profile:edit",
+  "services:read",
+  "services:manage",
+  "maintenance:manage",
+  "incidents:read",
+  "incidents:read-internal",
+  "incidents:respond",
+  "schedules:read",
+  "schedules:manage",
+  "swaps:request",
+  "swaps:approve",
+  "timeoff:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
   admin: PERMISSIONS,
-  manager: ["teams:read", "teams:manage", "clients:read", "clients:manage", "users:read", "users:manage", "tokens:own", "profile:edit"],
-  engineer: ["teams:read", "clients:read", "users:read", "tokens:own", "profile:edit"],
-  stakeholder: ["clients:read", "tokens:own", "profile:edit"],
+  manager: [
+    "teams:read",
+    "teams:manage",
+    "clients:read",
+    "clients:manage",
+    "users:read",
+    "users:manage",
+    "tokens:own",
+    "profile:edit",
+    "services:read",
+    "services:manage",
+    "maintenance:manage",
+    "incidents:read",
+    "incidents:read-internal",
+    "incidents:respond",
+    "schedules:read",
+    "schedules:manage",
+    "swaps:request",
+    "swaps:approve",
+    "timeoff:manage",
+  ],
+  engineer: ["teams:read", "clients:read", "users:read", "tokens:own", "profile:edit", "services:read", "maintenance:manage", "incidents:read", "incidents:read-internal", "incidents:respond", "schedules:read", "swaps:request"],
+  stakeholder: ["clients:read", "tokens:own", "profile:edit", "incidents:read"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -207,3 +207,11 @@ describe("checkShiftInstanceAnchor", () => {
     expect(checkShiftInstanceAnchor(edited, anchor!).status).toBe(status);
   });
 });
+
+describe("published assignments", () => {
+  it("onCallAt and shiftsBetween agree on who a published assignment puts on an instance", () => {
+    const schedule: Schedule = { timeZone: NY, layers: [{ ...weekly, assignments: new Map([[1, "dave"]]) }] };
+    expect(rows(shiftsBetween(schedule, ms("2026-01-12T14:00:00Z"), ms("2026-01-19T14:00:00Z")))).toEqual(["dave 01-12T14:00→01-19T14:00 rotation weekly"]);
+    expect(onCallAt(schedule, ms("2026-01-15T12:00:00Z")).userId).toBe("dave");
+  });
+});

@@ -1,7 +1,7 @@
 export * from "./types";
 export { shiftsBetween } from "./final-shifts";
 export { onCallAt } from "./on-call-at";
-export { handoffAt, rotationIndexAt, rotationShiftByIndex, rotationShiftsBetween } from "./rotation-shifts";
+export { assigneeOf, handoffAt, rotationIndexAt, rotationShiftByIndex, rotationShiftsBetween } from "./rotation-shifts";
 export { isInsideRestrictions, restrictionIntervalsBetween } from "./restriction-windows";
 export { layersByPrecedence } from "./layer-order";
 export { checkShiftInstanceAnchor, type AnchorCheck, type ShiftInstanceAnchor } from "./shift-instance-anchor";

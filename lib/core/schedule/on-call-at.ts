@@ -1,7 +1,7 @@
 import type { EpochMs } from "../time/zone-offsets";
 import { layersByPrecedence } from "./layer-order";
 import { isInsideRestrictions } from "./restriction-windows";
-import { rotationIndexAt } from "./rotation-shifts";
+import { assigneeOf, rotationIndexAt } from "./rotation-shifts";
 import type { OnCall, Schedule } from "./types";
 
 /** Who holds the schedule at one instant: the same answer as the `shiftsBetween` piece containing it. */
@@ -12,7 +12,7 @@ export function onCallAt(schedule: Schedule, at: EpochMs): OnCall {
     if (layer.restrictions && layer.restrictions.length > 0 && !isInsideRestrictions(layer.restrictions, schedule.timeZone, at)) continue;
     const index = rotationIndexAt(layer, schedule.timeZone, at);
     if (index < 0) continue;
-    onCall = { userId: layer.participants[index % layer.participants.length]!, origin: "rotation", layerId: layer.id, conflicts: [] };
+    onCall = { userId: assigneeOf(layer, index), origin: "rotation", layerId: layer.id, conflicts: [] };
     break;
   }
   for (const override of schedule.overrides ?? []) {

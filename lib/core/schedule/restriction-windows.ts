@@ -1,6 +1,6 @@
 import { weekdayOfEpochDay } from "../time/civil-date";
 import { minuteOfDayOfLocalTime } from "../time/local-time";
-import type { EpochMs } from "../time/zone-offsets";
+import { zoneOffsetTable, type EpochMs } from "../time/zone-offsets";
 import { instantOfWallMs, wallMsAt, type Interval } from "../time/zoned-time";
 import type { RestrictionWindow } from "./types";
 
@@ -70,13 +70,25 @@ export function restrictionIntervalsBetween(
 
 /** True if `at` is inside one of the windows. */
 export function isInsideRestrictions(windows: readonly RestrictionWindow[], timeZone: string, at: EpochMs): boolean {
-  const day = Math.floor(wallMsAt(at, timeZone) / DAY_MS);
-  for (const openedOn of [day - 1, day]) {
+  const table = zoneOffsetTable(timeZone);
+  const wall = at + table.offsetAt(at);
+  // Windows that can hold `at` start and end within two days of it; three days inside a stretch
+  // of constant offset, wall times compare exactly like the instants they stand for.
+  const wallComparable = at - table.offsetSegmentStart(at) >= 3 * DAY_MS && table.offsetSegmentEnd(at) - at >= 3 * DAY_MS;
+  const day = Math.floor(wall / DAY_MS);
+  for (let openedOn = day - 1; openedOn <= day; openedOn++) {
     const weekday = weekdayOfEpochDay(openedOn);
     for (const window of windows) {
-      if (!parse(window).weekdays.has(weekday)) continue;
-      const { start, end } = windowOnDay(window, openedOn, timeZone);
-      if (start <= at && at < end) return true;
+      const { weekdays, startMinute, endMinute } = parse(window);
+      if (!weekdays.has(weekday)) continue;
+      if (wallComparable) {
+        const startWall = openedOn * DAY_MS + startMinute * MINUTE_MS;
+        const endWall = (endMinute <= startMinute ? openedOn + 1 : openedOn) * DAY_MS + endMinute * MINUTE_MS;
+        if (startWall <= wall && wall < endWall) return true;
+      } else {
+        const { start, end } = windowOnDay(window, openedOn, timeZone);
+        if (start <= at && at < end) return true;
+      }
     }
   }
   return false;

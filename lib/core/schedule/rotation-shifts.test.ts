@@ -137,3 +137,24 @@ describe("rotation instances", () => {
     expect(() => rotationShiftsBetween(layer({ shift: { unit: "days", count: 0 } }), "UTC", 0, 1)).toThrow(RangeError);
   });
 });
+
+describe("published assignments", () => {
+  it("replace the round robin for the instances they name, and only those", async () => {
+    const { rotationShiftsBetween } = await import("./rotation-shifts");
+    const { epochMsOfIsoInstant } = await import("../time/zoned-time");
+    const layer = {
+      id: "gen",
+      participants: ["a", "b", "c"],
+      shift: { unit: "weeks" as const, count: 1 },
+      handoffTime: "09:00",
+      handoffWeekday: 1 as const,
+      startDate: "2026-01-05",
+      assignments: new Map([
+        [1, "c"],
+        [2, "a"],
+      ]),
+    };
+    const shifts = rotationShiftsBetween(layer, "America/New_York", epochMsOfIsoInstant("2026-01-05T14:00:00Z"), epochMsOfIsoInstant("2026-02-02T14:00:00Z"));
+    expect(shifts.map((s) => s.userId)).toEqual(["a", "c", "a", "a"]);
+  });
+});

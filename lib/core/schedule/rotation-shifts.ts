@@ -1,7 +1,7 @@
 import { epochDayOfIsoDate, weekdayOfEpochDay } from "../time/civil-date";
 import { minuteOfDayOfLocalTime } from "../time/local-time";
-import type { EpochMs } from "../time/zone-offsets";
-import { instantOfWallMs, wallMsAt } from "../time/zoned-time";
+import { zoneOffsetTable, type EpochMs } from "../time/zone-offsets";
+import { instantOfWallMs } from "../time/zoned-time";
 import type { RotationLayer, RotationShift, ShiftLength } from "./types";
 
 const MINUTE_MS = 60_000;
@@ -12,6 +12,11 @@ const UNIT_MS: Record<ShiftLength["unit"], number> = { hours: HOUR_MS, days: DAY
 // Wall-clock and elapsed time differ by at most a zone's offset change (a day, historically),
 // so the estimate below is within a few steps of the answer.
 const MAX_INDEX_CORRECTION = 64;
+
+/** Who takes instance `index`: a published assignment, else the round-robin participant. */
+export function assigneeOf(layer: RotationLayer, index: number): string {
+  return layer.assignments?.get(index) ?? layer.participants[index % layer.participants.length]!;
+}
 
 /** Handoff k is at wall ms `firstWallMs + k × stepMs` in the schedule's zone. */
 interface HandoffGrid {
@@ -54,7 +59,12 @@ export function handoffAt(layer: RotationLayer, timeZone: string, index: number)
 
 /** The index k with handoff(k) ≤ at < handoff(k+1), or -1 before the first handoff. */
 function indexAt(grid: HandoffGrid, timeZone: string, at: EpochMs): number {
-  let k = Math.floor((wallMsAt(at, timeZone) - grid.firstWallMs) / grid.stepMs);
+  const table = zoneOffsetTable(timeZone);
+  const offset = table.offsetAt(at);
+  let k = Math.floor((at + offset - grid.firstWallMs) / grid.stepMs);
+  // Fast path: both handoffs a day or more inside the stretch of constant offset around `at`.
+  const start = grid.firstWallMs + k * grid.stepMs - offset;
+  if (k >= 0 && start - table.offsetSegmentStart(at) >= DAY_MS && table.offsetSegmentEnd(at) - (start + grid.stepMs) >= DAY_MS) return k;
   for (let i = 0; i < MAX_INDEX_CORRECTION && k >= 0 && handoff(grid, timeZone, k) > at; i++) k--;
   if (k < 0) {
     if (handoff(grid, timeZone, 0) > at) return -1;
@@ -77,7 +87,7 @@ export function rotationShiftByIndex(layer: RotationLayer, timeZone: string, ind
   const start = handoff(grid, timeZone, index);
   const end = handoff(grid, timeZone, index + 1);
   if (end <= start) return null;
-  return { layerId: layer.id, index, userId: layer.participants[index % layer.participants.length]!, start, end };
+  return { layerId: layer.id, index, userId: assigneeOf(layer, index), start, end };
 }
 
 /**
@@ -96,7 +106,7 @@ export function rotationShiftsBetween(layer: RotationLayer, timeZone: string, fr
     if (i > cap) throw new Error(`rotationShiftsBetween: no end after ${cap} instances of layer ${layer.id}`);
     const end = handoff(grid, timeZone, index + 1);
     if (end > start && end > from) {
-      shifts.push({ layerId: layer.id, index, userId: layer.participants[index % layer.participants.length]!, start, end });
+      shifts.push({ layerId: layer.id, index, userId: assigneeOf(layer, index), start, end });
     }
     start = end;
   }

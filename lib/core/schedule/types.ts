@@ -37,6 +37,8 @@ export interface RotationLayer {
   restrictions?: readonly RestrictionWindow[];
   /** Higher wins; defaults to the layer's index in `layers` (later layers win). */
   priority?: number;
+  /** Published generator decisions: instance index → who takes it instead of the round robin. */
+  assignments?: ReadonlyMap<number, string>;
 }
 
 export type OverrideOrigin = "override" | "swap";

@@ -60,6 +60,34 @@ export class ZoneOffsetTable {
     return this.hitOffset;
   }
 
+  /** The end of the constant-offset stretch containing `at` (a transition, or a year boundary). */
+  offsetSegmentEnd(at: EpochMs): EpochMs {
+    this.offsetAt(at);
+    return this.hitEnd;
+  }
+
+  /** The start of the constant-offset stretch containing `at` (a transition, or a year boundary). */
+  offsetSegmentStart(at: EpochMs): EpochMs {
+    this.offsetAt(at);
+    return this.hitStart;
+  }
+
+  /**
+   * The instant a wall time shows when that instant lies at least a day inside a stretch of
+   * constant offset (so no gap or overlap can affect it); NaN otherwise. Wall ms = epoch ms of
+   * the local date-time read as UTC.
+   */
+  unambiguousInstantOfWall(wallMs: number): EpochMs {
+    let offset = this.offsetAt(wallMs);
+    let candidate = wallMs - offset;
+    if (this.offsetAt(candidate) !== offset) {
+      offset = this.hitOffset;
+      candidate = wallMs - offset;
+      if (this.offsetAt(candidate) !== offset) return Number.NaN;
+    }
+    return candidate - this.hitStart >= DAY && this.hitEnd - candidate >= DAY ? candidate : Number.NaN;
+  }
+
   /** The first transition strictly after `at` and at most `withinMs` later, or null. */
   nextTransitionAfter(at: EpochMs, withinMs: number): EpochMs | null {
     const limit = at + withinMs;

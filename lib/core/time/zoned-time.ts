@@ -54,6 +54,8 @@ export function weekdayAt(at: EpochMs, timeZone: string): IsoWeekday {
 /** The instant a local wall time happens at, by the gap/ambiguity rule above. */
 export function instantOfWallMs(wallMs: number, timeZone: string): EpochMs {
   const table = zoneOffsetTable(timeZone);
+  const unambiguous = table.unambiguousInstantOfWall(wallMs);
+  if (!Number.isNaN(unambiguous)) return unambiguous;
   // Offsets a day either side bracket any single transition affecting this wall time.
   const offsetBefore = table.offsetAt(wallMs - DAY_MS);
   const offsetAfter = table.offsetAt(wallMs + DAY_MS);

@@ -1,0 +1,18 @@
+import { Button, Text } from "@react-email/components";
+import { EmailLayout, emailButtonStyle, emailTextStyle } from "./layout";
+
+/** A short notice: swap steps, new shifts. */
+export function NoticeEmail({ name, title, body, url }: { name: string; title: string; body: string; url?: string }) {
+  return (
+    <EmailLayout preview={title}>
+      <Text style={emailTextStyle}>Hello {name || "there"},</Text>
+      <Text style={{ ...emailTextStyle, fontWeight: 600 }}>{title}</Text>
+      {body && <Text style={emailTextStyle}>{body}</Text>}
+      {url && (
+        <Button href={url} style={emailButtonStyle}>
+          Open in Baton
+        </Button>
+      )}
+    </EmailLayout>
+  );
+}

@@ -1,0 +1,93 @@
+import { asc } from "drizzle-orm";
+import { schedules } from "@/db/schema";
+import { requirePermission } from "@/lib/access/check";
+import type { Ctx } from "@/lib/context";
+import { onCallAt, shiftsBetween } from "@/lib/core/schedule";
+import { loadEngineSchedule, type LoadedSchedule } from "./load-engine-schedule";
+import type { ScheduleOutput, ShiftOutput } from "./schemas";
+import { toShiftOutput } from "./shift-view";
+
+const DAY = 86_400_000;
+/** Coverage gaps are looked for this far ahead (dashboard and schedule page). */
+export const GAP_HORIZON_DAYS = 14;
+
+export function summarise(loaded: LoadedSchedule, now: Date): ScheduleOutput {
+  const at = now.getTime();
+  const holder = onCallAt(loaded.engine, at);
+  const ahead = shiftsBetween(loaded.engine, at, at + GAP_HORIZON_DAYS * DAY);
+  const current = ahead[0];
+  const nextHandoff = current && current.end < at + GAP_HORIZON_DAYS * DAY ? new Date(current.end).toISOString() : null;
+  return {
+    id: loaded.row.id,
+    name: loaded.row.name,
+    description: loaded.row.description,
+    timeZone: loaded.row.timeZone,
+    teamId: loaded.row.teamId,
+    clientId: loaded.row.clientId,
+    layers: loaded.layers.map((l) => ({
+      id: l.id,
+      name: l.name,
+      position: l.position,
+      participants: l.participants.map((userId) => ({ userId, name: loaded.people.get(userId)?.name ?? "Unknown" })),
+      shiftUnit: l.shiftUnit,
+      shiftCount: l.shiftCount,
+      handoffTime: l.handoffTime,
+      handoffWeekday: l.handoffWeekday,
+      startDate: l.startDate,
+      restrictions: l.restrictions,
+      version: l.version,
+    })),
+    onCallNow: { userId: holder.userId, userName: holder.userId ? (loaded.people.get(holder.userId)?.name ?? null) : null },
+    nextHandoff,
+    gapsNext14Days: ahead.filter((s) => s.userId === null).length,
+  };
+}
+
+/** Every schedule with who holds it now, the next handoff and gaps in the next 14 days. */
+export async function listSchedules(ctx: Ctx): Promise<ScheduleOutput[]> {
+  await requirePermission(ctx, "schedules:read");
+  const rows = await ctx.db.select({ id: schedules.id }).from(schedules).orderBy(asc(schedules.name));
+  const from = new Date(ctx.now.getTime() - DAY);
+  const to = new Date(ctx.now.getTime() + (GAP_HORIZON_DAYS + 1) * DAY);
+  const loaded = await Promise.all(rows.map((r) => loadEngineSchedule(ctx.db, r.id, from, to)));
+  return loaded.map((l) => summarise(l, ctx.now));
+}
+
+export async function getSchedule(ctx: Ctx, scheduleId: string): Promise<ScheduleOutput> {
+  await requirePermission(ctx, "schedules:read", { type: "schedule", id: scheduleId });
+  const loaded = await loadEngineSchedule(ctx.db, scheduleId, new Date(ctx.now.getTime() - DAY), new Date(ctx.now.getTime() + (GAP_HORIZON_DAYS + 1) * DAY));
+  return summarise(loaded, ctx.now);
+}
+
+/** The final shifts of a schedule in [from, to): who, when, from which layer or override; gaps explicit. */
+export async function listShifts(ctx: Ctx, scheduleId: string, from: Date, to: Date): Promise<ShiftOutput[]> {
+  await requirePermission(ctx, "schedules:read", { type: "schedule", id: scheduleId });
+  const loaded = await loadEngineSchedule(ctx.db, scheduleId, from, to);
+  return shiftsBetween(loaded.engine, from.getTime(), to.getTime()).map((s) => toShiftOutput(s, loaded));
+}
+
+/** Who holds each schedule at `at`. */
+export async function whoIsOnCall(ctx: Ctx, at: Date) {
+  await requirePermission(ctx, "schedules:read");
+  const rows = await ctx.db.select({ id: schedules.id, name: schedules.name }).from(schedules).orderBy(asc(schedules.name));
+  const result = [];
+  for (const r of rows) {
+    const loaded = await loadEngineSchedule(ctx.db, r.id, new Date(at.getTime() - DAY), new Date(at.getTime() + DAY));
+    const holder = onCallAt(loaded.engine, at.getTime());
+    result.push({ scheduleId: r.id, scheduleName: r.name, userId: holder.userId, userName: holder.userId ? (loaded.people.get(holder.userId)?.name ?? null) : null, origin: holder.origin, at: at.toISOString() });
+  }
+  return result;
+}
+
+/** The shifts one person holds across every schedule in [from, to) ("my shifts", their iCal feed). */
+export async function personShifts(ctx: Pick<Ctx, "db">, userId: string, from: Date, to: Date) {
+  const rows = await ctx.db.select({ id: schedules.id }).from(schedules);
+  const out: (ShiftOutput & { scheduleId: string; scheduleName: string })[] = [];
+  for (const r of rows) {
+    const loaded = await loadEngineSchedule(ctx.db, r.id, from, to);
+    for (const s of shiftsBetween(loaded.engine, from.getTime(), to.getTime())) {
+      if (s.userId === userId) out.push({ ...toShiftOutput(s, loaded), scheduleId: loaded.row.id, scheduleName: loaded.row.name });
+    }
+  }
+  return out.sort((a, b) => a.start.localeCompare(b.start));
+}

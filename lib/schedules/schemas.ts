@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { restrictionWindowSchema } from "@/lib/core/schedule";
+import { idSchema, isoDateSchema, nameSchema, timeZoneSchema } from "@/lib/http/common-schemas";
+
+const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM (24-hour)");
+const instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant, e.g. 2026-11-23T14:00:00Z" }).transform((v) => new Date(v));
+
+export const createScheduleInput = z.object({
+  name: nameSchema,
+  description: z.string().trim().max(500).default(""),
+  timeZone: timeZoneSchema,
+  teamId: idSchema.nullish(),
+  clientId: idSchema.nullish(),
+});
+export const updateScheduleInput = createScheduleInput.partial().extend({ scheduleId: idSchema });
+export const deleteScheduleInput = z.object({ scheduleId: idSchema, confirmName: z.string().optional() });
+
+export const layerInput = z
+  .object({
+    scheduleId: idSchema,
+    layerId: idSchema.optional(),
+    name: nameSchema,
+    participantIds: z.array(idSchema).min(1, "Add at least one person").max(100),
+    shiftUnit: z.enum(["hours", "days", "weeks"]),
+    shiftCount: z.coerce.number().int().min(1, "At least 1").max(52, "At most 52"),
+    handoffTime: hhmm,
+    handoffWeekday: z.coerce.number().int().min(1).max(7).nullish(),
+    startDate: isoDateSchema,
+    restrictions: z.array(restrictionWindowSchema).max(28).default([]),
+    position: z.coerce.number().int().min(0).max(100).optional(),
+  })
+  .refine((l) => l.shiftUnit === "weeks" || l.handoffWeekday == null, { message: "A handoff weekday applies to weekly rotations only", path: ["handoffWeekday"] })
+  .refine((l) => l.shiftUnit !== "hours" || l.shiftCount <= 24 * 14, { message: "Too long", path: ["shiftCount"] });
+export const deleteLayerInput = z.object({ scheduleId: idSchema, layerId: idSchema });
+
+export const overrideInput = z
+  .object({ scheduleId: idSchema, userId: idSchema, start: instant, end: instant, replacesUserId: idSchema.nullish(), note: z.string().trim().max(500).default("") })
+  .refine((o) => o.end > o.start, { message: "The override must end after it starts", path: ["end"] })
+  .refine((o) => o.end.getTime() - o.start.getTime() <= 90 * 86_400_000, { message: "At most 90 days at once", path: ["end"] });
+export const deleteOverrideInput = z.object({ scheduleId: idSchema, overrideId: idSchema });
+
+export const timeOffInput = z
+  .object({ userId: idSchema.optional(), fromDate: isoDateSchema, toDate: isoDateSchema, note: z.string().trim().max(500).default("") })
+  .refine((t) => t.toDate >= t.fromDate, { message: "Ends before it starts", path: ["toDate"] });
+export const deleteTimeOffInput = z.object({ timeOffId: idSchema });
+
+export const rangeQuery = z
+  .object({ from: instant, to: instant })
+  .refine((r) => r.to > r.from, { message: "`to` must be after `from`", path: ["to"] })
+  .refine((r) => r.to.getTime() - r.from.getTime() <= 400 * 86_400_000, { message: "At most 400 days at once", path: ["to"] });
+
+export const shiftOutput = z.object({
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  origin: z.enum(["rotation", "override", "swap", "gap"]),
+  layerId: z.string().nullable(),
+  layerName: z.string().nullable(),
+  overrideId: z.string().nullable(),
+  conflicts: z.array(z.string()),
+});
+export type ShiftOutput = z.infer<typeof shiftOutput>;
+
+export const layerOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  position: z.number().int(),
+  participants: z.array(z.object({ userId: z.string(), name: z.string() })),
+  shiftUnit: z.enum(["hours", "days", "weeks"]),
+  shiftCount: z.number().int(),
+  handoffTime: z.string(),
+  handoffWeekday: z.number().int().nullable(),
+  startDate: z.string(),
+  restrictions: z.array(z.object({ weekdays: z.array(z.number().int()), start: z.string(), end: z.string() })),
+  version: z.number().int(),
+});
+export const scheduleOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  timeZone: z.string(),
+  teamId: z.string().nullable(),
+  clientId: z.string().nullable(),
+  layers: z.array(layerOutput),
+  onCallNow: z.object({ userId: z.string().nullable(), userName: z.string().nullable() }),
+  nextHandoff: z.iso.datetime().nullable(),
+  gapsNext14Days: z.number().int(),
+});
+export type ScheduleOutput = z.infer<typeof scheduleOutput>;

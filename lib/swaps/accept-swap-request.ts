@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { schedules, teamMembers } from "@/db/schema";
+import { requirePermission } from "@/lib/access/check";
+import { recordAudit } from "@/lib/audit/record";
+import type { Ctx } from "@/lib/context";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { applySwap } from "./apply-swap";
+import { emailNotices, writeNotices, type Notice } from "./notify-swap";
+import { getSwapRequest } from "./read-swap-requests";
+import { swapRequestIdInput } from "./schemas";
+import { lockSwapRequest, transitionSwapRequest } from "./transition";
+
+/**
+ * The named colleague (or, for an open offer, the first team member) accepts. Without manager
+ * approval the swap takes effect at once; otherwise it waits for a manager.
+ */
+export async function acceptSwapRequest({ ctx, input, origin }: { ctx: Ctx; input: unknown; origin?: string }) {
+  await requirePermission(ctx, "swaps:request", { type: "swap_request" });
+  const data = parseInput(swapRequestIdInput, input);
+  const { notify, notice } = await ctx.db.transaction(async (tx) => {
+    const request = await lockSwapRequest(tx, data.requestId);
+    if (request.requesterId === ctx.viewer.userId) throw new ForbiddenError("You cannot accept your own request.");
+    if (request.counterpartId && request.counterpartId !== ctx.viewer.userId) throw new NotFoundError("Swap request");
+    if (!request.counterpartId) {
+      const [schedule] = await tx.select({ teamId: schedules.teamId }).from(schedules).where(eq(schedules.id, request.scheduleId));
+      const members = schedule?.teamId ? (await tx.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, schedule.teamId))).map((m) => m.userId) : [];
+      if (!members.includes(ctx.viewer.userId)) throw new ForbiddenError("Only the schedule's team can take this offer.");
+    }
+    let row = await transitionSwapRequest(tx, request.id, ["pending"], "accepted", { acceptedBy: ctx.viewer.userId, acceptedAt: ctx.now }, ctx.now);
+    if (!row.needsApproval) {
+      await applySwap(tx, row, ctx.viewer.userId, ctx.now);
+      row = await transitionSwapRequest(tx, row.id, ["accepted"], "approved", { decidedBy: ctx.viewer.userId, decidedAt: ctx.now }, ctx.now);
+    }
+    const notice: Notice = {
+      kind: row.status === "approved" ? "swap.approved" : "swap.accepted",
+      title: row.status === "approved" ? `${ctx.viewer.name} took your shift: the schedule is updated` : `${ctx.viewer.name} accepted; a manager must approve`,
+      body: row.note,
+      link: "/schedules/requests",
+    };
+    await writeNotices(tx, [row.requesterId], notice, ctx.now);
+    await recordAudit(tx, ctx, { action: "swap.accept", targetType: "swap_request", targetId: row.id, details: { status: row.status } });
+    return { notify: [row.requesterId], notice };
+  });
+  await emailNotices(ctx.db, notify, notice, origin);
+  return getSwapRequest(ctx.db, data.requestId);
+}

@@ -1,0 +1,55 @@
+import { and, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Queryable } from "@/db/client";
+import { swapRequests, users } from "@/db/schema";
+import { can, requirePermission } from "@/lib/access/check";
+import type { Ctx } from "@/lib/context";
+import { NotFoundError } from "@/lib/errors";
+import type { SwapRequestOutput } from "./schemas";
+
+const requester = alias(users, "requester");
+const counterpart = alias(users, "counterpart");
+
+async function select(db: Queryable, where: SQL | undefined, limit = 200): Promise<SwapRequestOutput[]> {
+  const rows = await db
+    .select({ r: swapRequests, requesterName: requester.name, counterpartName: counterpart.name })
+    .from(swapRequests)
+    .innerJoin(requester, eq(requester.id, swapRequests.requesterId))
+    .leftJoin(counterpart, eq(counterpart.id, swapRequests.counterpartId))
+    .where(where)
+    .orderBy(desc(swapRequests.createdAt))
+    .limit(limit);
+  return rows.map(({ r, requesterName, counterpartName }) => ({
+    id: r.id,
+    scheduleId: r.scheduleId,
+    kind: r.kind,
+    status: r.status,
+    requesterId: r.requesterId,
+    requesterName,
+    counterpartId: r.counterpartId,
+    counterpartName: counterpartName ?? null,
+    acceptedBy: r.acceptedBy,
+    shift: { layerId: r.layerId, index: r.shiftIndex, start: r.shiftStart.toISOString(), end: r.shiftEnd.toISOString() },
+    part: { start: r.partStart.toISOString(), end: r.partEnd.toISOString() },
+    counterpartShift: r.counterpartShiftIndex != null && r.counterpartStart && r.counterpartEnd ? { index: r.counterpartShiftIndex, start: r.counterpartStart.toISOString(), end: r.counterpartEnd.toISOString() } : null,
+    needsApproval: r.needsApproval,
+    flagged: r.flaggedAt !== null,
+    note: r.note,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+/** Requests the viewer is part of (managers: all), newest first; optionally one schedule's or open ones. */
+export async function listSwapRequests(ctx: Ctx, opts: { scheduleId?: string; open?: boolean } = {}) {
+  await requirePermission(ctx, "swaps:request");
+  const mine = can(ctx.viewer, "swaps:approve")
+    ? undefined
+    : or(eq(swapRequests.requesterId, ctx.viewer.userId), eq(swapRequests.counterpartId, ctx.viewer.userId), eq(swapRequests.acceptedBy, ctx.viewer.userId), and(eq(swapRequests.status, "pending"), isNull(swapRequests.counterpartId)));
+  return select(ctx.db, and(mine, opts.scheduleId ? eq(swapRequests.scheduleId, opts.scheduleId) : undefined, opts.open ? inArray(swapRequests.status, ["pending", "accepted"]) : undefined));
+}
+
+export async function getSwapRequest(db: Queryable, id: string): Promise<SwapRequestOutput> {
+  const [row] = await select(db, eq(swapRequests.id, id), 1);
+  if (!row) throw new NotFoundError("Swap request");
+  return row;
+}

@@ -1,0 +1,26 @@
+import { requirePermission } from "@/lib/access/check";
+import { recordAudit } from "@/lib/audit/record";
+import type { Ctx } from "@/lib/context";
+import { parseInput } from "@/lib/validation";
+import { unapplySwap } from "./apply-swap";
+import { emailNotices, writeNotices, type Notice } from "./notify-swap";
+import { getSwapRequest } from "./read-swap-requests";
+import { swapRequestIdInput } from "./schemas";
+import { transitionSwapRequest } from "./transition";
+
+/** A manager undoes an approved swap: the rotation's holders return, the ledger rows are reversed. */
+export async function revertSwapRequest({ ctx, input, origin }: { ctx: Ctx; input: unknown; origin?: string }) {
+  await requirePermission(ctx, "swaps:approve", { type: "swap_request" });
+  const data = parseInput(swapRequestIdInput, input);
+  const notice: Notice = { kind: "swap.reverted", title: `${ctx.viewer.name} reverted a shift change`, body: data.note ?? "The original holders are back on the schedule.", link: "/schedules/requests" };
+  const notify = await ctx.db.transaction(async (tx) => {
+    const row = await transitionSwapRequest(tx, data.requestId, ["approved"], "reverted", { decidedBy: ctx.viewer.userId, decidedAt: ctx.now }, ctx.now);
+    await unapplySwap(tx, row.id, ctx.now);
+    const people = [row.requesterId, row.acceptedBy ?? row.counterpartId].filter((x): x is string => !!x);
+    await writeNotices(tx, people, notice, ctx.now);
+    await recordAudit(tx, ctx, { action: "swap.revert", targetType: "swap_request", targetId: row.id });
+    return people;
+  });
+  await emailNotices(ctx.db, notify, notice, origin);
+  return getSwapRequest(ctx.db, data.requestId);
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { idSchema } from "@/lib/http/common-schemas";
+
+const instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).transform((v) => new Date(v));
+
+export const createSwapRequestInput = z
+  .object({
+    scheduleId: idSchema,
+    layerId: idSchema,
+    shiftIndex: z.coerce.number().int().min(0),
+    kind: z.enum(["swap", "cover"]),
+    /** Omit (or empty) for an open offer to the whole team: the first acceptance wins. */
+    counterpartId: idSchema.nullish().or(z.literal("").transform(() => null)),
+    /** For a swap: the counterpart's shift instance (same layer) given in exchange. */
+    counterpartShiftIndex: z.coerce.number().int().min(0).nullish(),
+    /** Part of the shift only; defaults to the whole instance. */
+    partStart: instant.optional(),
+    partEnd: instant.optional(),
+    note: z.string().trim().max(500).default(""),
+    /** Managers may ask on someone's behalf. */
+    onBehalfOf: idSchema.nullish(),
+  })
+  .refine((r) => r.kind === "cover" || (r.counterpartId && r.counterpartShiftIndex != null), {
+    message: "A swap names a colleague and the shift of theirs you take in exchange",
+    path: ["counterpartShiftIndex"],
+  });
+
+export const swapRequestIdInput = z.object({ requestId: idSchema, note: z.string().trim().max(500).optional() });
+
+export const swapRequestOutput = z.object({
+  id: z.string(),
+  scheduleId: z.string(),
+  kind: z.enum(["swap", "cover"]),
+  status: z.enum(["pending", "accepted", "approved", "declined", "rejected", "cancelled", "reverted"]),
+  requesterId: z.string(),
+  requesterName: z.string(),
+  counterpartId: z.string().nullable(),
+  counterpartName: z.string().nullable(),
+  acceptedBy: z.string().nullable(),
+  shift: z.object({ layerId: z.string(), index: z.number().int(), start: z.iso.datetime(), end: z.iso.datetime() }),
+  part: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }),
+  counterpartShift: z.object({ index: z.number().int(), start: z.iso.datetime(), end: z.iso.datetime() }).nullable(),
+  needsApproval: z.boolean(),
+  flagged: z.boolean(),
+  note: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type SwapRequestOutput = z.infer<typeof swapRequestOutput>;
