@@ -3,6 +3,8 @@ import { restrictionWindowSchema } from "@/lib/core/schedule";
 import { idSchema, isoDateSchema, nameSchema, timeZoneSchema } from "@/lib/http/common-schemas";
 
 const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM (24-hour)");
+// zod runs object refinements even when a field failed: only compare values that parsed.
+const bothDates = (a: unknown, b: unknown): boolean => a instanceof Date && b instanceof Date;
 const instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant, e.g. 2026-11-23T14:00:00Z" }).transform((v) => new Date(v));
 
 export const createScheduleInput = z.object({
@@ -35,8 +37,8 @@ export const deleteLayerInput = z.object({ scheduleId: idSchema, layerId: idSche
 
 export const overrideInput = z
   .object({ scheduleId: idSchema, userId: idSchema, start: instant, end: instant, replacesUserId: idSchema.nullish(), note: z.string().trim().max(500).default("") })
-  .refine((o) => o.end > o.start, { message: "The override must end after it starts", path: ["end"] })
-  .refine((o) => o.end.getTime() - o.start.getTime() <= 90 * 86_400_000, { message: "At most 90 days at once", path: ["end"] });
+  .refine((o) => !bothDates(o.start, o.end) || o.end > o.start, { message: "The override must end after it starts", path: ["end"] })
+  .refine((o) => !bothDates(o.start, o.end) || o.end.getTime() - o.start.getTime() <= 90 * 86_400_000, { message: "At most 90 days at once", path: ["end"] });
 export const deleteOverrideInput = z.object({ scheduleId: idSchema, overrideId: idSchema });
 
 export const timeOffInput = z
@@ -46,8 +48,8 @@ export const deleteTimeOffInput = z.object({ timeOffId: idSchema });
 
 export const rangeQuery = z
   .object({ from: instant, to: instant })
-  .refine((r) => r.to > r.from, { message: "`to` must be after `from`", path: ["to"] })
-  .refine((r) => r.to.getTime() - r.from.getTime() <= 400 * 86_400_000, { message: "At most 400 days at once", path: ["to"] });
+  .refine((r) => !bothDates(r.from, r.to) || r.to > r.from, { message: "`to` must be after `from`", path: ["to"] })
+  .refine((r) => !bothDates(r.from, r.to) || r.to.getTime() - r.from.getTime() <= 400 * 86_400_000, { message: "At most 400 days at once", path: ["to"] });
 
 export const shiftOutput = z.object({
   userId: z.string().nullable(),
@@ -58,6 +60,7 @@ export const shiftOutput = z.object({
   layerId: z.string().nullable(),
   layerName: z.string().nullable(),
   overrideId: z.string().nullable(),
+  shiftIndex: z.number().int().nullable(),
   conflicts: z.array(z.string()),
 });
 export type ShiftOutput = z.infer<typeof shiftOutput>;

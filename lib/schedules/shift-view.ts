@@ -1,19 +1,21 @@
-import type { FinalShift } from "@/lib/core/schedule";
-import { toIsoInstant } from "@/lib/core/time";
+import { rotationIndexAt, type FinalShift } from "@/lib/core/schedule";
 import type { LoadedSchedule } from "./load-engine-schedule";
 import type { ShiftOutput } from "./schemas";
 
 /** An engine shift as the API and the calendar show it: names resolved, instants as ISO strings. */
-export function toShiftOutput(s: FinalShift, loaded: Pick<LoadedSchedule, "people" | "layers">): ShiftOutput {
+export function toShiftOutput(s: FinalShift, loaded: Pick<LoadedSchedule, "people" | "layers" | "engine">): ShiftOutput {
+  const layer = s.layerId ? loaded.engine.layers.find((l) => l.id === s.layerId) : undefined;
   return {
     userId: s.userId,
     userName: s.userId ? (loaded.people.get(s.userId)?.name ?? "Unknown") : null,
-    start: toIsoInstant(s.start),
-    end: toIsoInstant(s.end),
+    start: new Date(s.start).toISOString(),
+    end: new Date(s.end).toISOString(),
     origin: s.origin,
     layerId: s.layerId,
     layerName: s.layerId ? (loaded.layers.find((l) => l.id === s.layerId)?.name ?? null) : null,
     overrideId: s.overrideId ?? null,
+    // The rotation instance this piece belongs to: what swap requests anchor to.
+    shiftIndex: layer ? rotationIndexAt(layer, loaded.engine.timeZone, s.start) : null,
     conflicts: [...s.conflicts],
   };
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
+import { callRoute, tokensByRole, type CallOptions, type RouteHandler } from "@/db/test/route-call";
 import { count, eq } from "drizzle-orm";
 import { useDbHandle } from "@/db/client";
 import { auditLog, teams } from "@/db/schema";
 import { createTestDatabase } from "@/db/test/test-database";
-import { ctxFor, makeClient, makeTeam, makeUser } from "@/db/test/factories";
-import { createToken } from "@/lib/tokens/create-token";
+import { makeClient, makeTeam } from "@/db/test/factories";
 import * as teamsRoute from "./teams/route";
 import * as teamRoute from "./teams/[teamId]/route";
 import * as membersRoute from "./teams/[teamId]/members/route";
@@ -24,10 +24,9 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestDatabase();
   useDbHandle(t);
-  for (const role of ["admin", "manager", "engineer", "stakeholder"] as const) {
-    const u = await makeUser(t.db, { role });
-    ids[role] = u.id;
-    tokens[role] = (await createToken({ ctx: await ctxFor(t.db, u.id), input: { name: `${role} token` } })).token;
+  for (const [role, { id, token }] of Object.entries(await tokensByRole(t.db))) {
+    ids[role] = id;
+    tokens[role] = token;
   }
   const team = await makeTeam(t.db, [{ userId: ids.engineer! }]);
   ids.team = team.id;
@@ -40,16 +39,8 @@ afterAll(async () => {
   await t.drop();
 });
 
-type Handler = (req: NextRequest, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
-async function call(handler: Handler, opts: { method?: string; path: string; role?: string; body?: unknown; rawBody?: string; params?: Record<string, string> }) {
-  const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": "198.51.100.9" };
-  if (opts.role) headers.authorization = `Bearer ${tokens[opts.role]}`;
-  const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
-  const req = new NextRequest(`http://localhost:3000${opts.path}`, { method: opts.method ?? "GET", headers, body });
-  const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null, headers: res.headers };
-}
+type Handler = RouteHandler;
+const call = (handler: Handler, opts: Omit<CallOptions, "token"> & { role?: string }) => callRoute(handler, { ...opts, token: opts.role ? tokens[opts.role] : undefined });
 
 describe("REST v1 conventions", () => {
   it("401 without a token, with the error shape, and the attempt is audited", async () => {

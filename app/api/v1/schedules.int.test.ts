@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useDbHandle } from "@/db/client";
+import type { Role } from "@/db/schema";
+import { makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
+import { callRoute, tokensByRole, type RouteHandler } from "@/db/test/route-call";
+import { createTestDatabase } from "@/db/test/test-database";
+import * as schedulesRoute from "./schedules/route";
+import * as scheduleRoute from "./schedules/[scheduleId]/route";
+import * as shiftsRoute from "./schedules/[scheduleId]/shifts/route";
+import * as layersRoute from "./schedules/[scheduleId]/layers/route";
+import * as layerRoute from "./schedules/[scheduleId]/layers/[layerId]/route";
+import * as overridesRoute from "./schedules/[scheduleId]/overrides/route";
+import * as overrideRoute from "./schedules/[scheduleId]/overrides/[overrideId]/route";
+import * as oncallRoute from "./oncall/route";
+import * as timeOffRoute from "./time-off/route";
+import * as timeOffItemRoute from "./time-off/[timeOffId]/route";
+import * as swapsRoute from "./swap-requests/route";
+import * as acceptRoute from "./swap-requests/[requestId]/accept/route";
+import * as declineRoute from "./swap-requests/[requestId]/decline/route";
+import * as approveRoute from "./swap-requests/[requestId]/approve/route";
+import * as rejectRoute from "./swap-requests/[requestId]/reject/route";
+import * as cancelRoute from "./swap-requests/[requestId]/cancel/route";
+import * as revertRoute from "./swap-requests/[requestId]/revert/route";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+let who: Record<Role, { id: string; token: string }>;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  useDbHandle(t);
+  who = await tokensByRole(t.db);
+  const bob = await makeUser(t.db);
+  const team = await makeTeam(t.db, [{ userId: who.engineer.id }, { userId: bob.id }]);
+  const { schedule, layer } = await makeWeeklySchedule(t.db, { participantIds: [who.engineer.id, bob.id], teamId: team.id, startDate: "2026-01-05" });
+  Object.assign(ids, { bob: bob.id, schedule: schedule.id, layer: layer.id });
+});
+afterAll(async () => {
+  useDbHandle(undefined);
+  await t.drop();
+});
+
+const as = (role: Role) => who[role].token;
+
+describe("schedules REST", () => {
+  it("lists the final shifts with DST-correct handoffs (167 h across the spring change)", async () => {
+    const r = await callRoute(shiftsRoute.GET, { path: "/api/v1/schedules/x/shifts?from=2026-03-02T00:00:00Z&to=2026-03-16T00:00:00Z", token: as("manager"), params: { scheduleId: ids.schedule! } });
+    expect(r.status).toBe(200);
+    const starts = r.json.data.map((s: { start: string }) => s.start);
+    expect(starts).toEqual(["2026-03-02T00:00:00.000Z", "2026-03-02T14:00:00.000Z", "2026-03-09T13:00:00.000Z"]);
+    expect(r.json.data[1]).toMatchObject({ origin: "rotation", layerName: "Primary", shiftIndex: 8 });
+    const bad = await callRoute(shiftsRoute.GET, { path: "/api/v1/schedules/x/shifts?from=yesterday&to=2026-03-16T00:00:00Z", token: as("manager"), params: { scheduleId: ids.schedule! } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.issues[0].path).toBe("query.from");
+  });
+
+  it("a manager builds a schedule, a layer and an override; who is on call follows", async () => {
+    const created = await callRoute(schedulesRoute.POST, { method: "POST", path: "/api/v1/schedules", token: as("manager"), body: { name: "API Rotation", timeZone: "Europe/London" } });
+    expect(created.status).toBe(201);
+    const scheduleId = created.json.data.id;
+    const layer = await callRoute(layersRoute.POST, {
+      method: "POST",
+      path: "/api/v1/schedules/x/layers",
+      token: as("manager"),
+      params: { scheduleId },
+      body: { name: "Days", participantIds: [who.engineer.id, ids.bob], shiftUnit: "days", shiftCount: 1, handoffTime: "08:00", startDate: "2026-11-01" },
+    });
+    expect(layer.status).toBe(201);
+    expect(layer.json.data.layers).toHaveLength(1);
+    const at = "2026-11-24T12:00:00Z";
+    const before = await callRoute(oncallRoute.GET, { path: `/api/v1/oncall?at=${at}`, token: as("engineer") });
+    const mine = before.json.data.find((d: { scheduleId: string }) => d.scheduleId === scheduleId);
+    expect(mine.userId).toBe(ids.bob); // Nov 24 is day 23 of the layer: odd → bob
+    const override = await callRoute(overridesRoute.POST, { method: "POST", path: "/api/v1/schedules/x/overrides", token: as("manager"), params: { scheduleId }, body: { userId: who.engineer.id, start: "2026-11-24T10:00:00Z", end: "2026-11-24T14:00:00Z" } });
+    expect(override.status).toBe(201);
+    const after = await callRoute(oncallRoute.GET, { path: `/api/v1/oncall?at=${at}`, token: as("engineer") });
+    expect(after.json.data.find((d: { scheduleId: string }) => d.scheduleId === scheduleId)).toMatchObject({ userId: who.engineer.id, origin: "override" });
+    const invalid = await callRoute(overridesRoute.POST, { method: "POST", path: "/api/v1/schedules/x/overrides", token: as("manager"), params: { scheduleId }, body: { userId: who.engineer.id, start: "2026-11-24T14:00:00Z", end: "2026-11-24T10:00:00Z" } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.error.issues[0].path).toBe("end");
+    expect((await callRoute(overrideRoute.DELETE, { method: "DELETE", path: "/x", token: as("manager"), params: { scheduleId, overrideId: override.json.data.id } })).status).toBe(204);
+  });
+
+  it("engineers record their own time off only", async () => {
+    const own = await callRoute(timeOffRoute.POST, { method: "POST", path: "/api/v1/time-off", token: as("engineer"), body: { fromDate: "2026-12-24", toDate: "2026-12-26" } });
+    expect(own.status).toBe(201);
+    const other = await callRoute(timeOffRoute.POST, { method: "POST", path: "/api/v1/time-off", token: as("engineer"), body: { userId: ids.bob, fromDate: "2026-12-24", toDate: "2026-12-26" } });
+    expect(other.status).toBe(403);
+    const backwards = await callRoute(timeOffRoute.POST, { method: "POST", path: "/api/v1/time-off", token: as("engineer"), body: { fromDate: "2026-12-26", toDate: "2026-12-24" } });
+    expect(backwards.status).toBe(400);
+    const list = await callRoute(timeOffRoute.GET, { path: "/api/v1/time-off?from=2026-12-01", token: as("engineer") });
+    expect(list.json.data.map((x: { id: string }) => x.id)).toEqual([own.json.data.id]);
+  });
+
+  it("a swap request over the API: create, accept (409 for the second), revert by a manager", async () => {
+    const created = await callRoute(swapsRoute.POST, { method: "POST", path: "/api/v1/swap-requests", token: as("engineer"), body: { scheduleId: ids.schedule, layerId: ids.layer, shiftIndex: 60, kind: "cover" } });
+    expect(created.status).toBe(201);
+    const requestId = created.json.data.id;
+    const accepted = await callRoute(acceptRoute.POST, { method: "POST", path: "/x", token: as("manager"), params: { requestId } });
+    expect(accepted.status).toBe(403); // the manager is not on the schedule's team
+    const bobToken = (await (await import("@/lib/tokens/create-token")).createToken({ ctx: await (await import("@/db/test/factories")).ctxFor(t.db, ids.bob!), input: { name: "bob" } })).token;
+    const ok = await callRoute(acceptRoute.POST, { method: "POST", path: "/x", token: bobToken, params: { requestId } });
+    expect(ok.status).toBe(200);
+    expect(ok.json.data.status).toBe("approved");
+    const again = await callRoute(acceptRoute.POST, { method: "POST", path: "/x", token: bobToken, params: { requestId } });
+    expect(again.status).toBe(409);
+    const reverted = await callRoute(revertRoute.POST, { method: "POST", path: "/x", token: as("manager"), params: { requestId } });
+    expect(reverted.json.data.status).toBe("reverted");
+  });
+});
+
+describe("refusals", () => {
+  const p = () => ({ scheduleId: ids.schedule!, layerId: ids.layer!, overrideId: "o", timeOffId: "t", requestId: "r" });
+  const cases: { name: string; role: Role; handler: () => RouteHandler; method: string; body?: unknown; status: number; query?: string }[] = [
+    { name: "stakeholder lists schedules", role: "stakeholder", handler: () => schedulesRoute.GET, method: "GET", status: 403 },
+    { name: "stakeholder reads a schedule", role: "stakeholder", handler: () => scheduleRoute.GET, method: "GET", status: 403 },
+    { name: "stakeholder reads shifts", role: "stakeholder", handler: () => shiftsRoute.GET, method: "GET", status: 403 },
+    { name: "stakeholder asks who is on call", role: "stakeholder", handler: () => oncallRoute.GET, method: "GET", status: 403 },
+    { name: "stakeholder lists time off", role: "stakeholder", handler: () => timeOffRoute.GET, method: "GET", status: 403, query: "?from=2026-01-01" },
+    { name: "stakeholder lists swap requests", role: "stakeholder", handler: () => swapsRoute.GET, method: "GET", status: 403 },
+    { name: "engineer creates a schedule", role: "engineer", handler: () => schedulesRoute.POST, method: "POST", body: { name: "x", timeZone: "UTC" }, status: 403 },
+    { name: "engineer edits a schedule", role: "engineer", handler: () => scheduleRoute.PATCH, method: "PATCH", body: { name: "x" }, status: 403 },
+    { name: "engineer deletes a schedule", role: "engineer", handler: () => scheduleRoute.DELETE, method: "DELETE", status: 403 },
+    { name: "engineer adds a layer", role: "engineer", handler: () => layersRoute.POST, method: "POST", body: {}, status: 403 },
+    { name: "engineer edits a layer", role: "engineer", handler: () => layerRoute.PATCH, method: "PATCH", body: {}, status: 403 },
+    { name: "engineer deletes a layer", role: "engineer", handler: () => layerRoute.DELETE, method: "DELETE", status: 403 },
+    { name: "engineer creates an override", role: "engineer", handler: () => overridesRoute.POST, method: "POST", body: {}, status: 403 },
+    { name: "engineer deletes an override", role: "engineer", handler: () => overrideRoute.DELETE, method: "DELETE", status: 403 },
+    { name: "stakeholder records time off", role: "stakeholder", handler: () => timeOffRoute.POST, method: "POST", body: {}, status: 403 },
+    { name: "stakeholder deletes time off", role: "stakeholder", handler: () => timeOffItemRoute.DELETE, method: "DELETE", status: 403 },
+    { name: "stakeholder asks for a swap", role: "stakeholder", handler: () => swapsRoute.POST, method: "POST", body: {}, status: 403 },
+    { name: "stakeholder accepts", role: "stakeholder", handler: () => acceptRoute.POST, method: "POST", status: 403 },
+    { name: "stakeholder declines", role: "stakeholder", handler: () => declineRoute.POST, method: "POST", status: 403 },
+    { name: "engineer approves", role: "engineer", handler: () => approveRoute.POST, method: "POST", status: 403 },
+    { name: "engineer rejects", role: "engineer", handler: () => rejectRoute.POST, method: "POST", status: 403 },
+    { name: "stakeholder cancels", role: "stakeholder", handler: () => cancelRoute.POST, method: "POST", status: 403 },
+    { name: "engineer reverts", role: "engineer", handler: () => revertRoute.POST, method: "POST", status: 403 },
+  ];
+  it.each(cases)("$name → $status", async (c) => {
+    const r = await callRoute(c.handler(), { method: c.method, path: `/api/v1/x${c.query ?? "?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"}`, token: as(c.role), body: c.body, params: p() });
+    expect(r.status).toBe(c.status);
+    expect(r.json.error.code).toBe("forbidden");
+  });
+});

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { idSchema } from "@/lib/http/common-schemas";
+import type { ApiContract } from "@/lib/http/api-route";
+import { createScheduleInput, layerInput, overrideInput, rangeQuery, scheduleOutput, shiftOutput, timeOffInput, updateScheduleInput } from "@/lib/schedules/schemas";
+import { createSwapRequestInput, swapRequestOutput } from "@/lib/swaps/schemas";
+import { list, one } from "./shapes";
+
+const scheduleParams = z.object({ scheduleId: idSchema });
+const layerParams = z.object({ scheduleId: idSchema, layerId: idSchema });
+const overrideParams = z.object({ scheduleId: idSchema, overrideId: idSchema });
+const requestParams = z.object({ requestId: idSchema });
+const noteBody = z.object({ note: z.string().max(500).optional() });
+const overrideOutput = z.object({ id: z.string(), userId: z.string(), start: z.iso.datetime(), end: z.iso.datetime(), origin: z.enum(["override", "swap"]) });
+const timeOffOutput = z.object({ id: z.string(), userId: z.string(), fromDate: z.string(), toDate: z.string(), note: z.string() });
+const onCallOutput = z.object({ scheduleId: z.string(), scheduleName: z.string(), userId: z.string().nullable(), userName: z.string().nullable(), origin: z.string(), at: z.iso.datetime() });
+
+const transition = (verb: string, summary: string) =>
+  ({ method: "POST", path: `/api/v1/swap-requests/{requestId}/${verb}`, tag: "Swap requests", summary, permission: verb === "approve" || verb === "reject" || verb === "revert" ? "swaps:approve" : "swaps:request", params: requestParams, body: noteBody, response: one(swapRequestOutput) }) as const;
+
+/** Schedules, layers, overrides, time off, swap requests and who is on call. */
+export const scheduleContracts = {
+  listSchedules: { method: "GET", path: "/api/v1/schedules", tag: "Schedules", summary: "List schedules with who is on call now", permission: "schedules:read", response: list(scheduleOutput) },
+  createSchedule: { method: "POST", path: "/api/v1/schedules", tag: "Schedules", summary: "Create a schedule", permission: "schedules:manage", body: createScheduleInput, response: one(scheduleOutput), status: 201 },
+  getSchedule: { method: "GET", path: "/api/v1/schedules/{scheduleId}", tag: "Schedules", summary: "Get a schedule with its layers", permission: "schedules:read", params: scheduleParams, response: one(scheduleOutput) },
+  updateSchedule: { method: "PATCH", path: "/api/v1/schedules/{scheduleId}", tag: "Schedules", summary: "Update a schedule", permission: "schedules:manage", params: scheduleParams, body: updateScheduleInput.omit({ scheduleId: true }), response: one(scheduleOutput) },
+  deleteSchedule: { method: "DELETE", path: "/api/v1/schedules/{scheduleId}", tag: "Schedules", summary: "Delete a schedule", permission: "schedules:manage", params: scheduleParams, status: 204 },
+  listShifts: { method: "GET", path: "/api/v1/schedules/{scheduleId}/shifts", tag: "Schedules", summary: "Final shifts in [from, to): who, when, layer or override; gaps explicit", permission: "schedules:read", params: scheduleParams, query: rangeQuery, response: list(shiftOutput) },
+  createLayer: { method: "POST", path: "/api/v1/schedules/{scheduleId}/layers", tag: "Schedules", summary: "Add a rotation layer", permission: "schedules:manage", params: scheduleParams, body: layerInput, response: one(scheduleOutput), status: 201 },
+  updateLayer: { method: "PATCH", path: "/api/v1/schedules/{scheduleId}/layers/{layerId}", tag: "Schedules", summary: "Edit a layer (open swap requests it moves are flagged)", permission: "schedules:manage", params: layerParams, body: layerInput, response: one(scheduleOutput) },
+  deleteLayer: { method: "DELETE", path: "/api/v1/schedules/{scheduleId}/layers/{layerId}", tag: "Schedules", summary: "Delete a layer", permission: "schedules:manage", params: layerParams, status: 204 },
+  createOverride: { method: "POST", path: "/api/v1/schedules/{scheduleId}/overrides", tag: "Schedules", summary: "Put someone on call for an interval", permission: "schedules:manage", params: scheduleParams, body: overrideInput, response: one(overrideOutput), status: 201 },
+  deleteOverride: { method: "DELETE", path: "/api/v1/schedules/{scheduleId}/overrides/{overrideId}", tag: "Schedules", summary: "Remove an override", permission: "schedules:manage", params: overrideParams, status: 204 },
+  whoIsOnCall: { method: "GET", path: "/api/v1/oncall", tag: "Schedules", summary: "Who holds each schedule at `at` (default now)", permission: "schedules:read", query: z.object({ at: z.iso.datetime({ offset: true }).optional() }), response: list(onCallOutput) },
+  listTimeOff: { method: "GET", path: "/api/v1/time-off", tag: "Time off", summary: "Upcoming time off (your own; managers everyone's)", permission: "schedules:read", query: z.object({ from: z.iso.date().optional(), userId: idSchema.optional() }), response: list(timeOffOutput.extend({ name: z.string() })) },
+  createTimeOff: { method: "POST", path: "/api/v1/time-off", tag: "Time off", summary: "Record time off (your own; managers anyone's)", permission: "swaps:request", body: timeOffInput, response: one(timeOffOutput), status: 201 },
+  deleteTimeOff: { method: "DELETE", path: "/api/v1/time-off/{timeOffId}", tag: "Time off", summary: "Remove time off", permission: "swaps:request", params: z.object({ timeOffId: idSchema }), status: 204 },
+  listSwapRequests: { method: "GET", path: "/api/v1/swap-requests", tag: "Swap requests", summary: "Requests you are part of (managers: all)", permission: "swaps:request", query: z.object({ scheduleId: idSchema.optional(), open: z.enum(["true", "false"]).optional() }), response: list(swapRequestOutput) },
+  createSwapRequest: { method: "POST", path: "/api/v1/swap-requests", tag: "Swap requests", summary: "Ask a colleague to swap or cover a shift, or offer it to the team", permission: "swaps:request", body: createSwapRequestInput, response: one(swapRequestOutput), status: 201 },
+  acceptSwapRequest: transition("accept", "Accept (the first acceptance of an open offer wins; 409 for the others)"),
+  declineSwapRequest: transition("decline", "Decline a request addressed to you"),
+  approveSwapRequest: transition("approve", "Approve an accepted request (writes the overrides)"),
+  rejectSwapRequest: transition("reject", "Reject an accepted request"),
+  cancelSwapRequest: transition("cancel", "Withdraw your request before it is accepted"),
+  revertSwapRequest: transition("revert", "Undo an approved swap"),
+} as const satisfies Record<string, ApiContract>;
