@@ -62,6 +62,11 @@ export async function getSchedule(ctx: Ctx, scheduleId: string): Promise<Schedul
 /** The final shifts of a schedule in [from, to): who, when, from which layer or override; gaps explicit. */
 export async function listShifts(ctx: Ctx, scheduleId: string, from: Date, to: Date): Promise<ShiftOutput[]> {
   await requirePermission(ctx, "schedules:read", { type: "schedule", id: scheduleId });
+  return scheduleShifts(ctx, scheduleId, from, to);
+}
+
+/** The same without an access check, for callers that checked another way (a secret feed URL). */
+export async function scheduleShifts(ctx: Pick<Ctx, "db">, scheduleId: string, from: Date, to: Date): Promise<ShiftOutput[]> {
   const loaded = await loadEngineSchedule(ctx.db, scheduleId, from, to);
   return shiftsBetween(loaded.engine, from.getTime(), to.getTime()).map((s) => toShiftOutput(s, loaded));
 }

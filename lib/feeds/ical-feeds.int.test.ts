@@ -1,0 +1,83 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { useDbHandle } from "@/db/client";
+import { createTestDatabase } from "@/db/test/test-database";
+import { ctxFor, makeUser, makeWeeklySchedule } from "@/db/test/factories";
+import { NotFoundError } from "@/lib/errors";
+import { GET } from "@/app/api/ical/[token]/route";
+import { createIcalFeed, renderIcalFeed, revokeIcalFeed } from "./ical-feeds";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  useDbHandle(t);
+});
+afterAll(async () => {
+  useDbHandle(undefined);
+  await t.drop();
+});
+
+const NOW = new Date("2026-11-23T12:00:00Z");
+const DEBIAN_PYTHON = "/usr/bin/python3";
+const hasIcalendar = fs.existsSync(DEBIAN_PYTHON) && (() => {
+  try {
+    execFileSync(DEBIAN_PYTHON, ["-c", "import icalendar"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe("iCal feeds", () => {
+  it("a schedule feed lists final shifts from a month back to six ahead; revoking makes it 404", async () => {
+    const [a, b] = [await makeUser(t.db, { name: "Ann Feed" }), await makeUser(t.db, { name: "Ben Feed" })];
+    const { schedule } = await makeWeeklySchedule(t.db, { participantIds: [a.id, b.id] });
+    const ctx = { ...(await ctxFor(t.db, a.id)), now: NOW };
+    const { token } = await createIcalFeed({ ctx, input: { kind: "schedule", targetId: schedule.id } });
+    expect(token).toMatch(/^[a-z0-9]{8}\.[A-Za-z0-9_-]{43}$/);
+    const { body } = await renderIcalFeed(t.db, token, NOW);
+    expect(body).toContain("BEGIN:VCALENDAR");
+    expect(body).toContain("SUMMARY:On call: Ann Feed");
+    expect(body).toContain("SUMMARY:On call: Ben Feed");
+    // Weekly from 2026-11-02 (first shift starts then; a month back is Oct 23): Nov 2 → Jun 1 ≈ 30 shifts.
+    const events = body.match(/BEGIN:VEVENT/g)!.length;
+    expect(events).toBeGreaterThanOrEqual(29);
+    expect(events).toBeLessThanOrEqual(31);
+
+    const res = await GET(new NextRequest(`http://localhost/api/ical/${token}.ics`), { params: Promise.resolve({ token: `${token}.ics` }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/calendar");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+
+    if (hasIcalendar) {
+      const file = `/tmp/baton-feed-${Date.now()}.ics`;
+      fs.writeFileSync(file, body);
+      const parsed = execFileSync(DEBIAN_PYTHON, ["-c", "import sys,icalendar;c=icalendar.Calendar.from_ical(open(sys.argv[1],'rb').read());e=[x for x in c.walk('VEVENT')];print(len(e));print(e[0].get('dtstart').dt.isoformat())", file], { encoding: "utf8" }).trim().split("\n");
+      expect(Number(parsed[0])).toBe(events);
+      expect(parsed[1]).toMatch(/^2026-1[01]-\d\dT/);
+    } else {
+      console.warn("python3-icalendar is not installed (apt-get install -y python3-icalendar): the independent .ics parse was skipped");
+    }
+
+    await revokeIcalFeed({ ctx, input: { kind: "schedule", targetId: schedule.id } });
+    await expect(renderIcalFeed(t.db, token, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    const gone = await GET(new NextRequest(`http://localhost/api/ical/${token}`), { params: Promise.resolve({ token }) });
+    expect(gone.status).toBe(404);
+  });
+
+  it("a person feed: only their own (managers anyone's); a new URL replaces the old one", async () => {
+    const a = await makeUser(t.db);
+    const b = await makeUser(t.db);
+    await makeWeeklySchedule(t.db, { participantIds: [a.id, b.id] });
+    const ctxA = { ...(await ctxFor(t.db, a.id)), now: NOW };
+    await expect(createIcalFeed({ ctx: ctxA, input: { kind: "person", targetId: b.id } })).rejects.toThrow();
+    const first = await createIcalFeed({ ctx: ctxA, input: { kind: "person", targetId: a.id } });
+    const second = await createIcalFeed({ ctx: ctxA, input: { kind: "person", targetId: a.id } });
+    await expect(renderIcalFeed(t.db, first.token, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    const { body } = await renderIcalFeed(t.db, second.token, NOW);
+    expect(body.match(/BEGIN:VEVENT/g)!.length).toBeGreaterThanOrEqual(14);
+    await expect(renderIcalFeed(t.db, "garbage", NOW)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
