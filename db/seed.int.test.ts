@@ -59,3 +59,28 @@ describe("demo seed", () => {
     await expect(seedDemoData(remote, { now, url: "postgres://u@db.example.com/baton" })).rejects.toThrow(/non-local/);
   });
 });
+
+describe("demo schedules", () => {
+  it("Service Desk 24/7 always has someone; Security Operations follows the sun; one request is pending", async () => {
+    const { schedules, swapRequests } = await import("./schema");
+    const { loadEngineSchedule } = await import("@/lib/schedules/load-engine-schedule");
+    const { shiftsBetween } = await import("@/lib/core/schedule");
+    const rows = await t.db.select().from(schedules);
+    expect(rows.map((r) => r.name).sort()).toEqual(["Security Operations", "Service Desk 24/7"]);
+    for (const r of rows) {
+      const from = now;
+      const to = new Date(now.getTime() + 28 * 86_400_000);
+      const loaded = await loadEngineSchedule(t.db, r.id, from, to);
+      const shifts = shiftsBetween(loaded.engine, from.getTime(), to.getTime());
+      expect(shifts.filter((s) => s.userId === null)).toEqual([]);
+      if (r.name === "Security Operations") {
+        const holderAt = (iso: string) => loaded.people.get(shifts.find((s) => s.start <= Date.parse(iso) && Date.parse(iso) < s.end)!.userId!)!.name;
+        expect(holderAt("2026-11-24T15:00:00Z")).toMatch(/Erin|Frank/); // 10:00 New York
+        expect(holderAt("2026-11-25T03:00:00Z")).toBe("Grace Hopkins"); // 22:00 New York
+      }
+    }
+    const pending = await t.db.select().from(swapRequests).where(eq(swapRequests.status, "pending"));
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.kind).toBe("cover");
+  });
+});

@@ -11,6 +11,8 @@ async function main() {
   try {
     await migrateDatabase(handle);
     await seedDemoData(handle, { now: new Date(), url: env().DATABASE_URL, force: process.argv.includes("--force"), allowNonLocal: env().BATON_ALLOW_NONLOCAL_SEED });
+    const { seedDemoSchedules } = await import("@/db/seed-schedules");
+    await seedDemoSchedules(handle.db, new Date());
     console.log("demo data written");
   } finally {
     await handle.close();
