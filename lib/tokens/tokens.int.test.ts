@@ -23,7 +23,9 @@ describe("API tokens", () => {
     const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.id, record.id));
     expect(row!.prefix).toHaveLength(8);
     expect(row!.hash).toBe(hashApiToken(token));
-    expect(JSON.stringify(row)).not.toContain(token.split("_")[2]!);
+    const secret = token.slice(`baton_${row!.prefix}_`.length);
+    expect(secret.length).toBe(43);
+    expect(JSON.stringify(row)).not.toContain(secret);
 
     const at = new Date("2026-11-23T12:00:00Z");
     const viewer = await authenticateToken(t.db, `Bearer ${token}`, at);
@@ -31,7 +33,8 @@ describe("API tokens", () => {
     expect((await t.db.select().from(apiTokens).where(eq(apiTokens.id, record.id)))[0]!.lastUsedAt?.toISOString()).toBe(at.toISOString());
 
     expect(await authenticateToken(t.db, `Bearer ${token}x`, at)).toBeNull();
-    expect(await authenticateToken(t.db, `Bearer ${token.slice(0, -1)}A`, at)).toBeNull();
+    const flipped = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
+    expect(await authenticateToken(t.db, `Bearer ${flipped}`, at)).toBeNull();
     expect(await authenticateToken(t.db, token, at)).toBeNull();
     expect(await authenticateToken(t.db, null, at)).toBeNull();
 
