@@ -9,7 +9,11 @@ import { can } from "@/lib/access/check";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { listClients } from "@/lib/clients/read-clients";
 import { describeBusinessHours, isWithinBusinessHours, wallClockAt } from "@/lib/core/business-hours";
+import { listSchedules } from "@/lib/schedules/read-schedules";
 import { listTeams } from "@/lib/teams/read-teams";
+import { Avatar } from "@/components/ui/avatar";
+
+const formatInZone = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
 
 export const metadata: Metadata = { title: "On call" };
 
@@ -19,6 +23,7 @@ export default async function DashboardPage() {
   const clients = (await listClients(ctx, { limit: 50 })).data;
   const teams = can(viewer, "teams:read") ? (await listTeams(ctx, { limit: 50 })).data : [];
   const internal = viewer.role !== "stakeholder";
+  const onCall = can(viewer, "schedules:read") ? await listSchedules(ctx) : [];
   const firstName = (viewer.name || viewer.email).split(" ")[0];
   return (
     <>
@@ -31,13 +36,44 @@ export default async function DashboardPage() {
               <CardDescription>Every schedule, who holds it and the next handoff.</CardDescription>
             </CardHeader>
             <CardContent>
-              <EmptyState
-                variant="plain"
-                icon={CalendarClock}
-                headingLevel="h3"
-                title="Schedules come next"
-                description="Once rotations are set up, this card shows who holds each schedule right now and flags coverage gaps in the next 14 days."
-              />
+              {onCall.length === 0 ? (
+                <EmptyState
+                  variant="plain"
+                  icon={CalendarClock}
+                  headingLevel="h3"
+                  title="No schedules yet"
+                  description={can(viewer, "schedules:manage") ? "Create a schedule to see who holds it here, with coverage gaps in the next 14 days flagged." : "When your team has a schedule, who holds it appears here."}
+                />
+              ) : (
+                <ul className="divide-y divide-slate-100" aria-label="On call now">
+                  {onCall.map((s) => (
+                    <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                      <div className="min-w-0">
+                        <Link href={`/schedules/${s.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                          {s.name}
+                        </Link>
+                        <p className="text-xs text-slate-500">
+                          {s.nextHandoff ? `Next handoff ${formatInZone(s.nextHandoff, viewer.timeZone)}` : "No handoff in the next 14 days"}
+                        </p>
+                      </div>
+                      <div className="flex items-center gap-2">
+                        {s.gapsNext14Days > 0 && (
+                          <Badge variant="danger" dot>
+                            {s.gapsNext14Days} coverage {s.gapsNext14Days === 1 ? "gap" : "gaps"} in 14 days
+                          </Badge>
+                        )}
+                        {s.onCallNow.userName ? (
+                          <span className="flex items-center gap-2 text-sm font-medium text-slate-800">
+                            <Avatar name={s.onCallNow.userName} size="sm" /> {s.onCallNow.userName}
+                          </span>
+                        ) : (
+                          <Badge variant="danger">Nobody on call</Badge>
+                        )}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
             </CardContent>
           </Card>
         )}
