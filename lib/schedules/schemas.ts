@@ -91,3 +91,19 @@ export const scheduleOutput = z.object({
   gapsNext14Days: z.number().int(),
 });
 export type ScheduleOutput = z.infer<typeof scheduleOutput>;
+
+export const generationInput = z.object({
+  scheduleId: idSchema,
+  layerId: idSchema,
+  weeks: z.coerce.number().int().min(1, "At least one week").max(26, "At most 26 weeks at once"),
+});
+export const publishGenerationInput = generationInput.extend({
+  /** The layer version the preview was made from: publishing refuses if the layer changed since. */
+  layerVersion: z.coerce.number().int(),
+  assignments: z.array(z.object({ index: z.number().int().min(0), userId: idSchema })).min(1).max(400),
+});
+
+export const fairnessQuery = z
+  .object({ teamId: idSchema, from: instant, to: instant })
+  .refine((r) => !bothDates(r.from, r.to) || r.to > r.from, { message: "`to` must be after `from`", path: ["to"] })
+  .refine((r) => !bothDates(r.from, r.to) || r.to.getTime() - r.from.getTime() <= 400 * 86_400_000, { message: "At most 400 days at once", path: ["to"] });

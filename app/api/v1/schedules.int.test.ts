@@ -21,6 +21,9 @@ import * as approveRoute from "./swap-requests/[requestId]/approve/route";
 import * as rejectRoute from "./swap-requests/[requestId]/reject/route";
 import * as cancelRoute from "./swap-requests/[requestId]/cancel/route";
 import * as revertRoute from "./swap-requests/[requestId]/revert/route";
+import * as previewRoute from "./schedules/[scheduleId]/layers/[layerId]/fill/preview/route";
+import * as publishRoute from "./schedules/[scheduleId]/layers/[layerId]/fill/publish/route";
+import * as fairnessRoute from "./teams/[teamId]/fairness/route";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let who: Record<Role, { id: string; token: string }>;
@@ -109,8 +112,19 @@ describe("schedules REST", () => {
   });
 });
 
+describe("fairness over REST", () => {
+  it("a manager previews a fill and reads the fairness report", async () => {
+    const preview = await callRoute(previewRoute.POST, { method: "POST", path: "/x", token: as("manager"), params: { scheduleId: ids.schedule!, layerId: ids.layer! }, body: { weeks: 4 } });
+    expect(preview.status).toBe(200);
+    expect(preview.json.data.slots.length).toBeGreaterThanOrEqual(4);
+    const bad = await callRoute(previewRoute.POST, { method: "POST", path: "/x", token: as("manager"), params: { scheduleId: ids.schedule!, layerId: ids.layer! }, body: { weeks: 99 } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.issues[0].path).toBe("weeks");
+  });
+});
+
 describe("refusals", () => {
-  const p = () => ({ scheduleId: ids.schedule!, layerId: ids.layer!, overrideId: "o", timeOffId: "t", requestId: "r" });
+  const p = () => ({ scheduleId: ids.schedule!, layerId: ids.layer!, overrideId: "o", timeOffId: "t", requestId: "r", teamId: "t" });
   const cases: { name: string; role: Role; handler: () => RouteHandler; method: string; body?: unknown; status: number; query?: string }[] = [
     { name: "stakeholder lists schedules", role: "stakeholder", handler: () => schedulesRoute.GET, method: "GET", status: 403 },
     { name: "stakeholder reads a schedule", role: "stakeholder", handler: () => scheduleRoute.GET, method: "GET", status: 403 },
@@ -135,6 +149,9 @@ describe("refusals", () => {
     { name: "engineer rejects", role: "engineer", handler: () => rejectRoute.POST, method: "POST", status: 403 },
     { name: "stakeholder cancels", role: "stakeholder", handler: () => cancelRoute.POST, method: "POST", status: 403 },
     { name: "engineer reverts", role: "engineer", handler: () => revertRoute.POST, method: "POST", status: 403 },
+    { name: "engineer previews a fill", role: "engineer", handler: () => previewRoute.POST, method: "POST", body: { weeks: 4 }, status: 403 },
+    { name: "engineer publishes a fill", role: "engineer", handler: () => publishRoute.POST, method: "POST", body: {}, status: 403 },
+    { name: "stakeholder reads fairness", role: "stakeholder", handler: () => fairnessRoute.GET, method: "GET", status: 403 },
   ];
   it.each(cases)("$name → $status", async (c) => {
     const r = await callRoute(c.handler(), { method: c.method, path: `/api/v1/x${c.query ?? "?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"}`, token: as(c.role), body: c.body, params: p() });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/http/common-schemas";
 import type { ApiContract } from "@/lib/http/api-route";
-import { createScheduleInput, layerInput, overrideInput, rangeQuery, scheduleOutput, shiftOutput, timeOffInput, updateScheduleInput } from "@/lib/schedules/schemas";
+import { createScheduleInput, generationInput, layerInput, overrideInput, publishGenerationInput, rangeQuery, scheduleOutput, shiftOutput, timeOffInput, updateScheduleInput } from "@/lib/schedules/schemas";
 import { createSwapRequestInput, swapRequestOutput } from "@/lib/swaps/schemas";
 import { list, one } from "./shapes";
 
@@ -30,6 +30,9 @@ export const scheduleContracts = {
   deleteLayer: { method: "DELETE", path: "/api/v1/schedules/{scheduleId}/layers/{layerId}", tag: "Schedules", summary: "Delete a layer", permission: "schedules:manage", params: layerParams, status: 204 },
   createOverride: { method: "POST", path: "/api/v1/schedules/{scheduleId}/overrides", tag: "Schedules", summary: "Put someone on call for an interval", permission: "schedules:manage", params: scheduleParams, body: overrideInput, response: one(overrideOutput), status: 201 },
   deleteOverride: { method: "DELETE", path: "/api/v1/schedules/{scheduleId}/overrides/{overrideId}", tag: "Schedules", summary: "Remove an override", permission: "schedules:manage", params: overrideParams, status: 204 },
+  previewFill: { method: "POST", path: "/api/v1/schedules/{scheduleId}/layers/{layerId}/fill/preview", tag: "Fairness", summary: "The generator's fair proposal for the next N weeks, diffed against the plain rotation", permission: "schedules:manage", params: layerParams, body: generationInput.pick({ weeks: true }) },
+  publishFill: { method: "POST", path: "/api/v1/schedules/{scheduleId}/layers/{layerId}/fill/publish", tag: "Fairness", summary: "Publish a previewed plan (refused with 409 if the layer changed since)", permission: "schedules:manage", params: layerParams, body: publishGenerationInput.omit({ scheduleId: true, layerId: true }) },
+  fairnessReport: { method: "GET", path: "/api/v1/teams/{teamId}/fairness", tag: "Fairness", summary: "Per person on-call hours, weighted burden, pages, ledger and normalised burden; the team's gap and balance", permission: "schedules:read", params: z.object({ teamId: idSchema }), query: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }) },
   whoIsOnCall: { method: "GET", path: "/api/v1/oncall", tag: "Schedules", summary: "Who holds each schedule at `at` (default now)", permission: "schedules:read", query: z.object({ at: z.iso.datetime({ offset: true }).optional() }), response: list(onCallOutput) },
   listTimeOff: { method: "GET", path: "/api/v1/time-off", tag: "Time off", summary: "Upcoming time off (your own; managers everyone's)", permission: "schedules:read", query: z.object({ from: z.iso.date().optional(), userId: idSchema.optional() }), response: list(timeOffOutput.extend({ name: z.string() })) },
   createTimeOff: { method: "POST", path: "/api/v1/time-off", tag: "Time off", summary: "Record time off (your own; managers anyone's)", permission: "swaps:request", body: timeOffInput, response: one(timeOffOutput), status: 201 },

@@ -1,0 +1,98 @@
+import { and, eq, gte, inArray, lte } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { teams, timeOff } from "@/db/schema";
+import { DEFAULT_BURDEN_WEIGHTS, evaluateAssignment, hourBurden, holidaySet, proposeFairAssignments, schedulingProblem, type BurdenWeights, type FairnessScenario } from "@/lib/core/fairness";
+import { assigneeOf, rotationIndexAt, rotationShiftByIndex, shiftsBetween, type RotationLayer } from "@/lib/core/schedule";
+import { localDateAt, localDateTimeAt } from "@/lib/core/time";
+import { InvalidError, NotFoundError } from "@/lib/errors";
+import { ledgerBalances } from "@/lib/swaps/ledger-balances";
+import { loadEngineSchedule, type LoadedSchedule } from "./load-engine-schedule";
+
+const DAY = 86_400_000;
+/** Burden carried into a plan: what each person held on this schedule over this many past weeks. */
+export const CARRIED_WEEKS = 13;
+
+export type FillPlan = {
+  loaded: LoadedSchedule;
+  layer: RotationLayer;
+  layerVersion: number;
+  /** Instance indexes of the horizon, in order; the first is the one in progress (already decided). */
+  indexes: number[];
+  slots: { index: number; start: number; end: number }[];
+  plain: string[];
+  proposed: string[];
+  scenario: FairnessScenario;
+  weights: BurdenWeights;
+};
+
+/**
+ * "Fill the next N weeks" for one layer: builds the fairness problem from the database (the
+ * layer's instances, participants' zones and time off, holidays, burden carried over the past
+ * weeks on this schedule, the cover ledger) and asks the generator, deciding now with only what
+ * is known now. Weekly and daily rotations of one unit are supported.
+ */
+export async function planFill(db: Queryable, opts: { scheduleId: string; layerId: string; weeks: number; now: Date }): Promise<FillPlan> {
+  const from = new Date(opts.now.getTime() - CARRIED_WEEKS * 7 * DAY);
+  const to = new Date(opts.now.getTime() + (opts.weeks * 7 + 8) * DAY);
+  const loaded = await loadEngineSchedule(db, opts.scheduleId, from, to);
+  const layerRow = loaded.layers.find((l) => l.id === opts.layerId);
+  const layer = loaded.engine.layers.find((l) => l.id === opts.layerId);
+  if (!layerRow || !layer) throw new NotFoundError("Layer");
+  if (layerRow.shiftCount !== 1 || layerRow.shiftUnit === "hours") throw InvalidError.field("layerId", "The generator fills weekly or daily rotations (one week or one day per shift)");
+  const tz = loaded.row.timeZone;
+  const members = [...new Set(layerRow.participants)];
+  if (members.length < 2) throw InvalidError.field("layerId", "A fair rotation needs at least two people");
+
+  const current = Math.max(0, rotationIndexAt(layer, tz, opts.now.getTime()));
+  const first = rotationShiftByIndex(layer, tz, current);
+  if (!first) throw InvalidError.field("layerId", "The rotation has not started");
+  const startDate = localDateAt(first.start, tz);
+  const weights: BurdenWeights = loaded.row.teamId ? await teamWeights(db, loaded.row.teamId) : DEFAULT_BURDEN_WEIGHTS;
+
+  // Burden each member carried on this schedule before now (final shifts, in their zone).
+  const holidays = holidaySet(loaded.holidays);
+  const carried = new Map(members.map((m) => [m, 0]));
+  for (const s of shiftsBetween(loaded.engine, from.getTime(), Math.min(opts.now.getTime(), first.start))) {
+    if (s.userId && carried.has(s.userId)) carried.set(s.userId, carried.get(s.userId)! + hourBurden(s.start, s.end, loaded.people.get(s.userId)?.timeZone ?? tz, holidays, weights));
+  }
+  const horizonEnd = localDateAt(first.start + (opts.weeks * 7 + 1) * DAY, tz);
+  const off = await db.select().from(timeOff).where(and(inArray(timeOff.userId, members), lte(timeOff.fromDate, horizonEnd), gte(timeOff.toDate, startDate)));
+  const ledger = await ledgerBalances(db, loaded.row.teamId);
+  const local = localDateTimeAt(first.start, tz);
+  const scenario: FairnessScenario = {
+    name: `${loaded.row.name} / ${layerRow.name}`,
+    timeZone: tz,
+    start: startDate,
+    weeks: opts.weeks,
+    shift: layerRow.shiftUnit === "weeks" ? { kind: "weekly", handoffWeekday: local.weekday, handoffTime: layerRow.handoffTime } : { kind: "daily", handoffTime: layerRow.handoffTime },
+    noticeDays: 0,
+    holidays: loaded.holidays,
+    members: members.map((id) => ({
+      id,
+      timeZone: loaded.people.get(id)?.timeZone ?? tz,
+      carriedBurden: carried.get(id) ?? 0,
+      ledgerBalance: ledger.get(id)?.burdenOwedToThem ?? 0,
+      timeOff: off.filter((t) => t.userId === id).map((t) => ({ from: t.fromDate, to: t.toDate })),
+    })),
+    pages: [],
+  };
+  const problem = schedulingProblem(scenario, weights);
+  const slots = problem.horizon.slots.map((s) => ({ index: rotationIndexAt(layer, tz, s.start), start: s.start, end: s.end }));
+  const plain = slots.map((s) => assigneeOf({ ...layer, assignments: undefined }, s.index));
+  // The slot in progress is decided: keep its holder, plan the rest.
+  const held = assigneeOf(layer, slots[0]!.index);
+  const proposedRest = proposeFairAssignments(problem, { slotIndex: 1, decisionAt: opts.now.getTime(), assigned: [held], knownPageTimes: [] });
+  const proposed = [held, ...slots.slice(1).map((_, i) => proposedRest[i] ?? plain[i + 1]!)];
+  return { loaded, layer, layerVersion: layerRow.version, indexes: slots.map((s) => s.index), slots, plain, proposed, scenario, weights };
+}
+
+async function teamWeights(db: Queryable, teamId: string): Promise<BurdenWeights> {
+  const [team] = await db.select({ weights: teams.burdenWeights }).from(teams).where(eq(teams.id, teamId));
+  return { ...DEFAULT_BURDEN_WEIGHTS, ...(team?.weights ?? {}) } as BurdenWeights;
+}
+
+/** Per person: shifts and normalised burden under an assignment, with the team's gap and balance. */
+export function scoreAssignment(plan: FillPlan, assignment: readonly string[]) {
+  const report = evaluateAssignment(plan.scenario, assignment, { weights: plan.weights });
+  return { gap: report.gap, balance: report.balance, breaks: report.breaks.length, members: report.members };
+}

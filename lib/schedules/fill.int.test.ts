@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { timeOff } from "@/db/schema";
+import { createTestDatabase } from "@/db/test/test-database";
+import { ctxFor, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
+import { ConflictError, InvalidError } from "@/lib/errors";
+import { fairnessReport } from "./fairness-report";
+import { previewFill } from "./preview-fill";
+import { publishFill } from "./publish-fill";
+import { listShifts } from "./read-schedules";
+import { saveLayer } from "./save-layer";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t.drop());
+
+const NOW = new Date("2026-11-23T16:00:00Z"); // Monday 11:00 New York, inside instance 3 of a rotation from 2026-11-02
+
+describe("fill the next N weeks", () => {
+  it("previews a fair quarter that respects time off and avoids back-to-back, then publishes it", async () => {
+    const mgr = await makeUser(t.db, { role: "manager" });
+    const people = await Promise.all(["Ada", "Ben", "Cy", "Di"].map((n) => makeUser(t.db, { name: n, timeZone: "America/New_York" })));
+    const team = await makeTeam(t.db, people.map((p) => ({ userId: p.id })));
+    const { schedule, layer } = await makeWeeklySchedule(t.db, { participantIds: people.map((p) => p.id), teamId: team.id });
+    // Ben is away for two weeks in December.
+    await t.db.insert(timeOff).values({ userId: people[1]!.id, fromDate: "2026-12-05", toDate: "2026-12-20" });
+    const ctx = { ...(await ctxFor(t.db, mgr.id)), now: NOW };
+
+    const preview = await previewFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13 } });
+    expect(preview.slots[0]).toMatchObject({ index: 3, start: "2026-11-23T14:00:00.000Z" });
+    expect(preview.slots).toHaveLength(13);
+    expect(preview.slots[0]!.proposed.userId).toBe(preview.slots[0]!.plain.userId); // the week in progress stays
+    const ben = people[1]!.id;
+    for (const s of preview.slots) {
+      const overlapsAway = s.start < "2026-12-21" && s.end > "2026-12-05";
+      if (overlapsAway) expect(s.proposed.userId).not.toBe(ben);
+    }
+    for (let i = 1; i < preview.slots.length; i++) expect(preview.slots[i]!.proposed.userId).not.toBe(preview.slots[i - 1]!.proposed.userId);
+    expect(preview.after.breaks).toBe(0);
+    expect(preview.after.gap).toBeLessThanOrEqual(preview.before.gap + 1e-9);
+    expect(preview.people.map((p) => p.name).sort()).toEqual(["Ada", "Ben", "Cy", "Di"]);
+
+    const assignments = preview.slots.map((s) => ({ index: s.index, userId: s.proposed.userId }));
+    const published = await publishFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13, layerVersion: preview.layerVersion, assignments } });
+    expect(published.published).toBe(13);
+    const shifts = await listShifts(ctx, schedule.id, new Date("2026-11-23T14:00:00Z"), new Date("2027-02-22T14:00:00Z"));
+    expect(shifts.map((s) => s.userId)).toEqual(preview.slots.map((s) => s.proposed.userId));
+
+    // A layer edit bumps its version: publishing the old preview is refused.
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, name: "Primary", participantIds: people.map((p) => p.id), shiftUnit: "weeks", shiftCount: 1, handoffTime: "09:00", handoffWeekday: 1, startDate: "2026-11-02" } });
+    await expect(publishFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13, layerVersion: preview.layerVersion, assignments } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(publishFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13, layerVersion: preview.layerVersion + 1, assignments: [{ index: 999, userId: ben }] } })).rejects.toBeInstanceOf(InvalidError);
+  });
+
+  it("the fairness report sums each person's burden and flags who carries more than a shift above the mean", async () => {
+    const mgr = await makeUser(t.db, { role: "manager" });
+    const people = await Promise.all(["Eve", "Fay", "Gus"].map((n) => makeUser(t.db, { name: n, timeZone: "America/New_York" })));
+    const team = await makeTeam(t.db, people.map((p) => ({ userId: p.id })));
+    // Eve holds two of three weeks: she is above the mean by more than one shift.
+    await makeWeeklySchedule(t.db, { participantIds: [people[0]!.id, people[0]!.id, people[1]!.id], teamId: team.id });
+    const ctx = { ...(await ctxFor(t.db, mgr.id)), now: NOW };
+    const report = await fairnessReport({ ctx, input: { teamId: team.id, from: "2026-11-02T14:00:00Z", to: "2026-12-14T14:00:00Z" } });
+    const by = Object.fromEntries(report.people.map((p) => [p.name, p]));
+    // Back-to-back weeks of one person are one continuous stint in the final schedule.
+    expect(by.Eve!.shifts).toBe(2);
+    expect(by.Fay!.shifts).toBe(2);
+    expect(by.Gus!.shifts).toBe(0);
+    expect(by.Eve!.hours).toBe(4 * 168);
+    // A week Mon 09:00 → Mon 09:00: 50 weekday daytime hours ×1, 70 weekday other ×1.5, 48 weekend ×2 = 251.
+    expect(by.Fay!.hourBurden).toBeCloseTo(2 * 251, 6);
+    expect(by.Eve!.aboveMeanByMoreThanAShift).toBe(true);
+    expect(by.Gus!.aboveMeanByMoreThanAShift).toBe(false);
+    expect(report.gap).toBeCloseTo((by.Eve!.normalisedBurden - by.Gus!.normalisedBurden) / report.meanShiftBurden, 6);
+  });
+});

@@ -1,0 +1,43 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { layerAssignments, scheduleLayers } from "@/db/schema";
+import { requirePermission } from "@/lib/access/check";
+import { recordAudit } from "@/lib/audit/record";
+import type { Ctx } from "@/lib/context";
+import { assigneeOf } from "@/lib/core/schedule";
+import { ConflictError, InvalidError } from "@/lib/errors";
+import { emailNotices, writeNotices } from "@/lib/swaps/notify-swap";
+import { parseInput } from "@/lib/validation";
+import { planFill } from "./fill-plan";
+import { publishGenerationInput } from "./schemas";
+
+/**
+ * Publishes a previewed plan: the chosen holder of each instance becomes a published
+ * assignment of the layer. Refuses if the layer changed since the preview; tells everyone
+ * whose shifts changed.
+ */
+export async function publishFill({ ctx, input, origin }: { ctx: Ctx; input: unknown; origin?: string }) {
+  await requirePermission(ctx, "schedules:manage", { type: "schedule" });
+  const data = parseInput(publishGenerationInput, input);
+  const { changedPeople, notice } = await ctx.db.transaction(async (tx) => {
+    const [layerRow] = await tx.select().from(scheduleLayers).where(and(eq(scheduleLayers.id, data.layerId), eq(scheduleLayers.scheduleId, data.scheduleId))).for("update");
+    if (!layerRow) throw InvalidError.field("layerId", "Unknown layer");
+    if (layerRow.version !== data.layerVersion) throw new ConflictError("The rotation changed since this preview: preview again.");
+    const plan = await planFill(tx, { scheduleId: data.scheduleId, layerId: data.layerId, weeks: data.weeks, now: ctx.now });
+    const allowed = new Set(plan.indexes);
+    const participants = new Set(plan.layer.participants);
+    for (const [i, a] of data.assignments.entries()) {
+      if (!allowed.has(a.index)) throw InvalidError.field(`assignments.${i}.index`, "Not a shift of this plan");
+      if (!participants.has(a.userId)) throw InvalidError.field(`assignments.${i}.userId`, "Not in this rotation");
+    }
+    const changed = data.assignments.filter((a) => assigneeOf(plan.layer, a.index) !== a.userId);
+    await tx.delete(layerAssignments).where(and(eq(layerAssignments.layerId, data.layerId), inArray(layerAssignments.shiftIndex, data.assignments.map((a) => a.index))));
+    await tx.insert(layerAssignments).values(data.assignments.map((a) => ({ layerId: data.layerId, shiftIndex: a.index, userId: a.userId, publishedBy: ctx.viewer.userId, publishedAt: ctx.now })));
+    const changedPeople = [...new Set(changed.flatMap((a) => [a.userId, assigneeOf(plan.layer, a.index)]))];
+    const notice = { kind: "schedule.published", title: `New on-call shifts on ${plan.loaded.row.name}`, body: `${ctx.viewer.name} published the next ${data.weeks} weeks; your shifts changed.`, link: "/schedules/mine" };
+    await writeNotices(tx, changedPeople, notice, ctx.now);
+    await recordAudit(tx, ctx, { action: "schedule.generate.publish", targetType: "schedule", targetId: data.scheduleId, details: { layerId: data.layerId, weeks: data.weeks, changed: changed.length } });
+    return { changedPeople, notice };
+  });
+  await emailNotices(ctx.db, changedPeople, notice, origin);
+  return { published: data.assignments.length, changedPeople: changedPeople.length };
+}
