@@ -96,7 +96,8 @@ export class ZoneOffsetTable {
     for (let i = 1; i < this.starts.length; i++) {
       const t = this.starts[i]!;
       if (t > limit) return null;
-      if (t > at) return t;
+      // A year boundary with no change of offset is not a transition.
+      if (t > at && this.offsets[i] !== this.offsets[i - 1]) return t;
     }
     return null;
   }

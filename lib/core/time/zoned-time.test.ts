@@ -131,3 +131,18 @@ describe("local dates and days", () => {
   it("rejects an unknown zone", () => expect(() => instantOfLocal("2026-01-05", "09:00", "Mars/Olympus")).toThrow(RangeError));
   it("covers whole days", () => expect(DAY_MS).toBe(24 * HOUR_MS));
 });
+
+describe("year boundaries", () => {
+  it("a new year is not a zone transition", () => {
+    expect(toIsoInstant(nextZoneTransitionAfter("America/New_York", ms("2026-12-01T00:00:00Z"))!)).toBe("2027-03-14T07:00:00Z");
+    expect(nextZoneTransitionAfter("Asia/Kolkata", ms("2026-12-01T00:00:00Z"))).toBeNull();
+  });
+
+  it("instants either side of New Year's midnight convert like any others", () => {
+    for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata", "America/New_York"]) {
+      for (let wall = ms("2026-12-30T00:00:00Z"); wall < ms("2027-01-03T00:00:00Z"); wall += 30 * MINUTE_MS) {
+        expect(instantOfWallMs(wall, zone)).toBe(instantOfWallMsWithTemporal(wall, zone));
+      }
+    }
+  });
+});

@@ -1,0 +1,11 @@
+export * from "./burden";
+export * from "./scenario";
+export * from "./horizon";
+export * from "./metrics";
+export * from "./algorithm";
+export { simulate, schedulingProblem, type SimulationResult } from "./simulate";
+export { fixedRotation } from "./fixed-rotation";
+export { leastRecentlyOnCall } from "./least-recently-on-call";
+export { baton, batonGenerator, proposeFairAssignments, type BatonOptions } from "./baton-generator";
+export { estimatePageRates, expectedPageBurden, pageExposure, pageRateBucket, type PageExposure } from "./expected-pages";
+export { syntheticScenario, seededRandom, type SyntheticScenarioOptions } from "./synthetic-scenario";
