@@ -4,6 +4,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Baton", template: "%s · Baton" },
   description: "On-call scheduling, escalation and post-mortems for managed service providers.",
+  icons: { icon: "/favicon.svg" },
+  robots: { index: false, follow: false },
 };
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#4f46e5" };
 
