@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
-import { swapRequests, users } from "@/db/schema";
+import { schedules, swapRequests, users } from "@/db/schema";
 import { can, requirePermission } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
 import { NotFoundError } from "@/lib/errors";
@@ -44,7 +44,17 @@ export async function listSwapRequests(ctx: Ctx, opts: { scheduleId?: string; op
   await requirePermission(ctx, "swaps:request");
   const mine = can(ctx.viewer, "swaps:approve")
     ? undefined
-    : or(eq(swapRequests.requesterId, ctx.viewer.userId), eq(swapRequests.counterpartId, ctx.viewer.userId), eq(swapRequests.acceptedBy, ctx.viewer.userId), and(eq(swapRequests.status, "pending"), isNull(swapRequests.counterpartId)));
+    : or(
+        eq(swapRequests.requesterId, ctx.viewer.userId),
+        eq(swapRequests.counterpartId, ctx.viewer.userId),
+        eq(swapRequests.acceptedBy, ctx.viewer.userId),
+        // Open offers only to the schedule's own team.
+        and(
+          eq(swapRequests.status, "pending"),
+          isNull(swapRequests.counterpartId),
+          inArray(swapRequests.scheduleId, ctx.db.select({ id: schedules.id }).from(schedules).where(inArray(schedules.teamId, ctx.viewer.teamIds.length ? ctx.viewer.teamIds : [""]))),
+        ),
+      );
   return select(ctx.db, and(mine, opts.scheduleId ? eq(swapRequests.scheduleId, opts.scheduleId) : undefined, opts.open ? inArray(swapRequests.status, ["pending", "accepted"]) : undefined));
 }
 

@@ -4,6 +4,7 @@ import { formInput, safeAction } from "@/lib/actions/safe-action";
 import { plainAction } from "@/lib/actions/plain-action";
 import { createTeam } from "@/lib/teams/create-team";
 import { deleteTeam } from "@/lib/teams/delete-team";
+import { setSwapApproval } from "@/lib/teams/set-swap-approval";
 import { addTeamMember, removeTeamMember, setTeamLead } from "@/lib/teams/team-members";
 import { updateTeam } from "@/lib/teams/update-team";
 
@@ -35,4 +36,8 @@ export const removeTeamMemberAction = plainAction(teamPage, async (ctx, form) =>
 export const deleteTeamAction = plainAction(teamPage, async (ctx, form) => {
   await deleteTeam({ ctx, input: { teamId: form.get("teamId"), confirmName: form.get("confirmation") ?? "" } });
   return "/teams";
+});
+
+export const setSwapApprovalAction = plainAction(teamPage, async (ctx, form) => {
+  await setSwapApproval({ ctx, input: formInput(form) });
 });

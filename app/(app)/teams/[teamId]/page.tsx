@@ -11,8 +11,9 @@ import { can } from "@/lib/access/check";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { orInterrupt } from "@/lib/http/page-guard";
 import { getTeam } from "@/lib/teams/read-teams";
+import { getSwapApproval } from "@/lib/teams/set-swap-approval";
 import { listUsers } from "@/lib/users/read-users";
-import { deleteTeamAction, removeTeamMemberAction, setTeamLeadAction } from "../actions";
+import { deleteTeamAction, removeTeamMemberAction, setSwapApprovalAction, setTeamLeadAction } from "../actions";
 import { AddMemberForm, RenameTeamForm } from "./team-forms";
 
 export const metadata: Metadata = { title: "Team" };
@@ -23,6 +24,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
   const ctx = await requireSessionCtx();
   const team = await orInterrupt(() => getTeam(ctx, teamId));
   const manage = can(ctx.viewer, "teams:manage");
+  const swapApprovalRequired = manage ? await getSwapApproval(ctx, team.id) : false;
   const candidates = manage
     ? (await listUsers(ctx, { limit: 200 })).data.filter((u) => u.role !== "stakeholder" && !u.disabled && !team.members.some((m) => m.userId === u.id))
     : [];
@@ -93,6 +95,31 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
               </CardHeader>
               <CardContent>
                 <RenameTeamForm teamId={team.id} name={team.name} description={team.description} />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader>
+                <CardTitle>Shift swaps</CardTitle>
+                <CardDescription>When a colleague accepts a swap or cover, the schedule changes at once, or after a manager approves.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <form action={setSwapApprovalAction} className="flex items-center justify-between gap-4">
+                  <input type="hidden" name="teamId" value={team.id} />
+                  <input type="hidden" name="required" value={swapApprovalRequired ? "false" : "true"} />
+                  <span id="swap-approval-label" className="text-sm font-medium text-slate-800">
+                    Swaps need manager approval
+                  </span>
+                  <button
+                    type="submit"
+                    role="switch"
+                    aria-checked={swapApprovalRequired}
+                    aria-labelledby="swap-approval-label"
+                    className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${swapApprovalRequired ? "bg-brand-600" : "bg-slate-300"}`}
+                  >
+                    <span aria-hidden className={`inline-block size-5 rounded-full bg-white shadow-sm transition-transform ${swapApprovalRequired ? "translate-x-5.5" : "translate-x-0.5"}`} />
+                  </button>
+                </form>
+                <p className="mt-3 text-xs text-slate-500">{swapApprovalRequired ? "On: accepted requests wait for a manager." : "Off: an accepted request updates the schedule at once."}</p>
               </CardContent>
             </Card>
             <Card className="border-red-200">

@@ -1,0 +1,214 @@
+"use server";
+
+import { z } from "zod";
+import { requirePermission } from "@/lib/access/check";
+import { plainAction } from "@/lib/actions/plain-action";
+import { formInput, safeAction } from "@/lib/actions/safe-action";
+import { requestOrigin, requireSessionCtx } from "@/lib/auth/session-viewer";
+import { rotationShiftByIndex } from "@/lib/core/schedule";
+import { instantOfLocal, isIsoDate } from "@/lib/core/time";
+import { isValidTimeZone } from "@/lib/core/time-zone";
+import { BatonError, InvalidError } from "@/lib/errors";
+import { createOverride } from "@/lib/schedules/create-override";
+import { createSchedule } from "@/lib/schedules/create-schedule";
+import { deleteLayer } from "@/lib/schedules/delete-layer";
+import { deleteOverride } from "@/lib/schedules/delete-override";
+import { deleteSchedule } from "@/lib/schedules/delete-schedule";
+import { loadEngineSchedule } from "@/lib/schedules/load-engine-schedule";
+import { listShifts } from "@/lib/schedules/read-schedules";
+import { saveLayer } from "@/lib/schedules/save-layer";
+import type { ShiftOutput } from "@/lib/schedules/schemas";
+import { createTimeOff, deleteTimeOff } from "@/lib/schedules/time-off";
+import { updateSchedule } from "@/lib/schedules/update-schedule";
+import { createSwapRequest } from "@/lib/swaps/create-swap-request";
+
+const DAY = 86_400_000;
+/** The calendar asks for at most this much at once (a month view is six weeks). */
+const MAX_RANGE_DAYS = 100;
+
+const schedulePage = (id: unknown) => `/schedules/${String(id ?? "")}`;
+
+/** Form values with empty strings removed, so optional fields stay optional. */
+function withoutBlanks(input: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out = { ...input };
+  for (const k of keys) if (out[k] === "" || out[k] === undefined) delete out[k];
+  return out;
+}
+
+/** "2026-11-23T09:00" in `zone` → an ISO instant; blank → undefined. */
+function localToIso(value: unknown, zone: string, field: string): string | undefined {
+  const text = typeof value === "string" ? value.trim() : "";
+  if (!text) return undefined;
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$/.exec(text);
+  if (!m || !isIsoDate(m[1]!)) throw InvalidError.field(field, "Enter a date and time");
+  if (!isValidTimeZone(zone)) throw InvalidError.field(field, "Unknown time zone");
+  return new Date(instantOfLocal(m[1]!, m[2]!, zone)).toISOString();
+}
+
+// Schedules ---------------------------------------------------------------------------------
+
+export const createScheduleAction = safeAction(async (ctx, form) => {
+  const schedule = await createSchedule({ ctx, input: withoutBlanks(formInput(form), ["teamId", "clientId"]) });
+  return { redirectTo: `/schedules/${schedule.id}`, revalidate: ["/schedules"] };
+});
+
+export const updateScheduleAction = safeAction(async (ctx, form) => {
+  const input = formInput(form);
+  const schedule = await updateSchedule({ ctx, input: { ...input, teamId: input.teamId || null, clientId: input.clientId || null } });
+  return { message: `Saved ${schedule.name}.`, revalidate: [schedulePage(schedule.id), "/schedules"] };
+});
+
+export const deleteScheduleAction = plainAction(
+  (form) => schedulePage(form.get("scheduleId")),
+  async (ctx, form) => {
+    await deleteSchedule({ ctx, input: { scheduleId: form.get("scheduleId"), confirmName: form.get("confirmation") ?? "" } });
+    return "/schedules";
+  },
+);
+
+// Layers ------------------------------------------------------------------------------------
+
+export const saveLayerAction = safeAction(async (ctx, form) => {
+  const input = withoutBlanks(formInput(form, { arrays: ["participantIds"], json: ["restrictions"] }), ["layerId", "handoffWeekday", "position"]);
+  if (input.shiftUnit !== "weeks") delete input.handoffWeekday;
+  const schedule = await saveLayer({ ctx, input });
+  return { message: input.layerId ? "Layer saved." : "Layer added.", revalidate: [schedulePage(schedule.id), "/schedules"] };
+});
+
+export const deleteLayerAction = plainAction(
+  (form) => schedulePage(form.get("scheduleId")),
+  async (ctx, form) => {
+    await deleteLayer({ ctx, input: formInput(form) });
+  },
+);
+
+// Overrides ---------------------------------------------------------------------------------
+
+export const createOverrideAction = safeAction(async (ctx, form) => {
+  const input = formInput(form);
+  const zone = String(input.zone ?? "");
+  await createOverride({
+    ctx,
+    input: {
+      scheduleId: input.scheduleId,
+      userId: input.userId,
+      start: localToIso(input.start, zone, "start"),
+      end: localToIso(input.end, zone, "end"),
+      note: input.note ?? "",
+    },
+  });
+  return { message: "Override added.", revalidate: [schedulePage(input.scheduleId), "/schedules"] };
+});
+
+export const deleteOverrideAction = safeAction(async (ctx, form) => {
+  const input = formInput(form);
+  await deleteOverride({ ctx, input });
+  return { message: "Override removed.", revalidate: [schedulePage(input.scheduleId), "/schedules"] };
+});
+
+// Time off ----------------------------------------------------------------------------------
+
+/** Where a time-off form came from: a schedule page or "My shifts". */
+const backTo = (form: FormData) => {
+  const back = String(form.get("back") ?? "");
+  return /^\/schedules(\/[\w-]+)?$/.test(back) ? back : "/schedules/mine";
+};
+
+export const createTimeOffAction = safeAction(async (ctx, form) => {
+  const input = withoutBlanks(formInput(form), ["userId"]);
+  delete input.back;
+  await createTimeOff({ ctx, input });
+  return { message: "Time off added.", revalidate: [backTo(form), "/schedules/mine"] };
+});
+
+export const deleteTimeOffAction = plainAction(backTo, async (ctx, form) => {
+  await deleteTimeOff({ ctx, input: { timeOffId: form.get("timeOffId") } });
+});
+
+// Swap and cover requests -------------------------------------------------------------------
+
+export const createSwapRequestAction = safeAction(async (ctx, form) => {
+  const input = withoutBlanks(formInput(form), ["counterpartShiftIndex", "onBehalfOf"]);
+  const zone = String(input.zone ?? "");
+  const partStart = localToIso(input.partStart, zone, "partStart");
+  const partEnd = localToIso(input.partEnd, zone, "partEnd");
+  if (input.kind === "cover") delete input.counterpartShiftIndex;
+  const request = await createSwapRequest({
+    ctx,
+    input: {
+      scheduleId: input.scheduleId,
+      layerId: input.layerId,
+      shiftIndex: input.shiftIndex,
+      kind: input.kind,
+      counterpartId: input.counterpartId ?? "",
+      counterpartShiftIndex: input.counterpartShiftIndex,
+      ...(partStart ? { partStart } : {}),
+      ...(partEnd ? { partEnd } : {}),
+      note: input.note ?? "",
+      onBehalfOf: input.onBehalfOf,
+    },
+    origin: await requestOrigin(),
+  });
+  const to = request.counterpartName ?? "the team";
+  return { message: `Request sent to ${to}.`, revalidate: [schedulePage(request.scheduleId), "/schedules/requests", "/schedules"] };
+});
+
+// Reads for the calendar ----------------------------------------------------------------------
+
+export type LoadResult<T> = { ok: true; data: T } | { ok: false; message: string };
+
+const rangeInput = z
+  .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+  .refine((r) => new Date(r.to) > new Date(r.from), { message: "The range must end after it starts" })
+  .refine((r) => new Date(r.to).getTime() - new Date(r.from).getTime() <= MAX_RANGE_DAYS * DAY, { message: `At most ${MAX_RANGE_DAYS} days at once` });
+
+async function read<T>(run: () => Promise<T>): Promise<LoadResult<T>> {
+  try {
+    return { ok: true, data: await run() };
+  } catch (e) {
+    if (e instanceof BatonError) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
+/** The final shifts of a schedule in the calendar's visible range. */
+export async function loadShiftsAction(scheduleId: string, range: { from: string; to: string }): Promise<LoadResult<ShiftOutput[]>> {
+  const ctx = await requireSessionCtx();
+  return read(async () => {
+    const parsed = rangeInput.safeParse(range);
+    if (!parsed.success) throw InvalidError.fromZod(parsed.error);
+    return listShifts(ctx, scheduleId, new Date(parsed.data.from), new Date(parsed.data.to));
+  });
+}
+
+/** One rotation instance, whole (the calendar may show a piece of it). */
+export async function shiftInstanceAction(scheduleId: string, layerId: string, index: number): Promise<LoadResult<{ start: string; end: string; userId: string } | null>> {
+  const ctx = await requireSessionCtx();
+  return read(async () => {
+    await requirePermission(ctx, "schedules:read", { type: "schedule", id: scheduleId });
+    if (!Number.isInteger(index) || index < 0) return null;
+    const loaded = await loadEngineSchedule(ctx.db, scheduleId, ctx.now, ctx.now);
+    const layer = loaded.engine.layers.find((l) => l.id === layerId);
+    const shift = layer ? rotationShiftByIndex(layer, loaded.row.timeZone, index) : null;
+    return shift ? { start: new Date(shift.start).toISOString(), end: new Date(shift.end).toISOString(), userId: shift.userId } : null;
+  });
+}
+
+/** A colleague's upcoming shift instances in one layer (what a swap can offer in exchange), next 12 weeks. */
+export async function upcomingShiftsAction(scheduleId: string, layerId: string, userId: string): Promise<LoadResult<{ index: number; start: string; end: string }[]>> {
+  const ctx = await requireSessionCtx();
+  return read(async () => {
+    const shifts = await listShifts(ctx, scheduleId, ctx.now, new Date(ctx.now.getTime() + 84 * DAY));
+    const byIndex = new Map<number, { index: number; start: string; end: string }>();
+    for (const s of shifts) {
+      if (s.layerId !== layerId || s.userId !== userId || s.origin !== "rotation" || s.shiftIndex === null) continue;
+      const seen = byIndex.get(s.shiftIndex);
+      if (!seen) byIndex.set(s.shiftIndex, { index: s.shiftIndex, start: s.start, end: s.end });
+      else {
+        if (s.start < seen.start) seen.start = s.start;
+        if (s.end > seen.end) seen.end = s.end;
+      }
+    }
+    return [...byIndex.values()].sort((a, b) => a.index - b.index);
+  });
+}

@@ -1,0 +1,134 @@
+/** Date and time wording for the schedule pages, shared by server pages and client components. */
+
+import { localDateTimeAt } from "@/lib/core/time";
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${zone}|${JSON.stringify(opts)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { ...opts, timeZone: zone });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+const toDate = (at: string | number | Date) => (at instanceof Date ? at : new Date(at));
+
+/** "Mon, Nov 23, 9:00 AM" in `zone`; with `withZone`, the zone's short name is added ("EST"). */
+export function formatInstant(at: string | number | Date, zone: string, opts: { withZone?: boolean; withYear?: boolean } = {}): string {
+  return formatter(zone, {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    ...(opts.withYear ? { year: "numeric" } : {}),
+    hour: "numeric",
+    minute: "2-digit",
+    ...(opts.withZone ? { timeZoneName: "short" } : {}),
+  }).format(toDate(at));
+}
+
+/** "Mon, Nov 23" in `zone`. */
+export function formatDay(at: string | number | Date, zone: string): string {
+  return formatter(zone, { weekday: "short", month: "short", day: "numeric" }).format(toDate(at));
+}
+
+/** "9:00 AM" in `zone`. */
+export function formatTime(at: string | number | Date, zone: string): string {
+  return formatter(zone, { hour: "numeric", minute: "2-digit" }).format(toDate(at));
+}
+
+/** "Mon, Nov 23, 9:00 AM – Mon, Nov 30, 9:00 AM" (the second date dropped when it is the same day). */
+export function formatRange(start: string | number | Date, end: string | number | Date, zone: string, opts: { withZone?: boolean } = {}): string {
+  const sameDay = formatDay(start, zone) === formatDay(end, zone);
+  const tail = sameDay ? formatTime(end, zone) : formatInstant(end, zone);
+  const zoneName = opts.withZone ? ` ${shortZoneName(end, zone)}` : "";
+  return `${formatInstant(start, zone)} – ${tail}${zoneName}`;
+}
+
+/** The zone's short name at an instant: "EST", "GMT+1". */
+export function shortZoneName(at: string | number | Date, zone: string): string {
+  return formatter(zone, { timeZoneName: "short" }).formatToParts(toDate(at)).find((p) => p.type === "timeZoneName")?.value ?? zone;
+}
+
+/** "in 3 days", "in 5 hours", "2 hours ago": coarse, for headers. */
+export function formatRelative(at: string | number | Date, now: Date): string {
+  const ms = toDate(at).getTime() - now.getTime();
+  const abs = Math.abs(ms);
+  const rtf = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
+  const minutes = Math.round(ms / 60_000);
+  if (abs < 3_600_000) return rtf.format(minutes, "minute");
+  const hours = Math.round(ms / 3_600_000);
+  if (abs < 48 * 3_600_000) return rtf.format(hours, "hour");
+  return rtf.format(Math.round(ms / 86_400_000), "day");
+}
+
+/** "36 h", "1.5 h", "1 week 2 h" → kept simple: hours with at most one decimal. */
+export function formatHours(hours: number): string {
+  const rounded = Math.round(hours * 10) / 10;
+  return `${rounded.toLocaleString("en-US")} h`;
+}
+
+export const WEEKDAYS = [
+  { value: 1, short: "Mon", long: "Monday" },
+  { value: 2, short: "Tue", long: "Tuesday" },
+  { value: 3, short: "Wed", long: "Wednesday" },
+  { value: 4, short: "Thu", long: "Thursday" },
+  { value: 5, short: "Fri", long: "Friday" },
+  { value: 6, short: "Sat", long: "Saturday" },
+  { value: 7, short: "Sun", long: "Sunday" },
+] as const;
+
+/** "Mon–Fri", "Sat, Sun", "Every day". */
+export function describeWeekdays(days: readonly number[]): string {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  if (sorted.length === 7) return "Every day";
+  const runs: number[][] = [];
+  for (const d of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === d - 1) last.push(d);
+    else runs.push([d]);
+  }
+  const name = (d: number) => WEEKDAYS[d - 1]?.short ?? String(d);
+  return runs.map((r) => (r.length >= 3 ? `${name(r[0]!)}–${name(r[r.length - 1]!)}` : r.map(name).join(", "))).join(", ");
+}
+
+export type LayerSummaryInput = {
+  shiftUnit: "hours" | "days" | "weeks";
+  shiftCount: number;
+  handoffTime: string;
+  handoffWeekday: number | null;
+  restrictions: { weekdays: number[]; start: string; end: string }[];
+};
+
+/** "Weekly", "Every 2 days", "12-hour shifts". */
+export function describeShiftLength(l: Pick<LayerSummaryInput, "shiftUnit" | "shiftCount">): string {
+  if (l.shiftCount === 1) return l.shiftUnit === "weeks" ? "Weekly" : l.shiftUnit === "days" ? "Daily" : "Hourly";
+  if (l.shiftUnit === "hours") return `${l.shiftCount}-hour shifts`;
+  return `Every ${l.shiftCount} ${l.shiftUnit}`;
+}
+
+/** "Mondays at 09:00", "at 08:00". */
+export function describeHandoff(l: Pick<LayerSummaryInput, "shiftUnit" | "handoffTime" | "handoffWeekday">): string {
+  if (l.shiftUnit === "weeks" && l.handoffWeekday) return `${WEEKDAYS[l.handoffWeekday - 1]?.long ?? ""}s at ${l.handoffTime}`;
+  return `at ${l.handoffTime}`;
+}
+
+/** "Mon–Fri 08:00–20:00; Sat, Sun 10:00–14:00", or "Around the clock". */
+export function describeRestrictions(restrictions: LayerSummaryInput["restrictions"]): string {
+  if (restrictions.length === 0) return "Around the clock";
+  return restrictions.map((r) => `${describeWeekdays(r.weekdays)} ${r.start}–${r.end}`).join("; ");
+}
+
+/** The value of an <input type="datetime-local"> showing `at` as wall time in `zone` ("2026-11-23T09:00"). */
+export function toLocalInputValue(at: string | number | Date, zone: string): string {
+  const local = localDateTimeAt(toDate(at).getTime(), zone);
+  const minutes = Math.floor(local.msOfDay / 60_000);
+  return `${local.date}T${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** Today's date in `zone` ("2026-11-23"), for date inputs. */
+export function todayIn(zone: string, now: Date): string {
+  return localDateTimeAt(now.getTime(), zone).date;
+}

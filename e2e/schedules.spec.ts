@@ -1,0 +1,216 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs, storageStateFor } from "./support/sign-in";
+import { screenshotBoth } from "./support/screenshots";
+
+/** The date, in New York, of the Monday `weeksBack` weeks before this week's. */
+function mondayWeeksAgo(weeksBack: number): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) - 7 * weeksBack);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The date in New York `days` from today. */
+function nyDatePlus(days: number): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The bottom of a month-view day cell (below its shift bars), where a drag selects days. */
+async function dayCellPoint(page: Page, date: string): Promise<{ x: number; y: number } | null> {
+  const label = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
+  const cell = page.getByRole("cell", { name: new RegExp(`^${label}`) });
+  if ((await cell.count()) === 0) return null;
+  await cell.scrollIntoViewIfNeeded();
+  const box = await cell.boundingBox();
+  return box ? { x: box.x + box.width / 2, y: box.y + box.height - 8 } : null;
+}
+
+async function showNextWeek(page: Page) {
+  await page.getByRole("button", { name: "Week", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Week", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+}
+
+test.use({ actionTimeout: 20_000 });
+
+test("a weekly rotation of four; Alice asks Bob to cover, Bob accepts, the manager approves, the calendar shows Bob", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const name = `E2E Rotation ${Date.now().toString(36)}`;
+  // The rotation started three Mondays ago: Alice, Bob, Carol, Dave, so Alice's next shift starts next Monday 09:00.
+  const startDate = mondayWeeksAgo(3);
+
+  // The manager makes Service Desk's swaps wait for approval.
+  const managerContext = await browser.newContext({ storageState: storageStateFor("manager") });
+  const manager = await managerContext.newPage();
+  const consoleErrors: string[] = [];
+  manager.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  manager.on("pageerror", (e) => consoleErrors.push(e.message));
+  await manager.goto("/teams");
+  await manager.getByRole("link", { name: "Service Desk", exact: true }).click();
+  const approval = manager.getByRole("switch", { name: "Swaps need manager approval" });
+  if ((await approval.getAttribute("aria-checked")) !== "true") await approval.click();
+  await expect(approval).toHaveAttribute("aria-checked", "true");
+  await screenshotBoth(manager, "team-swap-approval");
+
+  // …creates the schedule in New York for Service Desk…
+  await manager.goto("/schedules");
+  await manager.getByRole("link", { name: "New schedule" }).click();
+  await manager.getByLabel("Schedule name").fill(name);
+  await manager.getByLabel("Time zone").selectOption("America/New_York");
+  await manager.getByRole("combobox", { name: /^Team/ }).selectOption({ label: "Service Desk" });
+  await manager.getByRole("button", { name: "Create schedule" }).click();
+  await expect(manager.getByRole("heading", { level: 1, name })).toBeVisible();
+  const scheduleUrl = manager.url();
+
+  // …and adds a weekly layer of four with a 09:00 Monday handoff.
+  await manager.getByRole("button", { name: "Add layer" }).click();
+  const dialog = manager.getByRole("dialog");
+  await dialog.getByLabel("Layer name").fill("Primary");
+  for (const person of ["Alice Nguyen", "Bob Okafor", "Carol Schmidt", "Dave Patel"]) await dialog.getByLabel("Add a person").selectOption({ label: person });
+  await expect(dialog.getByRole("list", { name: "Rotation order" }).getByRole("listitem")).toHaveText([/Alice Nguyen/, /Bob Okafor/, /Carol Schmidt/, /Dave Patel/]);
+  await dialog.getByLabel("Shift length").fill("1");
+  await dialog.getByLabel("Unit").selectOption("weeks");
+  await dialog.getByLabel("Handoff time").fill("09:00");
+  await dialog.getByLabel("Handoff day").selectOption({ label: "Monday" });
+  await dialog.getByLabel("Starts on").fill(startDate);
+  await screenshotBoth(manager, "schedule-layer-dialog");
+  await dialog.getByRole("button", { name: "Add layer" }).click();
+  await expect(manager.getByRole("dialog")).toHaveCount(0);
+  await expect(manager.getByText("Layer added.")).toBeVisible();
+  await expect(manager.getByRole("list", { name: "Primary rotation order" })).toContainText("Dave Patel");
+
+  // The calendar shows the rotation; someone is on call now.
+  await manager.reload();
+  await expect(manager.getByTestId("on-call-now")).not.toHaveText("Nobody");
+  await expect(manager.locator(".baton-shift").first()).toBeVisible();
+  await expect(manager.locator(".baton-shift", { hasText: "Bob Okafor" }).first()).toBeVisible();
+  await screenshotBoth(manager, "schedule-calendar-month");
+  await manager.getByRole("button", { name: "Week", exact: true }).click();
+  await expect(manager.locator(".baton-shift").first()).toBeVisible();
+  await screenshotBoth(manager, "schedule-calendar-week");
+  await manager.getByRole("button", { name: "List", exact: true }).click();
+  await expect(manager.locator(".baton-shift").first()).toBeVisible();
+  await screenshotBoth(manager, "schedule-calendar-list");
+
+  await manager.goto("/schedules");
+  await expect(manager.getByRole("link", { name, exact: true })).toBeVisible();
+  await screenshotBoth(manager, "schedules-index");
+
+  // Alice (engineer) asks Bob to cover her shift next week.
+  const aliceContext = await browser.newContext({ storageState: storageStateFor("engineer") });
+  const alice = await aliceContext.newPage();
+  await alice.goto(scheduleUrl);
+  await showNextWeek(alice);
+  await alice.locator(".baton-shift--mine", { hasText: "Alice Nguyen" }).first().click();
+  const ask = alice.getByRole("dialog");
+  await expect(ask.getByRole("heading", { name: "Alice Nguyen (you)" })).toBeVisible();
+  await expect(ask.getByText(/Your shift:/)).toBeVisible();
+  await ask.getByLabel("Ask", { exact: true }).selectOption({ label: "Bob Okafor" });
+  await ask.getByLabel("Note").fill("Family wedding that week");
+  await screenshotBoth(alice, "schedule-shift-dialog");
+  await ask.getByRole("button", { name: "Send request" }).click();
+  await expect(alice.getByText("Request sent to Bob Okafor.")).toBeVisible();
+  await aliceContext.close();
+
+  // Bob signs in and accepts; the request now waits for a manager.
+  const bobContext = await browser.newContext();
+  const bob = await bobContext.newPage();
+  await signInAs(bob, "bob@example.com");
+  await bob.goto("/schedules/requests");
+  const bobsItem = bob.getByRole("listitem").filter({ hasText: name }).filter({ hasText: "Family wedding" });
+  await expect(bobsItem).toContainText("Alice Nguyen asks you to cover a shift");
+  await bobsItem.getByRole("button", { name: /^Accept/ }).click();
+  await expect(bob.getByRole("listitem").filter({ hasText: name }).filter({ hasText: "Family wedding" })).toContainText("needs manager approval");
+  await bobContext.close();
+
+  // The manager approves.
+  await manager.goto("/schedules/requests");
+  const item = manager.getByRole("listitem").filter({ hasText: name }).filter({ hasText: "Family wedding" });
+  await expect(item).toContainText("needs manager approval");
+  await screenshotBoth(manager, "schedule-requests");
+  await item.getByRole("button", { name: /^Approve/ }).click();
+  await expect(manager.getByRole("listitem").filter({ hasText: name }).filter({ hasText: "Family wedding" })).toContainText("Approved");
+
+  // The calendar shows Bob, marked as a cover, where Alice was.
+  await manager.goto(scheduleUrl);
+  await showNextWeek(manager);
+  const covered = manager.locator(".baton-shift--swap", { hasText: "Bob Okafor" });
+  await expect(covered.first()).toBeVisible();
+  await expect(manager.locator(".baton-shift--rotation", { hasText: "Alice Nguyen" })).toHaveCount(0);
+  await screenshotBoth(manager, "schedule-calendar-after-cover");
+
+  // The schedule's iCal feed shows Bob for next week too (its event starts next Monday 09:00 New York).
+  await manager.getByRole("button", { name: "Get a calendar URL" }).click();
+  const feedUrl = (await manager.getByTestId("ical-url").textContent())!.trim();
+  expect(feedUrl).toMatch(/\/api\/ical\/[a-z0-9]{8}\.[A-Za-z0-9_-]{43}\.ics$/);
+  const feed = await manager.request.get(feedUrl);
+  expect(feed.headers()["referrer-policy"]).toBe("no-referrer");
+  const ics = await feed.text();
+  const nextMonday = mondayWeeksAgo(-1).replaceAll("-", "");
+  const events = ics.split("BEGIN:VEVENT").slice(1);
+  const nextWeek = events.find((e) => new RegExp(`DTSTART[^:]*:${nextMonday}T1[34]0000Z`).test(e));
+  expect(nextWeek, "an event starting next Monday").toBeTruthy();
+  expect(nextWeek).toContain("SUMMARY:On call: Bob Okafor");
+
+  // The manager drags across two days of the month to put Dave on call, then removes that override.
+  await manager.getByRole("button", { name: "Month", exact: true }).click();
+  await manager.getByRole("button", { name: "Today", exact: true }).click();
+  const [first, second] = [nyDatePlus(1), nyDatePlus(2)];
+  let from = await dayCellPoint(manager, first);
+  let to = await dayCellPoint(manager, second);
+  if (!from || !to) {
+    await manager.getByRole("button", { name: "Next", exact: true }).click();
+    await expect(manager.locator(".baton-shift").first()).toBeVisible();
+    from = await dayCellPoint(manager, first);
+    to = await dayCellPoint(manager, second);
+  }
+  await manager.mouse.move(from!.x, from!.y);
+  await manager.mouse.down();
+  await manager.mouse.move(to!.x, to!.y, { steps: 8 });
+  await manager.mouse.up();
+  const overrideDialog = manager.getByRole("dialog", { name: "Add an override" });
+  await expect(overrideDialog.getByLabel("Starts")).toHaveValue(`${first}T00:00`);
+  await overrideDialog.getByLabel("Who is on call").selectOption({ label: "Dave Patel" });
+  await overrideDialog.getByLabel("Note").fill("E2E override");
+  await overrideDialog.getByRole("button", { name: "Add override" }).click();
+  await expect(manager.getByText("Override added.")).toBeVisible();
+  const override = manager.locator(".baton-shift--override", { hasText: "Dave Patel" }).first();
+  await expect(override).toBeVisible();
+  await override.click();
+  await manager.getByRole("dialog").getByRole("button", { name: "Remove override" }).click();
+  await expect(manager.getByText("Override removed.")).toBeVisible();
+  await expect(manager.locator(".baton-shift--override", { hasText: "Dave Patel" })).toHaveCount(0);
+  expect(consoleErrors, "no errors in the browser console").toEqual([]);
+  await managerContext.close();
+});
+
+test("My shifts lists the engineer's shifts, time off and cover balance", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("engineer") });
+  const page = await context.newPage();
+  await page.goto("/schedules/mine");
+  await expect(page.getByRole("heading", { level: 1, name: "My shifts" })).toBeVisible();
+  await expect(page.getByText("Cover balance")).toBeVisible();
+  await page.getByRole("button", { name: "Add time off" }).click();
+  const form = page.getByRole("form", { name: "Add time off" });
+  await form.getByLabel("Note").fill("E2E dentist");
+  await form.getByRole("button", { name: "Save time off" }).click();
+  await expect(page.getByText("Time off added.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Upcoming time off" })).toContainText("E2E dentist");
+  await screenshotBoth(page, "schedule-mine");
+  await context.close();
+});
+
+test("a stakeholder is refused the schedules", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("stakeholder") });
+  const page = await context.newPage();
+  for (const path of ["/schedules", "/schedules/mine", "/schedules/requests", "/schedules/new"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: /don't have access/i })).toBeVisible();
+  }
+  await context.close();
+});
