@@ -3,7 +3,8 @@ import { count, eq } from "drizzle-orm";
 import { createTestDatabase } from "./test/test-database";
 import { prepareDatabase } from "./prepare";
 import { seedDemoData, SeedRefusedError } from "./seed";
-import { auditLog, clientHolidays, clients, clientStakeholders, teamMembers, teams, users } from "./schema";
+import { asc } from "drizzle-orm";
+import { auditLog, clientAlertPolicies, clientHolidays, clients, clientStakeholders, priorityRules, services, teamMembers, teams, users } from "./schema";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -40,6 +41,19 @@ describe("demo seed", () => {
     expect((await t.db.select({ n: count() }).from(clientHolidays).where(eq(clientHolidays.clientId, acme!.id)))[0]!.n).toBe(11);
     const jane = await t.db.select({ clientId: clientStakeholders.clientId }).from(clientStakeholders).innerJoin(users, eq(users.id, clientStakeholders.userId)).where(eq(users.email, "jane@acme.example"));
     expect(jane).toEqual([{ clientId: acme!.id }]);
+    const svc = await t.db.select({ name: services.name, client: clients.name, team: teams.name }).from(services).innerJoin(clients, eq(clients.id, services.clientId)).innerJoin(teams, eq(teams.id, services.teamId)).orderBy(asc(services.name));
+    expect(svc).toEqual([
+      { name: "Acme Dental Servers", client: "Acme Dental", team: "Service Desk" },
+      { name: "Globex Warehouse Network", client: "Globex Logistics", team: "Service Desk" },
+    ]);
+    const acmeRules = await t.db.select({ name: priorityRules.name, priority: priorityRules.priority }).from(priorityRules).where(eq(priorityRules.clientId, acme!.id)).orderBy(asc(priorityRules.position));
+    expect(acmeRules).toEqual([
+      { name: "Imaging or PMS down is urgent", priority: "high" },
+      { name: "Backup warnings wait for business hours", priority: "low" },
+    ]);
+    const globexRules = await t.db.select({ name: priorityRules.name }).from(priorityRules).where(eq(priorityRules.clientId, globex!.id));
+    expect(globexRules.map((r) => r.name).sort()).toEqual(["Handheld scanners are low", "Warehouse management system is urgent"]);
+    expect(await t.db.select({ low: clientAlertPolicies.lowPriority }).from(clientAlertPolicies).where(eq(clientAlertPolicies.clientId, globex!.id))).toEqual([{ low: "record" }]);
     const audit = await t.db.select({ action: auditLog.action }).from(auditLog);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["seed.demo", "user.create"]));
   });

@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import type { DbHandle } from "./client";
-import { clientHolidays, clients, clientStakeholders, clientTeams, teamMembers, teams, users, type Role } from "./schema";
+import type { Queryable } from "./client";
+import { clientAlertPolicies, clientHolidays, clients, clientStakeholders, clientTeams, priorityRules, services, teamMembers, teams, users, type Role } from "./schema";
 import { uniformBusinessHours } from "@/lib/core/business-hours";
 
 export class SeedRefusedError extends Error {
@@ -115,5 +116,48 @@ export async function seedDemoData(handle: DbHandle, opts: { now: Date; url?: st
       { clientId: acme!.id, userId: id("jane@acme.example") },
       { clientId: globex!.id, userId: id("tom@globex.example") },
     ]);
+    await seedAlerting(tx, { acme: acme!.id, globex: globex!.id, serviceDesk: serviceDesk!.id }, now);
   });
+}
+
+/** The demo services and their clients' own priority rules (issue "Alerts in"). */
+async function seedAlerting(tx: Queryable, ids: { acme: string; globex: string; serviceDesk: string }, now: Date) {
+  const [acmeServers, globexNetwork] = await tx
+    .insert(services)
+    .values([
+      {
+        name: "Acme Dental Servers",
+        description: "Practice management server, imaging server and backups at the four practices.",
+        clientId: ids.acme,
+        teamId: ids.serviceDesk,
+        emailRules: [
+          { name: "Veeam job succeeded", subject: "^\\[Success\\] (?<key>.+)$", body: "", action: "resolve" },
+          { name: "Veeam job failed", subject: "^\\[(Failed|Warning)\\] (?<key>.+)$", body: "", action: "trigger" },
+        ],
+        createdAt: now,
+        updatedAt: now,
+      },
+      { name: "Globex Warehouse Network", description: "Core switches, Wi-Fi and handheld scanners in both depots.", clientId: ids.globex, teamId: ids.serviceDesk, createdAt: now, updatedAt: now },
+    ])
+    .returning({ id: services.id });
+  const rule = (owner: { clientId: string } | { serviceId: string }, position: number, name: string, priority: "high" | "medium" | "low", conditions: { field: "severity" | "summary" | "source" | "component" | "group" | "class" | "detail"; op: "equals" | "contains" | "regex"; value: string; path?: string }[]) => ({
+    ...owner,
+    position,
+    name,
+    priority,
+    conditions: conditions.map((c) => ({ path: "", ...c })),
+    createdAt: now,
+  });
+  await tx.insert(priorityRules).values([
+    // Acme Dental: the practices cannot see patients without imaging or the PMS; backups can wait for the morning.
+    rule({ clientId: ids.acme }, 1, "Imaging or PMS down is urgent", "high", [{ field: "summary", op: "regex", value: "\\b(imaging|pms|practice management)\\b" }]),
+    rule({ clientId: ids.acme }, 2, "Backup warnings wait for business hours", "low", [{ field: "class", op: "equals", value: "backup" }]),
+    // Globex: scanners are many and replaceable; the warehouse management system is not.
+    rule({ clientId: ids.globex }, 1, "Warehouse management system is urgent", "high", [{ field: "summary", op: "regex", value: "\\b(wms|warehouse management)\\b" }]),
+    rule({ clientId: ids.globex }, 2, "Handheld scanners are low", "low", [{ field: "component", op: "contains", value: "scanner" }]),
+    rule({ serviceId: acmeServers!.id }, 1, "UPS on battery is urgent", "high", [{ field: "detail", path: "ups.status", op: "equals", value: "on battery" }]),
+    rule({ serviceId: globexNetwork!.id }, 1, "Core switch is urgent", "high", [{ field: "source", op: "regex", value: "^core-sw-\\d+" }]),
+  ]);
+  // Globex's low alerts are recorded and never page.
+  await tx.insert(clientAlertPolicies).values([{ clientId: ids.globex, lowPriority: "record", updatedAt: now }]);
 }

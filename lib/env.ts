@@ -44,6 +44,9 @@ export const envSchema = z.object({
       .map((e) => e.trim().toLowerCase())
       .filter(Boolean),
   ),
+  /** Events each integration key may send per minute (steady rate), and the burst above it. */
+  INGEST_RATE_LIMIT_PER_MINUTE: positiveInt(600),
+  INGEST_RATE_LIMIT_BURST: positiveInt(200),
   BATON_SEED_DEMO: flag.default(true),
   BATON_ALLOW_NONLOCAL_SEED: flag,
 });

@@ -80,3 +80,13 @@ export function isUniqueViolation(e: unknown): boolean {
   }
   return false;
 }
+
+/** Postgres foreign-key violations: 23503, or 23001 for an ON DELETE RESTRICT reference still in use. */
+export function isForeignKeyViolation(e: unknown): boolean {
+  for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
+    const code = typeof cur === "object" && "code" in cur ? (cur as { code: unknown }).code : undefined;
+    if (code === "23503" || code === "23001") return true;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -9,7 +9,9 @@ import { can } from "@/lib/access/check";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { listClients } from "@/lib/clients/read-clients";
 import { describeBusinessHours, isWithinBusinessHours, wallClockAt } from "@/lib/core/business-hours";
+import { arduousCoverSuggestions } from "@/lib/schedules/arduous-suggestions";
 import { listSchedules } from "@/lib/schedules/read-schedules";
+import { Alert } from "@/components/ui/alert";
 import { listTeams } from "@/lib/teams/read-teams";
 import { Avatar } from "@/components/ui/avatar";
 
@@ -24,10 +26,26 @@ export default async function DashboardPage() {
   const teams = can(viewer, "teams:read") ? (await listTeams(ctx, { limit: 50 })).data : [];
   const internal = viewer.role !== "stakeholder";
   const onCall = can(viewer, "schedules:read") ? await listSchedules(ctx) : [];
+  const restOwed = can(viewer, "schedules:read") ? await arduousCoverSuggestions(ctx) : [];
   const firstName = (viewer.name || viewer.email).split(" ")[0];
   return (
     <>
       <PageHeader title={`Good to see you, ${firstName}`} description={internal ? "Who is on call, what is open, and your clients' business hours at a glance." : "Your organisation's incidents and reports."} />
+      {restOwed.length > 0 && (
+        <Alert variant="warning" title="Rest owed after an arduous shift" className="mb-6">
+          <ul className="mt-1 space-y-1">
+            {restOwed.map((r) => (
+              <li key={`${r.scheduleId}-${r.userId}`}>
+                {r.userName} had {r.sleepBandPages} pages in their sleep hours on {r.scheduleName}: find cover for{" "}
+                {r.shifts.map((s) => formatInZone(s.start, viewer.timeZone)).join(", ")}.{" "}
+                <Link href={`/schedules/${r.scheduleId}`} className="font-medium underline">
+                  Open the schedule
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       <div className="grid gap-6 lg:grid-cols-3">
         {internal && (
           <Card className="lg:col-span-2">

@@ -5,6 +5,7 @@ import {
   ChartColumn,
   FileText,
   Inbox,
+  Server,
   Settings,
   Siren,
   TriangleAlert,
@@ -18,6 +19,7 @@ export type NavIconName =
   | "oncall"
   | "schedules"
   | "incidents"
+  | "services"
   | "postmortems"
   | "reports"
   | "teams"
@@ -31,6 +33,7 @@ export const NAV_ICONS: Record<NavIconName, LucideIcon> = {
   oncall: Siren,
   schedules: CalendarDays,
   incidents: TriangleAlert,
+  services: Server,
   postmortems: FileText,
   reports: ChartColumn,
   teams: Users,

@@ -6,3 +6,5 @@ export * from "./tokens";
 export * from "./mail";
 export * from "./ratelimit";
 export * from "./schedules";
+export * from "./services";
+export * from "./incidents";

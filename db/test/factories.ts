@@ -1,7 +1,9 @@
 import type { Database } from "@/db/client";
-import { clients, clientStakeholders, clientTeams, teamMembers, teams, users, type Role } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { clientHolidays, clients, clientStakeholders, clientTeams, integrationKeys, services, teamMembers, teams, users, type Role } from "@/db/schema";
 import { loadViewer } from "@/lib/access/viewer";
-import { uniformBusinessHours } from "@/lib/core/business-hours";
+import { uniformBusinessHours, type BusinessHours } from "@/lib/core/business-hours";
+import { generateRoutingKey } from "@/lib/services/routing-key";
 import type { Ctx } from "@/lib/context";
 
 let seq = 0;
@@ -49,4 +51,29 @@ export async function makeWeeklySchedule(db: Database, opts: { participantIds: s
     .returning();
   await db.insert(layerParticipants).values(opts.participantIds.map((userId, position) => ({ layerId: layer!.id, position, userId })));
   return { schedule: s!, layer: layer! };
+}
+
+/** A service of `clientId` run by `teamId` (the team is linked to the client if it is not yet). */
+export async function makeService(db: Database, opts: { clientId: string; teamId: string; name?: string; emailRules?: (typeof services.$inferInsert)["emailRules"] }) {
+  await db.insert(clientTeams).values({ clientId: opts.clientId, teamId: opts.teamId }).onConflictDoNothing();
+  const [s] = await db
+    .insert(services)
+    .values({ name: opts.name ?? unique("Service"), clientId: opts.clientId, teamId: opts.teamId, emailRules: opts.emailRules ?? [] })
+    .returning();
+  return s!;
+}
+
+/** An active routing key for a service; returns the key itself (as shown once) and its row. */
+export async function makeIntegrationKey(db: Database, serviceId: string, name = "test key") {
+  const { key, prefix, hash } = generateRoutingKey();
+  const [row] = await db.insert(integrationKeys).values({ serviceId, name, prefix, hash }).returning();
+  return { key, row: row! };
+}
+
+/** A client with its own business hours, zone and holidays (for paging decisions). */
+export async function makeClientWithHours(db: Database, opts: { timeZone: string; businessHours: BusinessHours; holidays?: string[]; teamIds?: string[]; stakeholderIds?: string[] }) {
+  const c = await makeClient(db, { timeZone: opts.timeZone, teamIds: opts.teamIds, stakeholderIds: opts.stakeholderIds });
+  await db.update(clients).set({ businessHours: opts.businessHours }).where(eq(clients.id, c.id));
+  if (opts.holidays?.length) await db.insert(clientHolidays).values(opts.holidays.map((date) => ({ clientId: c.id, date })));
+  return { ...c, businessHours: opts.businessHours };
 }

@@ -9,6 +9,7 @@ export function navigationFor(viewer: Pick<Viewer, "role">, opts: { mailbox: boo
     { href: "/", label: internal ? "On call" : "Overview", icon: "oncall" },
     internal && { href: "/schedules", label: "Schedules", icon: "schedules" },
     { href: "/incidents", label: "Incidents", icon: "incidents" },
+    roleHas(viewer.role, "services:read") && { href: "/services", label: "Services", icon: "services" },
     { href: "/postmortems", label: "Post-mortems", icon: "postmortems" },
     { href: "/reports", label: "Reports", icon: "reports" },
     roleHas(viewer.role, "teams:read") && { href: "/teams", label: "Teams", icon: "teams" },

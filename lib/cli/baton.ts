@@ -12,6 +12,7 @@ Commands:
   user:create  --email E --name N --role admin|manager|engineer|stakeholder [--time-zone Z]
   token:create --email E --name N        prints the new API token alone on the last line
   token:revoke --prefix P | --id ID
+  integration:create --service NAME [--name LABEL]   prints the new routing key alone on the last line
   db:status                                driver, migrations and row counts`;
 
 async function main(argv: string[]) {
@@ -23,7 +24,7 @@ async function main(argv: string[]) {
   }
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, "time-zone": { type: "string" }, prefix: { type: "string" }, id: { type: "string" } },
+    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, "time-zone": { type: "string" }, prefix: { type: "string" }, id: { type: "string" }, service: { type: "string" } },
     strict: true,
   });
   const { withPreparedDb } = await import("./with-prepared-db");
@@ -54,6 +55,16 @@ async function main(argv: string[]) {
           const tokenId = values.id ?? (values.prefix ? await findTokenId(handle.db, values.prefix) : undefined);
           const record = await revokeToken({ ctx, input: { tokenId } });
           console.log(`revoked token ${record.prefix}`);
+          return;
+        }
+        case "integration:create": {
+          const args = z.object({ service: z.string().min(1, "Name the service"), name: z.string().default("CLI") }).parse(values);
+          const { findServiceIdByName } = await import("./cli-context");
+          const serviceId = await findServiceIdByName(handle.db, args.service);
+          const { createIntegrationKey } = await import("@/lib/services/integration-keys");
+          const { key, record } = await createIntegrationKey({ ctx, input: { serviceId, name: args.name } });
+          console.log(`integration key ${record.prefix}… created for ${args.service}; send events to POST /v2/enqueue with this routing_key (shown once):`);
+          console.log(key);
           return;
         }
         case "db:status": {

@@ -1,6 +1,6 @@
 import { count, eq, sql } from "drizzle-orm";
 import type { Database, DbHandle } from "@/db/client";
-import { apiTokens, auditLog, clients, teams, users } from "@/db/schema";
+import { apiTokens, auditLog, clients, services, teams, users } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { NotFoundError } from "@/lib/errors";
 
@@ -18,6 +18,12 @@ export async function findUserIdByEmail(db: Database, email: string): Promise<st
   const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase()));
   if (!u) throw new NotFoundError(`User ${email}`);
   return u.id;
+}
+
+export async function findServiceIdByName(db: Database, name: string): Promise<string> {
+  const [s] = await db.select({ id: services.id }).from(services).where(eq(services.name, name.trim()));
+  if (!s) throw new NotFoundError(`Service "${name}"`);
+  return s.id;
 }
 
 export async function findTokenId(db: Database, prefix: string): Promise<string> {

@@ -13,8 +13,13 @@ export function generateApiToken(): { token: string; prefix: string; hash: strin
   return { token, prefix, hash: hashApiToken(token) };
 }
 
+/** SHA-256 of a secret as hex: how API tokens, integration keys and heartbeat URLs are stored. */
+export function sha256Hex(secret: string): string {
+  return createHash("sha256").update(secret, "utf8").digest("hex");
+}
+
 export function hashApiToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
+  return sha256Hex(token);
 }
 
 export function parseApiToken(token: string): { prefix: string } | null {

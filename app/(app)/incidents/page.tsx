@@ -1,28 +1,219 @@
 import type { Metadata } from "next";
-import { TriangleAlert } from "lucide-react";
+import Link from "next/link";
+import { Search, TriangleAlert } from "lucide-react";
+import { IncidentStatusBadge, PriorityBadge } from "@/components/incidents/incident-badges";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
+import { Select } from "@/components/ui/select";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { can } from "@/lib/access/check";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
+import { listClients } from "@/lib/clients/read-clients";
+import { formatInZone } from "@/lib/incidents/format";
+import { listIncidents } from "@/lib/incidents/read-incidents";
+import { incidentListQuery } from "@/lib/incidents/schemas";
+import { orInterrupt } from "@/lib/http/page-guard";
+import { listServices } from "@/lib/services/read-services";
+import { listTeams } from "@/lib/teams/read-teams";
 
 export const metadata: Metadata = { title: "Incidents" };
 
-export default async function IncidentsPage() {
-  const { viewer } = await requireSessionCtx();
-  const stakeholder = viewer.role === "stakeholder";
+const PERIODS = { "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
+type Params = { status?: string; priority?: string; clientId?: string; teamId?: string; serviceId?: string; period?: string; q?: string; cursor?: string };
+
+const when = (iso: string, zone: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(new Date(iso));
+
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const params = await searchParams;
+  const ctx = await requireSessionCtx();
+  const stakeholder = ctx.viewer.role === "stakeholder";
+  const internal = can(ctx.viewer, "incidents:read-internal");
+  const period = params.period && params.period in PERIODS ? (params.period as keyof typeof PERIODS) : undefined;
+  const raw = {
+    status: params.status || undefined,
+    priority: params.priority || undefined,
+    clientId: params.clientId || undefined,
+    teamId: (internal && params.teamId) || undefined,
+    serviceId: params.serviceId || undefined,
+    q: params.q?.trim() || undefined,
+    cursor: params.cursor || undefined,
+    since: period ? new Date(ctx.now.getTime() - PERIODS[period]).toISOString() : undefined,
+    limit: 50,
+  };
+  // A hand-edited URL with a bad filter shows what was wrong, never a crash.
+  const parsed = incidentListQuery.safeParse(raw);
+  const filterError = parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+  const incidents = await orInterrupt(() => listIncidents(ctx, parsed.success ? raw : { limit: 50 }));
+  const [clients, teams, services] = await Promise.all([
+    listClients(ctx, { limit: 200 }),
+    internal && can(ctx.viewer, "teams:read") ? listTeams(ctx, { limit: 200 }) : Promise.resolve({ data: [] }),
+    can(ctx.viewer, "services:read") ? listServices(ctx, { limit: 200 }) : Promise.resolve({ data: [] }),
+  ]);
+  const filtered = Boolean(raw.status || raw.priority || raw.clientId || raw.teamId || raw.serviceId || raw.q || period);
+  const next = new URLSearchParams(Object.entries({ ...params, cursor: incidents.nextCursor ?? "" }).filter(([, v]) => v) as [string, string][]);
+
   return (
     <>
-      <PageHeader title="Incidents" description={stakeholder ? "Status of incidents affecting your organisation." : "Everything that paged, with its timeline."} />
-      <EmptyState
-        icon={TriangleAlert}
-        eyebrow="Next release"
-        title="No incidents yet"
-        description={
-          stakeholder
-            ? "When an incident affects your systems, its status and the updates meant for you appear here."
-            : "Alerts from PagerDuty-compatible tools, Alertmanager, Grafana and email become incidents here, with priority rules and a timestamped timeline."
-        }
-        features={stakeholder ? ["Live status and stakeholder updates", "Only your organisation's incidents"] : ["PagerDuty Events API v2 compatible ingestion", "Dedup, priority rules and business-hours deferral", "Acknowledge and resolve, with a full timeline"]}
-      />
+      <PageHeader title="Incidents" description={stakeholder ? "Status of incidents affecting your organisation." : "Everything that paged, newest first, with its timeline."} />
+      <form method="get" className="mb-5 grid gap-3 rounded-xl border border-border bg-surface p-4 shadow-xs sm:grid-cols-2 lg:grid-cols-4" role="search" aria-label="Filter incidents">
+        <label className="grid gap-1 text-xs font-medium text-slate-600 sm:col-span-2 lg:col-span-4">
+          Search
+          <div className="relative">
+            <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" aria-hidden />
+            <Input name="q" defaultValue={params.q ?? ""} placeholder={internal ? "Title, service, #number or dedup key" : "Title, service or #number"} className="pl-9" aria-label="Search incidents" maxLength={200} />
+          </div>
+        </label>
+        <label className="grid gap-1 text-xs font-medium text-slate-600">
+          Status
+          <Select name="status" defaultValue={params.status ?? ""} aria-label="Status">
+            <option value="">Any status</option>
+            <option value="open">Open (not resolved)</option>
+            <option value="triggered">Triggered</option>
+            <option value="acknowledged">Acknowledged</option>
+            <option value="resolved">Resolved</option>
+          </Select>
+        </label>
+        <label className="grid gap-1 text-xs font-medium text-slate-600">
+          Priority
+          <Select name="priority" defaultValue={params.priority ?? ""} aria-label="Priority">
+            <option value="">Any priority</option>
+            <option value="high">High</option>
+            <option value="medium">Medium</option>
+            <option value="low">Low</option>
+          </Select>
+        </label>
+        <label className="grid gap-1 text-xs font-medium text-slate-600">
+          Opened
+          <Select name="period" defaultValue={period ?? ""} aria-label="Opened">
+            <option value="">Any time</option>
+            <option value="24h">Last 24 hours</option>
+            <option value="7d">Last 7 days</option>
+            <option value="30d">Last 30 days</option>
+          </Select>
+        </label>
+        {clients.data.length > 1 && (
+          <label className="grid gap-1 text-xs font-medium text-slate-600">
+            Client
+            <Select name="clientId" defaultValue={params.clientId ?? ""} aria-label="Client">
+              <option value="">Every client</option>
+              {clients.data.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          </label>
+        )}
+        {teams.data.length > 0 && (
+          <label className="grid gap-1 text-xs font-medium text-slate-600">
+            Team
+            <Select name="teamId" defaultValue={params.teamId ?? ""} aria-label="Team">
+              <option value="">Every team</option>
+              {teams.data.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </Select>
+          </label>
+        )}
+        {services.data.length > 0 && (
+          <label className="grid gap-1 text-xs font-medium text-slate-600">
+            Service
+            <Select name="serviceId" defaultValue={params.serviceId ?? ""} aria-label="Service">
+              <option value="">Every service</option>
+              {services.data.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </Select>
+          </label>
+        )}
+        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-1 lg:col-start-4 lg:justify-end">
+          {filtered && (
+            <Button asChild variant="ghost">
+              <Link href="/incidents">Clear</Link>
+            </Button>
+          )}
+          <Button type="submit" variant="secondary">
+            Apply filters
+          </Button>
+        </div>
+      </form>
+      {filterError && (
+        <Alert variant="warning" className="mb-5" title="Some filters were not understood and are ignored">
+          {filterError}
+        </Alert>
+      )}
+      {incidents.data.length === 0 ? (
+        <EmptyState
+          icon={TriangleAlert}
+          title={filtered ? "No incidents match these filters" : "No incidents yet"}
+          description={
+            filtered
+              ? "Try another status, a longer period or a shorter search."
+              : stakeholder
+                ? "When an incident affects your systems, its status appears here."
+                : "Alerts sent to a service's integration key (PagerDuty Events API v2, Alertmanager, Grafana, email) become incidents here."
+          }
+          action={
+            !filtered && can(ctx.viewer, "services:read") ? (
+              <Button asChild variant="secondary">
+                <Link href="/services">Set up a service</Link>
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : (
+        <>
+          <Table label="Incidents" className="min-w-[44rem]">
+            <THead>
+              <TR>
+                <TH>Incident</TH>
+                <TH>Status</TH>
+                <TH>Priority</TH>
+                <TH>Opened</TH>
+                {internal && <TH className="hidden lg:table-cell">Team</TH>}
+              </TR>
+            </THead>
+            <TBody>
+              {incidents.data.map((i) => (
+                <TR key={i.id}>
+                  <TD className="max-w-md">
+                    <Link href={`/incidents/${i.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                      <span className="mr-1.5 text-slate-500 tabular-nums">#{i.number}</span>
+                      <span className="break-words">{i.title}</span>
+                    </Link>
+                    <p className="mt-0.5 text-xs text-slate-500">
+                      {i.service.name} · {i.client.name}
+                    </p>
+                  </TD>
+                  <TD>
+                    <IncidentStatusBadge status={i.status} deferred={!!i.deferredUntil && !i.promotedAt} />
+                    {i.status === "triggered" && i.deferredUntil && !i.promotedAt && <p className="mt-1 text-xs whitespace-nowrap text-slate-500">until {formatInZone(i.deferredUntil, i.client.timeZone)}</p>}
+                  </TD>
+                  <TD>
+                    <PriorityBadge priority={i.priority} />
+                  </TD>
+                  <TD className="text-sm whitespace-nowrap text-slate-600">{when(i.triggeredAt, ctx.viewer.timeZone)}</TD>
+                  {internal && <TD className="hidden text-sm text-slate-600 lg:table-cell">{i.team?.name}</TD>}
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+          {incidents.nextCursor && (
+            <div className="mt-4 flex justify-end">
+              <Button asChild variant="outline">
+                <Link href={`/incidents?${next.toString()}`}>Older incidents</Link>
+              </Button>
+            </div>
+          )}
+        </>
+      )}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { ApiContract } from "@/lib/http/api-route";
+import { alertContracts } from "./alerts";
 import { directoryContracts } from "./directory";
 import { scheduleContracts } from "./schedules";
 
@@ -6,4 +7,5 @@ import { scheduleContracts } from "./schedules";
 export const contracts = {
   ...directoryContracts,
   ...scheduleContracts,
+  ...alertContracts,
 } as const satisfies Record<string, ApiContract>;

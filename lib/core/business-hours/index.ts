@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { isoDateOfEpochDay, weekdayOfEpochDay } from "../time/civil-date";
+import { nextZoneTransitionAfter, zoneOffsetAt } from "../time/zone-offsets";
+import { instantOfWallMs, localDateTimeAt } from "../time/zoned-time";
 
 /** ISO weekday order (Monday first), as keys of a client's business hours. */
 export const WEEKDAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -97,4 +100,67 @@ export function isWithinBusinessHours(hours: BusinessHours, holidays: readonly s
   const local = wallClockAt(timeZone, at);
   if (holidays.includes(local.date)) return false;
   return hours[local.weekday].some((w) => minutesOfDay(w.start) <= local.minutes && local.minutes < minutesOfDay(w.end));
+}
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+const WEEKDAY_KEY_OF_ISO: Record<number, WeekdayKey> = { 1: "mon", 2: "tue", 3: "wed", 4: "thu", 5: "fri", 6: "sat", 7: "sun" };
+/** How far ahead to look: a year of holidays (at most 400) plus a week, with room to spare. */
+export const NEXT_BUSINESS_HOURS_MAX_DAYS = 800;
+
+/** Same answer as isWithinBusinessHours, on the zone offset tables (no Intl formatter per call). */
+function openAt(hours: BusinessHours, holidays: ReadonlySet<string>, timeZone: string, at: number): boolean {
+  const local = localDateTimeAt(at, timeZone);
+  if (holidays.has(local.date)) return false;
+  const minutes = Math.floor(local.msOfDay / MINUTE_MS);
+  return hours[WEEKDAY_KEY_OF_ISO[local.weekday]!].some((w) => minutesOfDay(w.start) <= minutes && minutes < minutesOfDay(w.end));
+}
+
+/** Every instant a local date and "HH:MM" happens at: one, two when the clock falls back over it, the end of the gap when it springs forward over it. */
+function occurrencesOf(epochDay: number, hhmm: string, timeZone: string): number[] {
+  const wallMs = epochDay * DAY_MS + minutesOfDay(hhmm) * MINUTE_MS;
+  const first = instantOfWallMs(wallMs, timeZone);
+  const out = [first];
+  const laterOffset = zoneOffsetAt(timeZone, wallMs + DAY_MS);
+  const later = wallMs - laterOffset;
+  if (later > first && zoneOffsetAt(timeZone, later) === laterOffset) out.push(later);
+  return out;
+}
+
+/**
+ * The first instant at or after `at` inside the client's business hours: `at` itself when it
+ * is inside them, else the start of the next window (in the client's zone, skipping holidays).
+ * Exact across DST: a window starting in a spring-forward gap opens when the gap ends, and an
+ * instant where the clock falls back into a window opens it. Null when there are no business
+ * hours in the next NEXT_BUSINESS_HOURS_MAX_DAYS days (no windows at all, or all holidays).
+ * Pure and clock-free.
+ */
+export function nextBusinessHoursStart(hours: BusinessHours, holidays: readonly string[], timeZone: string, at: Date): Date | null {
+  const holidaySet = new Set(holidays);
+  const t = at.getTime();
+  if (openAt(hours, holidaySet, timeZone, t)) return new Date(t);
+  if (WEEKDAY_KEYS.every((d) => hours[d].length === 0)) return null;
+  // Being outside business hours only ends where the wall clock reaches a window's start or
+  // where the offset changes; walk those instants day by day, in order, and take the first
+  // after `at` that is inside. Start a day early: a local date begins before its UTC one east of UTC.
+  const firstDay = localDateTimeAt(t, timeZone).epochDay - 1;
+  for (let i = 0; i <= NEXT_BUSINESS_HOURS_MAX_DAYS; i++) {
+    const day = firstDay + i;
+    const dayStart = instantOfWallMs(day * DAY_MS, timeZone);
+    const dayEnd = instantOfWallMs((day + 1) * DAY_MS, timeZone);
+    if (dayEnd <= t) continue;
+    const candidates: number[] = [];
+    if (!holidaySet.has(isoDateOfEpochDay(day))) {
+      for (const w of hours[WEEKDAY_KEY_OF_ISO[weekdayOfEpochDay(day)]!]) candidates.push(...occurrencesOf(day, w.start, timeZone));
+    }
+    for (let cursor = dayStart - 1, k = 0; k < 8; k++) {
+      const transition = nextZoneTransitionAfter(timeZone, cursor, dayEnd - cursor);
+      if (transition === null || transition >= dayEnd) break;
+      candidates.push(transition);
+      cursor = transition;
+    }
+    candidates.sort((a, b) => a - b);
+    for (const c of candidates) if (c > t && openAt(hours, holidaySet, timeZone, c)) return new Date(c);
+  }
+  return null;
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ClientForm } from "@/components/clients/client-form";
 import { PageError } from "@/components/page-error";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PageHeader } from "@/components/ui/page-header";
@@ -27,6 +29,13 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
       title={client.name}
       description={`${client.timeZone} · ${wallClockAt(client.timeZone, ctx.now).time} local time`}
       breadcrumb={[{ label: "Clients", href: "/clients" }, { label: client.name }]}
+      actions={
+        can(ctx.viewer, "services:read") && (
+          <Button asChild variant="outline">
+            <Link href={`/clients/${client.id}/priority-rules`}>Priority rules</Link>
+          </Button>
+        )
+      }
       badge={
         <Badge variant={open ? "success" : "neutral"} dot>
           {open ? "Business hours" : "After hours"}

@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Textarea } from "@/components/ui/textarea";
+import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
+
+/** An internal note on an incident's timeline (stakeholders never see notes). */
+export function NoteForm({ incidentId, action }: { incidentId: string; action: (state: ActionState, form: FormData) => Promise<ActionState> }) {
+  const [state, formAction] = useActionState(action, idleState);
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status === "success") ref.current?.reset();
+  }, [state]);
+  return (
+    <form ref={ref} action={formAction} className="space-y-3" noValidate>
+      <input type="hidden" name="incidentId" value={incidentId} />
+      <FormMessage state={state.status === "error" && !fieldError(state, "body") ? { status: "error", message: state.message } : undefined} />
+      <Field label="Add a note" hint="Internal: visible to the MSP's staff, never to client stakeholders." error={fieldError(state, "body")}>
+        <Textarea id="note-body" name="body" rows={3} maxLength={5000} placeholder="What you found, what you did, what comes next" />
+      </Field>
+      <div className="flex justify-end">
+        <SubmitButton variant="secondary" pendingLabel="Adding…">
+          Add note
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,3 @@
+export * from "./priority-rules";
+export * from "./paging-decision";
+export * from "./email-rules";
