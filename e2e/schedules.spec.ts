@@ -185,6 +185,26 @@ test("a weekly rotation of four; Alice asks Bob to cover, Bob accepts, the manag
   await manager.getByRole("dialog").getByRole("button", { name: "Remove override" }).click();
   await expect(manager.getByText("Override removed.")).toBeVisible();
   await expect(manager.locator(".baton-shift--override", { hasText: "Dave Patel" })).toHaveCount(0);
+
+  // Last (it may move who holds which week): the manager fills the next quarter fairly, previews, publishes.
+  await manager.getByRole("button", { name: "Fill next weeks of Primary" }).click();
+  const fill = manager.getByRole("dialog", { name: "Fill the next weeks of Primary" });
+  await expect(fill.getByLabel("Weeks to fill")).toHaveValue("13");
+  await fill.getByRole("button", { name: "Preview", exact: true }).click();
+  const shiftsTable = fill.getByRole("region", { name: "Proposed shifts" });
+  await expect(shiftsTable.getByRole("row").nth(13)).toBeVisible(); // a header and 13 or so weekly instances
+  const peopleTable = fill.getByRole("region", { name: "People before and after" });
+  for (const person of ["Alice Nguyen", "Bob Okafor", "Carol Schmidt", "Dave Patel"]) await expect(peopleTable).toContainText(person);
+  await expect(fill.getByRole("region", { name: "Fairness before and after" })).toContainText("Gap");
+  await screenshotBoth(manager, "schedule-fill-preview");
+  await fill.getByRole("button", { name: "Publish 13 weeks" }).click();
+  await expect(fill.getByText(/^Published; \d+ (people were|person was) told\.$/)).toBeVisible();
+  await screenshotBoth(manager, "schedule-fill-published");
+  await fill.getByRole("button", { name: "Close" }).first().click();
+  await expect(manager.getByRole("dialog")).toHaveCount(0);
+  await expect(manager.locator(".baton-shift").first()).toBeVisible();
+  await expect(manager.getByTestId("on-call-now")).not.toHaveText("Nobody");
+  await screenshotBoth(manager, "schedule-fill-after");
   expect(consoleErrors, "no errors in the browser console").toEqual([]);
   await managerContext.close();
 });

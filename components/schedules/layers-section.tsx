@@ -8,6 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { ScheduleOutput } from "@/lib/schedules/schemas";
+import { type FillActions, FillPanel } from "./fill-panel";
 import { describeHandoff, describeRestrictions, describeShiftLength } from "./format";
 import { LayerForm } from "./layer-form";
 import type { FormAction, Person } from "./shift-forms";
@@ -25,6 +26,7 @@ export function LayersSection({
   defaultStartDate,
   saveLayer,
   deleteLayer,
+  fillActions,
 }: {
   scheduleId: string;
   timeZone: string;
@@ -34,6 +36,8 @@ export function LayersSection({
   defaultStartDate: string;
   saveLayer: FormAction;
   deleteLayer: (form: FormData) => Promise<void>;
+  /** The fair generator's preview and publish; managers only. */
+  fillActions?: FillActions;
 }) {
   const [editing, setEditing] = useState<Layer | "new" | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
@@ -93,7 +97,10 @@ export function LayersSection({
                     <p className="mt-0.5 text-[0.8125rem] text-slate-600">{describeRestrictions(layer.restrictions)}</p>
                   </div>
                   {canManage && (
-                    <div className="flex items-center gap-2">
+                    <div className="flex flex-wrap items-center gap-2">
+                      {fillActions && layer.shiftCount === 1 && (layer.shiftUnit === "weeks" || layer.shiftUnit === "days") && (
+                        <FillPanel scheduleId={scheduleId} layerId={layer.id} layerName={layer.name} timeZone={timeZone} actions={fillActions} />
+                      )}
                       <Button
                         type="button"
                         variant="outline"

@@ -18,6 +18,8 @@ export type FillPlan = {
   layerVersion: number;
   /** Instance indexes of the horizon, in order; the first is the one in progress (already decided). */
   indexes: number[];
+  /** Instances an approved swap or cover rests on: their holder cannot change. */
+  lockedIndexes: number[];
   slots: { index: number; start: number; end: number }[];
   plain: string[];
   proposed: string[];
@@ -81,9 +83,20 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
   const plain = slots.map((s) => assigneeOf({ ...layer, assignments: undefined }, s.index));
   // The slot in progress is decided: keep its holder, plan the rest.
   const held = assigneeOf(layer, slots[0]!.index);
+  // Instances with an approved swap or cover keep their holder (the swap replaces that person):
+  // everyone else is made unavailable there, so the generator plans around them.
+  const locked = new Map<number, string>();
+  slots.forEach((slot, i) => {
+    const swapped = (loaded.engine.overrides ?? []).some((o) => o.origin === "swap" && o.start < slot.end && o.end > slot.start);
+    if (i > 0 && swapped) locked.set(i, assigneeOf(layer, slot.index));
+  });
+  for (const member of problem.members) {
+    for (const [i, holder] of locked) if (member.id !== holder) member.availability.timeOff.push({ start: slots[i]!.start, end: slots[i]!.end });
+    member.availability.timeOff.sort((a, b) => a.start - b.start);
+  }
   const proposedRest = proposeFairAssignments(problem, { slotIndex: 1, decisionAt: opts.now.getTime(), assigned: [held], knownPageTimes: [] });
-  const proposed = [held, ...slots.slice(1).map((_, i) => proposedRest[i] ?? plain[i + 1]!)];
-  return { loaded, layer, layerVersion: layerRow.version, indexes: slots.map((s) => s.index), slots, plain, proposed, scenario, weights };
+  const proposed = [held, ...slots.slice(1).map((_, i) => locked.get(i + 1) ?? proposedRest[i] ?? plain[i + 1]!)];
+  return { loaded, layer, layerVersion: layerRow.version, indexes: slots.map((s) => s.index), lockedIndexes: [...locked.keys()].map((i) => slots[i]!.index), slots, plain, proposed, scenario, weights };
 }
 
 async function teamWeights(db: Queryable, teamId: string): Promise<BurdenWeights> {
@@ -91,8 +104,12 @@ async function teamWeights(db: Queryable, teamId: string): Promise<BurdenWeights
   return { ...DEFAULT_BURDEN_WEIGHTS, ...(team?.weights ?? {}) } as BurdenWeights;
 }
 
-/** Per person: shifts and normalised burden under an assignment, with the team's gap and balance. */
+/**
+ * Per person: shifts and normalised burden under an assignment, with the team's gap and balance.
+ * The cover ledger counts as carried burden here, as it does for the generator.
+ */
 export function scoreAssignment(plan: FillPlan, assignment: readonly string[]) {
-  const report = evaluateAssignment(plan.scenario, assignment, { weights: plan.weights });
+  const scenario = { ...plan.scenario, members: plan.scenario.members.map((m) => ({ ...m, carriedBurden: m.carriedBurden + (m.ledgerBalance ?? 0) })) };
+  const report = evaluateAssignment(scenario, assignment, { weights: plan.weights });
   return { gap: report.gap, balance: report.balance, breaks: report.breaks.length, members: report.members };
 }

@@ -74,3 +74,28 @@ describe("fill the next N weeks", () => {
     expect(report.gap).toBeCloseTo((by.Eve!.normalisedBurden - by.Gus!.normalisedBurden) / report.meanShiftBurden, 6);
   });
 });
+
+describe("fill around approved covers", () => {
+  it("an instance with an approved cover keeps its holder, so the cover survives publishing", async () => {
+    const { createSwapRequest } = await import("@/lib/swaps/create-swap-request");
+    const { acceptSwapRequest } = await import("@/lib/swaps/accept-swap-request");
+    const mgr = await makeUser(t.db, { role: "manager" });
+    const people = await Promise.all(["Hal", "Ida", "Jo", "Kit"].map((n) => makeUser(t.db, { name: n, timeZone: "America/New_York" })));
+    const team = await makeTeam(t.db, people.map((p) => ({ userId: p.id })));
+    const { schedule, layer } = await makeWeeklySchedule(t.db, { participantIds: people.map((p) => p.id), teamId: team.id });
+    // Instance 4 (Nov 30) is Hal's (4 % 4 = 0); Ida covers it.
+    const at = (id: string) => ctxFor(t.db, id).then((c) => ({ ...c, now: NOW }));
+    const req = await createSwapRequest({ ctx: await at(people[0]!.id), input: { scheduleId: schedule.id, layerId: layer.id, shiftIndex: 4, kind: "cover", counterpartId: people[1]!.id } });
+    await acceptSwapRequest({ ctx: await at(people[1]!.id), input: { requestId: req.id } });
+    const ctx = await at(mgr.id);
+    const preview = await previewFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13 } });
+    const covered = preview.slots.find((s) => s.index === 4)!;
+    expect(covered).toMatchObject({ locked: true, proposed: { userId: people[0]!.id } });
+    await expect(
+      publishFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13, layerVersion: preview.layerVersion, assignments: [{ index: 4, userId: people[2]!.id }] } }),
+    ).rejects.toThrow(/approved swap or cover/);
+    await publishFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13, layerVersion: preview.layerVersion, assignments: preview.slots.map((s) => ({ index: s.index, userId: s.proposed.userId })) } });
+    const week = await listShifts(ctx, schedule.id, new Date("2026-12-01T12:00:00Z"), new Date("2026-12-01T13:00:00Z"));
+    expect(week[0]).toMatchObject({ userId: people[1]!.id, origin: "swap" });
+  });
+});

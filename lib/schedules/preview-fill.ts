@@ -27,6 +27,7 @@ export async function previewFill({ ctx, input }: { ctx: Ctx; input: unknown }) 
       plain: { userId: plan.plain[i]!, name: name(plan.plain[i]!) },
       proposed: { userId: plan.proposed[i]!, name: name(plan.proposed[i]!) },
       changed: plan.plain[i] !== plan.proposed[i],
+      locked: plan.lockedIndexes.includes(s.index),
     })),
     people: before.members.map((b) => {
       const a = after.members.find((m) => m.id === b.id)!;

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requirePermission } from "@/lib/access/check";
 import { plainAction } from "@/lib/actions/plain-action";
@@ -15,6 +16,8 @@ import { deleteLayer } from "@/lib/schedules/delete-layer";
 import { deleteOverride } from "@/lib/schedules/delete-override";
 import { deleteSchedule } from "@/lib/schedules/delete-schedule";
 import { loadEngineSchedule } from "@/lib/schedules/load-engine-schedule";
+import { previewFill, type FillPreview } from "@/lib/schedules/preview-fill";
+import { publishFill } from "@/lib/schedules/publish-fill";
 import { listShifts } from "@/lib/schedules/read-schedules";
 import { saveLayer } from "@/lib/schedules/save-layer";
 import type { ShiftOutput } from "@/lib/schedules/schemas";
@@ -211,4 +214,44 @@ export async function upcomingShiftsAction(scheduleId: string, layerId: string, 
     }
     return [...byIndex.values()].sort((a, b) => a.index - b.index);
   });
+}
+
+// Fair fill ---------------------------------------------------------------------------------
+
+export type FillResult<T> = { ok: true; data: T } | { ok: false; message: string; code?: string };
+
+async function fillCall<T>(run: () => Promise<T>): Promise<FillResult<T>> {
+  try {
+    return { ok: true, data: await run() };
+  } catch (e) {
+    if (e instanceof BatonError) {
+      const detail = e.issues?.[0]?.message;
+      return { ok: false, code: e.code, message: e.code === "invalid" && detail ? detail : e.message };
+    }
+    throw e;
+  }
+}
+
+/** The fair generator's proposal for the next `weeks` weeks of a layer (managers only). */
+export async function previewFillAction(scheduleId: string, layerId: string, weeks: number): Promise<FillResult<FillPreview>> {
+  const ctx = await requireSessionCtx();
+  return fillCall(() => previewFill({ ctx, input: { scheduleId, layerId, weeks } }));
+}
+
+/** Publishes a previewed plan; refused (conflict) if the layer changed since the preview. */
+export async function publishFillAction(input: {
+  scheduleId: string;
+  layerId: string;
+  weeks: number;
+  layerVersion: number;
+  assignments: { index: number; userId: string }[];
+}): Promise<FillResult<{ published: number; changedPeople: number }>> {
+  const ctx = await requireSessionCtx();
+  const origin = await requestOrigin();
+  const result = await fillCall(() => publishFill({ ctx, input, origin }));
+  if (result.ok) {
+    revalidatePath(schedulePage(input.scheduleId));
+    revalidatePath("/schedules");
+  }
+  return result;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { count, inArray, max } from "drizzle-orm";
 import { CalendarRange, Inbox } from "lucide-react";
 import { PageError } from "@/components/page-error";
 import { formatInstant, formatRelative, todayIn } from "@/components/schedules/format";
@@ -15,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PageHeader } from "@/components/ui/page-header";
+import { layerAssignments } from "@/db/schema";
 import { can } from "@/lib/access/check";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { orInterrupt } from "@/lib/http/page-guard";
@@ -32,6 +34,8 @@ import {
   deleteScheduleAction,
   deleteTimeOffAction,
   loadShiftsAction,
+  previewFillAction,
+  publishFillAction,
   saveLayerAction,
   shiftInstanceAction,
   upcomingShiftsAction,
@@ -76,7 +80,12 @@ export default async function SchedulePage({ params, searchParams }: { params: P
   const openRequests = requests.filter((r) => isOpen(r) && isVisibleTo(r, requestViewer, schedule.teamId));
   const teamName = options.teams.find((t) => t.id === schedule.teamId)?.name ?? team?.name;
   const clientName = options.clients.find((c) => c.id === schedule.clientId)?.name;
-  const refreshKey = [...schedule.layers.map((l) => `${l.id}:${l.version}`), ...timeOffHere.map((t) => t.id)].join(",");
+  // Published fills change shifts without bumping the layer version: fold them into the calendar's refresh key.
+  const layerIds = schedule.layers.map((l) => l.id);
+  const [published] = layerIds.length
+    ? await ctx.db.select({ n: count(), at: max(layerAssignments.publishedAt) }).from(layerAssignments).where(inArray(layerAssignments.layerId, layerIds))
+    : [];
+  const refreshKey = [...schedule.layers.map((l) => `${l.id}:${l.version}`), ...timeOffHere.map((t) => t.id), `fill:${published?.n ?? 0}:${published?.at ? new Date(published.at).getTime() : 0}`].join(",");
   const zoneDiffers = schedule.timeZone !== viewer.timeZone;
   const noLayers = schedule.layers.length === 0;
 
@@ -221,6 +230,7 @@ export default async function SchedulePage({ params, searchParams }: { params: P
             defaultStartDate={todayIn(schedule.timeZone, ctx.now)}
             saveLayer={saveLayerAction}
             deleteLayer={deleteLayerAction}
+            fillActions={manage ? { preview: previewFillAction, publish: publishFillAction } : undefined}
           />
         </div>
         <div className="space-y-6 lg:col-span-2">
