@@ -1,6 +1,6 @@
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { schedules } from "@/db/schema";
-import { requirePermission } from "@/lib/access/check";
+import { requirePermission, requireTeamVisible } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
 import { onCallAt, shiftsBetween } from "@/lib/core/schedule";
 import { loadEngineSchedule, type LoadedSchedule } from "./load-engine-schedule";
@@ -95,4 +95,17 @@ export async function personShifts(ctx: Pick<Ctx, "db">, userId: string, from: D
     }
   }
   return out.sort((a, b) => a.start.localeCompare(b.start));
+}
+
+/** The final shifts of every schedule of a team in [from, to), each tagged with its schedule (team calendar). */
+export async function listTeamScheduleShifts(ctx: Ctx, teamId: string, from: Date, to: Date) {
+  await requirePermission(ctx, "schedules:read", { type: "team_calendar", id: teamId });
+  await requireTeamVisible(ctx, teamId);
+  const rows = await ctx.db.select({ id: schedules.id, name: schedules.name }).from(schedules).where(eq(schedules.teamId, teamId)).orderBy(asc(schedules.name));
+  const out: (ShiftOutput & { scheduleId: string; scheduleName: string })[] = [];
+  for (const r of rows) {
+    const loaded = await loadEngineSchedule(ctx.db, r.id, from, to);
+    for (const s of shiftsBetween(loaded.engine, from.getTime(), to.getTime())) out.push({ ...toShiftOutput(s, loaded), scheduleId: r.id, scheduleName: r.name });
+  }
+  return { schedules: rows, shifts: out.sort((a, b) => a.start.localeCompare(b.start)) };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { Crown, UserMinus } from "lucide-react";
+import Link from "next/link";
+import { CalendarDays, Crown, Scale, UserMinus } from "lucide-react";
 import { PageError } from "@/components/page-error";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
@@ -35,6 +36,22 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
         description={team.description || undefined}
         breadcrumb={[{ label: "Teams", href: "/teams" }, { label: team.name }]}
         badge={team.leads.length === 0 ? <Badge variant="warning">No lead</Badge> : undefined}
+        actions={
+          can(ctx.viewer, "schedules:read") && (
+            <>
+              <Button asChild variant="outline">
+                <Link href={`/teams/${team.id}/calendar`}>
+                  <CalendarDays className="size-4" aria-hidden /> Team calendar
+                </Link>
+              </Button>
+              <Button asChild variant="outline">
+                <Link href={`/teams/${team.id}/fairness`}>
+                  <Scale className="size-4" aria-hidden /> Fairness report
+                </Link>
+              </Button>
+            </>
+          )
+        }
       />
       <PageError error={error} />
       <div className="grid gap-6 lg:grid-cols-3">

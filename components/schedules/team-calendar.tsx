@@ -1,0 +1,59 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { formatRange, shortZoneName } from "./format";
+import { ShiftCalendar, type CalendarShift } from "./shift-calendar";
+import { ORIGIN_LABELS, layerColour } from "./shift-style";
+
+const NO_LAYERS: never[] = [];
+
+/** Every schedule of a team in one calendar, coloured by schedule, titled by who holds the shift. */
+export function TeamCalendar({ shifts, schedules, timeZone, viewerId, nowIso }: { shifts: CalendarShift[]; schedules: { id: string; name: string }[]; timeZone: string; viewerId: string; nowIso: string }) {
+  const [open, setOpen] = useState<CalendarShift | null>(null);
+  const colourFor = useCallback((s: CalendarShift) => layerColour(Math.max(0, schedules.findIndex((x) => x.id === s.scheduleId))), [schedules]);
+  const titleFor = useCallback((s: CalendarShift) => (s.userName ?? "Nobody") + (schedules.length > 1 && s.scheduleName ? ` · ${s.scheduleName}` : ""), [schedules]);
+
+  return (
+    <div className="space-y-3">
+      <ShiftCalendar label="Team calendar" timeZone={timeZone} layers={NO_LAYERS} shifts={shifts} viewerId={viewerId} colourFor={colourFor} titleFor={titleFor} onShiftClick={setOpen} initialView="month" />
+      <div className="flex flex-col gap-2 text-xs text-slate-600 sm:flex-row sm:items-start sm:justify-between">
+        <ul className="flex flex-wrap items-center gap-x-4 gap-y-1.5" aria-label="Legend">
+          {schedules.map((s, i) => (
+            <li key={s.id} className="flex items-center gap-1.5">
+              <span aria-hidden className="inline-block h-3 w-5 rounded-sm" style={{ backgroundColor: layerColour(i) }} />
+              {s.name}
+            </li>
+          ))}
+        </ul>
+        <p className="shrink-0 text-slate-500">
+          Times in {timeZone.replaceAll("_", " ")} ({shortZoneName(new Date(nowIso), timeZone)}).
+        </p>
+      </div>
+      <Dialog open={open !== null} onOpenChange={(o) => !o && setOpen(null)}>
+        {open && (
+          <DialogContent size="sm">
+            <DialogHeader>
+              <DialogTitle>{open.userName ?? "Nobody on call"}</DialogTitle>
+              <DialogDescription>
+                {open.scheduleName} · {formatRange(open.start, open.end, timeZone, { withZone: true })}
+              </DialogDescription>
+            </DialogHeader>
+            <div className="flex flex-wrap gap-1.5">
+              <Badge>{ORIGIN_LABELS[open.origin]}</Badge>
+              {open.layerName && <Badge variant="brand">{open.layerName}</Badge>}
+            </div>
+            <DialogFooter>
+              <Button asChild>
+                <Link href={`/schedules/${open.scheduleId}`}>Open the schedule</Link>
+              </Button>
+            </DialogFooter>
+          </DialogContent>
+        )}
+      </Dialog>
+    </div>
+  );
+}
