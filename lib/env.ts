@@ -47,6 +47,14 @@ export const envSchema = z.object({
   /** Events each integration key may send per minute (steady rate), and the burst above it. */
   INGEST_RATE_LIMIT_PER_MINUTE: positiveInt(600),
   INGEST_RATE_LIMIT_BURST: positiveInt(200),
+  /** The portal's public address, for links in emails sent by background work (no request to derive it from). */
+  BATON_PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  /** How often the embedded driver looks for due escalations and notifications, in ms. */
+  ESCALATION_TICK_MS: positiveInt(1000),
+  /** Web push (VAPID). Without them, keys are generated once and kept in the data folder. */
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+  VAPID_SUBJECT: optionalString,
   BATON_SEED_DEMO: flag.default(true),
   BATON_ALLOW_NONLOCAL_SEED: flag,
 });
@@ -86,4 +94,11 @@ export function workflowDriver(e: Env = env()): "local" | "inngest" {
 
 export function mailTransportKind(e: Env = env()): "outbox" | "resend" {
   return e.RESEND_API_KEY ? "resend" : "outbox";
+}
+
+/** Where people reach the portal: BATON_PUBLIC_URL, else AUTH_URL's origin, else localhost on PORT. */
+export function publicUrl(e: Env = env()): string {
+  if (e.BATON_PUBLIC_URL) return e.BATON_PUBLIC_URL.replace(/\/+$/, "");
+  if (e.AUTH_URL) return new URL(e.AUTH_URL).origin;
+  return `http://localhost:${e.PORT}`;
 }

@@ -8,3 +8,4 @@ export * from "./ratelimit";
 export * from "./schedules";
 export * from "./services";
 export * from "./incidents";
+export * from "./escalations";

@@ -40,6 +40,11 @@ export const incidents = pgTable(
     acknowledgedBy: text("acknowledged_by").references(() => users.id, { onDelete: "set null" }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    /** When a person first opened one of its pages (read is not acknowledged: it says a human saw it). */
+    firstReadAt: timestamp("first_read_at", { withTimezone: true }),
+    firstReadBy: text("first_read_by").references(() => users.id, { onDelete: "set null" }),
+    /** Set when the last level's last repeat passed without the stop condition; cleared when someone takes it. */
+    unansweredAt: timestamp("unanswered_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -48,6 +53,7 @@ export const incidents = pgTable(
     index("incidents_service_idx").on(t.serviceId, t.triggeredAt),
     index("incidents_team_idx").on(t.teamId, t.triggeredAt),
     index("incidents_open_idx").on(t.status).where(sql`${t.status} <> 'resolved'`),
+    index("incidents_unanswered_idx").on(t.unansweredAt).where(sql`${t.unansweredAt} is not null`),
     index("incidents_deferred_idx").on(t.deferredUntil).where(sql`${t.deferredUntil} is not null and ${t.promotedAt} is null and ${t.status} = 'triggered'`),
     check("incidents_status", sql`${t.status} in ('triggered', 'acknowledged', 'resolved')`),
     check("incidents_priority", sql`${t.priority} in ('high', 'medium', 'low')`),
@@ -119,7 +125,26 @@ export const alertEvents = pgTable(
   (t) => [index("alert_events_alert_idx").on(t.alertId, t.receivedAt), index("alert_events_service_idx").on(t.serviceId, t.receivedAt)],
 );
 
-export const TIMELINE_KINDS = ["triggered", "received", "deduplicated", "prioritised", "deferred", "promoted", "acknowledged", "resolved", "note"] as const;
+export const TIMELINE_KINDS = [
+  "triggered",
+  "received",
+  "deduplicated",
+  "prioritised",
+  "deferred",
+  "promoted",
+  "escalation",
+  "notified",
+  "delivered",
+  "read",
+  "notification_failed",
+  "nobody_on_call",
+  "escalated",
+  "repeated",
+  "failed_over",
+  "acknowledged",
+  "resolved",
+  "note",
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const ACTOR_TYPES = ["user", "integration", "system"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];

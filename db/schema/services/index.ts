@@ -3,6 +3,7 @@ import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } f
 import type { EmailRule, LowPriorityMode, Priority, RuleCondition } from "@/lib/core/alerts";
 import { users } from "../auth";
 import { clients } from "../clients";
+import { escalationPolicies } from "../escalations/policies";
 import { teams } from "../teams";
 
 /** A monitored system: belongs to a client and a team; alerts arrive through its integration keys. */
@@ -14,8 +15,8 @@ export const services = pgTable(
     description: text("description").notNull().default(""),
     clientId: text("client_id").notNull().references(() => clients.id, { onDelete: "restrict" }),
     teamId: text("team_id").notNull().references(() => teams.id, { onDelete: "restrict" }),
-    /** The escalation policy (the workflow issue adds the table and the foreign key). */
-    escalationPolicyId: text("escalation_policy_id"),
+    /** Who is paged, in which order, until someone answers. */
+    escalationPolicyId: text("escalation_policy_id").references(() => escalationPolicies.id, { onDelete: "set null" }),
     /** Ordered rules for the email integration: trigger, resolve or ignore, and the dedup key. */
     emailRules: jsonb("email_rules").$type<EmailRule[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
