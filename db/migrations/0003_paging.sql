@@ -36,14 +36,12 @@ CREATE TABLE "notifications" (
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"sends" integer DEFAULT 0 NOT NULL,
 	"last_error" text,
-	"action_token_hash" text,
 	"provider_id" text,
 	"created_at" timestamp with time zone NOT NULL,
 	"sent_at" timestamp with time zone,
 	"delivered_at" timestamp with time zone,
 	"read_at" timestamp with time zone,
 	"failed_at" timestamp with time zone,
-	CONSTRAINT "notifications_action_token_hash_unique" UNIQUE("action_token_hash"),
 	CONSTRAINT "notifications_state" CHECK ("notifications"."state" in ('pending', 'sent', 'delivered', 'read', 'failed', 'cancelled')),
 	CONSTRAINT "notifications_channel" CHECK ("notifications"."channel" in ('in_app', 'email', 'push')),
 	CONSTRAINT "notifications_recipient" CHECK (("notifications"."user_id" is not null) or ("notifications"."email" is not null))
@@ -85,6 +83,7 @@ CREATE TABLE "escalation_policies" (
 	CONSTRAINT "escalation_policies_stop_on" CHECK ("escalation_policies"."stop_on" in ('read', 'acknowledged'))
 );
 --> statement-breakpoint
+ALTER TABLE "incidents" ADD COLUMN "confidential" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "incidents" ADD COLUMN "first_read_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "incidents" ADD COLUMN "first_read_by" text;--> statement-breakpoint
 ALTER TABLE "incidents" ADD COLUMN "unanswered_at" timestamp with time zone;--> statement-breakpoint

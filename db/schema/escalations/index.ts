@@ -68,8 +68,6 @@ export const notifications = pgTable(
     attempts: integer("attempts").notNull().default(0),
     sends: integer("sends").notNull().default(0),
     lastError: text("last_error"),
-    /** SHA-256 of the email's action token (open / acknowledge links), bound to this person and incident. */
-    actionTokenHash: text("action_token_hash").unique(),
     /** The transport's message id (Resend's email id, the outbox row, the push service's location). */
     providerId: text("provider_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

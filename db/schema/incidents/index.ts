@@ -40,6 +40,8 @@ export const incidents = pgTable(
     acknowledgedBy: text("acknowledged_by").references(() => users.id, { onDelete: "set null" }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    /** Need-to-know: only participants and incident managers see it; its notifications carry no details. */
+    confidential: boolean("confidential").notNull().default(false),
     /** When a person first opened one of its pages (read is not acknowledged: it says a human saw it). */
     firstReadAt: timestamp("first_read_at", { withTimezone: true }),
     firstReadBy: text("first_read_by").references(() => users.id, { onDelete: "set null" }),
