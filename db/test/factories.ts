@@ -54,11 +54,11 @@ export async function makeWeeklySchedule(db: Database, opts: { participantIds: s
 }
 
 /** A service of `clientId` run by `teamId` (the team is linked to the client if it is not yet). */
-export async function makeService(db: Database, opts: { clientId: string; teamId: string; name?: string; emailRules?: (typeof services.$inferInsert)["emailRules"] }) {
+export async function makeService(db: Database, opts: { clientId: string; teamId: string; name?: string; emailRules?: (typeof services.$inferInsert)["emailRules"]; escalationPolicyId?: string }) {
   await db.insert(clientTeams).values({ clientId: opts.clientId, teamId: opts.teamId }).onConflictDoNothing();
   const [s] = await db
     .insert(services)
-    .values({ name: opts.name ?? unique("Service"), clientId: opts.clientId, teamId: opts.teamId, emailRules: opts.emailRules ?? [] })
+    .values({ name: opts.name ?? unique("Service"), clientId: opts.clientId, teamId: opts.teamId, emailRules: opts.emailRules ?? [], escalationPolicyId: opts.escalationPolicyId ?? null })
     .returning();
   return s!;
 }
@@ -76,4 +76,25 @@ export async function makeClientWithHours(db: Database, opts: { timeZone: string
   await db.update(clients).set({ businessHours: opts.businessHours }).where(eq(clients.id, c.id));
   if (opts.holidays?.length) await db.insert(clientHolidays).values(opts.holidays.map((date) => ({ clientId: c.id, date })));
   return { ...c, businessHours: opts.businessHours };
+}
+
+/** An escalation policy; defaults: one level reaching `targets` after which 5 minutes pass, no repeat, stop on acknowledge, failover to the leads. */
+export async function makePolicy(db: Database, opts: { levels: { delayMinutes: number; targets: import("@/lib/core/escalation").EscalationTarget[] }[]; repeat?: number; stopOn?: "read" | "acknowledged"; failover?: { leads: boolean; userIds: string[]; emails: string[] } }) {
+  const { escalationPolicies } = await import("@/db/schema");
+  const [p] = await db
+    .insert(escalationPolicies)
+    .values({ name: unique("Policy"), levels: opts.levels, repeat: opts.repeat ?? 0, stopOn: opts.stopOn ?? "acknowledged", failover: opts.failover ?? { leads: true, userIds: [], emails: [] } })
+    .returning();
+  return p!;
+}
+
+/** A triggered incident on a service (as ingestion makes one), with its first alert. */
+export async function makeIncident(db: Database, service: typeof services.$inferSelect, opts: { at: Date; title?: string; priority?: "high" | "medium" | "low"; deferredUntil?: Date; confidential?: boolean }) {
+  const { alerts, incidents } = await import("@/db/schema");
+  const [i] = await db
+    .insert(incidents)
+    .values({ title: opts.title ?? unique("Disk full"), priority: opts.priority ?? "high", clientId: service.clientId, serviceId: service.id, teamId: service.teamId, escalationPolicyId: service.escalationPolicyId, triggeredAt: opts.at, deferredUntil: opts.deferredUntil ?? null, confidential: opts.confidential ?? false, updatedAt: opts.at })
+    .returning();
+  await db.insert(alerts).values({ serviceId: service.id, clientId: service.clientId, teamId: service.teamId, incidentId: i!.id, dedupKey: unique("dedup"), source: "events_v2", summary: i!.title, severity: "critical", eventSource: "db-1.test", customDetails: { disk: "/var", used: "91%" }, priority: i!.priority, firstSeenAt: opts.at, lastSeenAt: opts.at });
+  return i!;
 }

@@ -42,15 +42,14 @@ export async function loadEngineSchedule(db: Queryable, scheduleId: string, from
   if (!row) throw new NotFoundError("Schedule");
   const layerRows = await db.select().from(scheduleLayers).where(eq(scheduleLayers.scheduleId, scheduleId)).orderBy(asc(scheduleLayers.position), asc(scheduleLayers.createdAt));
   const layerIds = layerRows.map((l) => l.id);
-  const [participants, assignments, overrides] = await Promise.all([
-    layerIds.length ? db.select().from(layerParticipants).where(inArray(layerParticipants.layerId, layerIds)).orderBy(asc(layerParticipants.position)) : [],
-    layerIds.length ? db.select().from(layerAssignments).where(inArray(layerAssignments.layerId, layerIds)) : [],
-    db
-      .select()
-      .from(scheduleOverrides)
-      .where(and(eq(scheduleOverrides.scheduleId, scheduleId), lt(scheduleOverrides.startsAt, to), gt(scheduleOverrides.endsAt, from)))
-      .orderBy(asc(scheduleOverrides.createdAt)),
-  ]);
+  // One query at a time: `db` may be a transaction, whose single connection can't run two at once.
+  const participants = layerIds.length ? await db.select().from(layerParticipants).where(inArray(layerParticipants.layerId, layerIds)).orderBy(asc(layerParticipants.position)) : [];
+  const assignments = layerIds.length ? await db.select().from(layerAssignments).where(inArray(layerAssignments.layerId, layerIds)) : [];
+  const overrides = await db
+    .select()
+    .from(scheduleOverrides)
+    .where(and(eq(scheduleOverrides.scheduleId, scheduleId), lt(scheduleOverrides.startsAt, to), gt(scheduleOverrides.endsAt, from)))
+    .orderBy(asc(scheduleOverrides.createdAt));
   const layers: LayerRow[] = layerRows.map((l) => ({ ...l, participants: participants.filter((p) => p.layerId === l.id).map((p) => p.userId) }));
   const personIds = [...new Set([...layers.flatMap((l) => l.participants), ...overrides.map((o) => o.userId), ...assignments.map((a) => a.userId)])];
   const peopleRows = personIds.length ? await db.select({ id: users.id, name: users.name, timeZone: users.timeZone }).from(users).where(inArray(users.id, personIds)) : [];
