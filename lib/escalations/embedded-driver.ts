@@ -1,6 +1,6 @@
-import { and, asc, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, inArray, isNull, lte, min, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { incidentEscalations, incidents } from "@/db/schema";
+import { incidentEscalations, incidents, notifications } from "@/db/schema";
 import { advanceEscalation } from "./advance-escalation";
 import { dispatchNotifications } from "./dispatch-notifications";
 import { setEmbeddedWaker } from "./signals";
@@ -55,12 +55,21 @@ export async function runTick(db: Database, now: Date): Promise<TickSummary> {
   return summary;
 }
 
+/** The earliest instant something falls due (an escalation step or a send), so the driver can wake for it. */
+export async function nextDueInstant(db: Database): Promise<Date | null> {
+  const [e] = await db.select({ at: min(incidentEscalations.nextDueAt) }).from(incidentEscalations).where(inArray(incidentEscalations.phase, ["deferred", "active"]));
+  const [n] = await db.select({ at: min(notifications.dueAt) }).from(notifications).where(inArray(notifications.state, ["pending", "sent", "delivered"]));
+  const times = [e?.at, n?.at].filter((d): d is Date => d instanceof Date);
+  return times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : null;
+}
+
 const KEY = Symbol.for("baton.escalation-driver");
 
 /**
- * Starts the embedded driver in this process: a tick every ESCALATION_TICK_MS, and at once when
- * something is signalled (a new incident). Ticks never overlap; one asked for during a tick runs
- * right after it.
+ * Starts the embedded driver in this process: a tick every ESCALATION_TICK_MS, at once when
+ * something is signalled (a new incident), and at the instant the next step or send falls due
+ * when that comes sooner (so a due escalation fires on time, not up to a tick late). Ticks never
+ * overlap; one asked for during a tick runs right after it.
  */
 export function startEmbeddedDriver(getDb: () => Promise<Database>, intervalMs: number, clock: () => Date = () => new Date()): () => void {
   const g = globalThis as Record<symbol, unknown>;
@@ -68,6 +77,7 @@ export function startEmbeddedDriver(getDb: () => Promise<Database>, intervalMs: 
   let running = false;
   let again = false;
   let stopped = false;
+  let wake: ReturnType<typeof setTimeout> | undefined;
   const tick = async () => {
     if (stopped) return;
     if (running) {
@@ -76,10 +86,19 @@ export function startEmbeddedDriver(getDb: () => Promise<Database>, intervalMs: 
     }
     running = true;
     try {
+      const db = await getDb();
       do {
         again = false;
-        await runTick(await getDb(), clock());
+        await runTick(db, clock());
       } while (again && !stopped);
+      const due = await nextDueInstant(db);
+      const ms = due ? due.getTime() - clock().getTime() : Infinity;
+      if (!stopped && ms < intervalMs) {
+        clearTimeout(wake);
+        // Already due after this tick means another server holds it: look again shortly, don't spin.
+        wake = setTimeout(() => void tick(), ms > 0 ? ms + 5 : 250);
+        wake.unref();
+      }
     } catch (e) {
       console.error("[escalations] tick failed", e);
     } finally {
@@ -92,6 +111,7 @@ export function startEmbeddedDriver(getDb: () => Promise<Database>, intervalMs: 
   const stop = () => {
     stopped = true;
     clearInterval(timer);
+    clearTimeout(wake);
     setEmbeddedWaker(undefined);
     g[KEY] = undefined;
   };
