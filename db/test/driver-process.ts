@@ -3,13 +3,13 @@
  * (DATABASE_URL, or BATON_DATA_DIR for PGlite), runs the escalation driver with its clock shifted
  * by BATON_TEST_CLOCK_OFFSET_MS (time injected from outside), prints "ready", and runs until killed.
  */
-import { openDatabase, optionsFromEnv, useDbHandle } from "@/db/client";
+import { openDatabase, optionsFromEnv, useDbHandle as installDbHandle } from "@/db/client";
 import { startEmbeddedDriver } from "@/lib/escalations/embedded-driver";
 
 async function main() {
   const offset = Number(process.env.BATON_TEST_CLOCK_OFFSET_MS ?? 0);
   const handle = await openDatabase(optionsFromEnv());
-  useDbHandle(handle);
+  installDbHandle(handle);
   startEmbeddedDriver(async () => handle.db, 1000, () => new Date(Date.now() + offset));
   console.log("ready");
   setInterval(() => undefined, 1 << 30);
