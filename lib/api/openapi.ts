@@ -32,6 +32,7 @@ function operation(id: string, c: ApiContract) {
     operationId: id,
     summary: c.summary,
     tags: [c.tag],
+    ...(c.auth === "session" && { security: [{ sessionCookie: [] }] }),
     ...(c.permission && { description: `Requires the \`${c.permission}\` permission.` }),
     parameters,
     ...(c.body && { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(c.body, "input") } } } }),
@@ -60,7 +61,10 @@ export function buildOpenApiDocument(serverUrl: string) {
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }],
     components: {
-      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An API token from Settings → API tokens or `npm run baton -- token:create`." } },
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "An API token from Settings → API tokens or `npm run baton -- token:create`." },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The signed-in browser's session (`__Secure-authjs.session-token` on https); for Baton's own pages. Writes must be same-origin." },
+      },
       schemas: { Error: jsonSchema(errorSchema, "output") },
     },
     paths,

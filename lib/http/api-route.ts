@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import type { Permission } from "@/lib/access/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
-import { BatonError, HTTP_STATUS, InvalidError, RateLimitedError, UnauthorizedError } from "@/lib/errors";
+import { BatonError, ForbiddenError, HTTP_STATUS, InvalidError, RateLimitedError, UnauthorizedError } from "@/lib/errors";
+import { authenticateSession, isSameOriginRequest } from "@/lib/auth/authenticate-session";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
 import { requestMetaFromHeaders } from "./request-meta";
 
@@ -18,6 +19,8 @@ export type ApiContract = {
   tag: string;
   /** Documented only: the use case checks it. */
   permission?: Permission;
+  /** Who may call it: API tokens (the default), or the signed-in browser (Baton's own pages; same-origin for writes). */
+  auth?: "token" | "session";
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -63,7 +66,8 @@ function parsePart<S extends z.ZodObject | undefined>(schema: S, value: unknown,
 }
 
 /**
- * A REST v1 handler: authenticates the bearer token (401 without one), parses params, query
+ * A REST v1 handler: authenticates the bearer token, or for `auth: "session"` the browser's
+ * session cookie (401 without one), parses params, query
  * and body with the contract's zod schemas (400 naming each field), runs the use case, and
  * maps errors to `{ error: { code, message, issues? } }`. GET never changes state.
  */
@@ -73,10 +77,12 @@ export function apiRoute<C extends ApiContract>(contract: C, run: (ctx: Ctx, inp
     try {
       const db = await getDb();
       const now = new Date();
-      const viewer = await authenticateToken(db, req.headers.get("authorization"), now);
+      const session = contract.auth === "session";
+      if (session && req.method !== "GET" && !isSameOriginRequest(req.headers, req.nextUrl)) throw new ForbiddenError("Cross-site requests are refused.");
+      const viewer = session ? await authenticateSession(db, req.headers.get("cookie"), now) : await authenticateToken(db, req.headers.get("authorization"), now);
       if (!viewer) {
-        await recordAudit(db, { meta, now }, { action: "api.unauthorized", details: { method: req.method, path: req.nextUrl.pathname, hadToken: req.headers.has("authorization") } });
-        throw new UnauthorizedError("Send a valid API token: Authorization: Bearer <token>.");
+        await recordAudit(db, { meta, now }, { action: "api.unauthorized", details: { method: req.method, path: req.nextUrl.pathname, hadToken: req.headers.has("authorization"), session } });
+        throw new UnauthorizedError(session ? "Sign in to Baton first." : "Send a valid API token: Authorization: Bearer <token>.");
       }
       const ctx: Ctx = { db, viewer, meta, now };
       const params = parsePart(contract.params, await route.params, "params");

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { alertEvents, alerts, clients, incidents, incidentTimeline, services, teams, users } from "@/db/schema";
@@ -52,6 +52,7 @@ function toOutput(r: Row, internal: boolean): IncidentOutput {
     acknowledgedBy: person(r.ackBy),
     resolvedAt: iso(i.resolvedAt),
     resolvedBy: person(r.resBy),
+    unansweredAt: iso(i.unansweredAt),
   };
 }
 
@@ -69,6 +70,7 @@ export async function listIncidents(ctx: Ctx, query: unknown): Promise<Page<Inci
   if (q.status === "open") filters.push(ne(incidents.status, "resolved"));
   else if (q.status) filters.push(eq(incidents.status, q.status));
   if (q.priority) filters.push(eq(incidents.priority, q.priority));
+  if (q.unanswered) filters.push(isNotNull(incidents.unansweredAt));
   if (q.clientId) filters.push(eq(incidents.clientId, q.clientId));
   if (q.teamId && internal) filters.push(eq(incidents.teamId, q.teamId));
   if (q.serviceId) filters.push(eq(incidents.serviceId, q.serviceId));

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ACTOR_TYPES, ALERT_SOURCES, INCIDENT_STATUSES, TIMELINE_KINDS } from "@/db/schema";
 import { PRIORITIES, SEVERITIES } from "@/lib/core/alerts";
 import { pageQuerySchema } from "@/lib/api/pagination";
-import { idSchema } from "@/lib/http/common-schemas";
+import { boolish, idSchema } from "@/lib/http/common-schemas";
 
 export const INCIDENT_STATUS_FILTERS = ["open", ...INCIDENT_STATUSES] as const;
 
@@ -15,6 +15,8 @@ export const incidentListQuery = pageQuerySchema.extend({
   since: z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time" }).optional(),
   until: z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time" }).optional(),
   q: z.string().trim().max(200, "At most 200 characters").optional(),
+  /** Only incidents whose every level and repeat passed unanswered, until someone takes them. */
+  unanswered: boolish.optional(),
 });
 export type IncidentListQuery = z.output<typeof incidentListQuery>;
 
@@ -39,6 +41,8 @@ export const incidentOutput = z.object({
   acknowledgedBy: ref.nullable(),
   resolvedAt: z.iso.datetime().nullable(),
   resolvedBy: ref.nullable(),
+  /** Set when the escalation failed over with nobody answering; cleared on acknowledge or resolve. */
+  unansweredAt: z.iso.datetime().nullable(),
 });
 export type IncidentOutput = z.infer<typeof incidentOutput>;
 

@@ -1,4 +1,5 @@
 import type { ApiContract } from "@/lib/http/api-route";
+import { alarmContracts } from "./alarms";
 import { alertContracts } from "./alerts";
 import { directoryContracts } from "./directory";
 import { scheduleContracts } from "./schedules";
@@ -8,4 +9,5 @@ export const contracts = {
   ...directoryContracts,
   ...scheduleContracts,
   ...alertContracts,
+  ...alarmContracts,
 } as const satisfies Record<string, ApiContract>;
