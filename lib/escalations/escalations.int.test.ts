@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { openDatabase, useDbHandle } from "@/db/client";
-import { incidentEscalations, incidents, incidentTimeline, notifications, outboxMessages } from "@/db/schema";
+import { escalationPolicies, incidentEscalations, incidents, incidentTimeline, notifications, outboxMessages } from "@/db/schema";
 import { makeClient, makeIncident, makePolicy, makeService, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
 import { resendStandIn } from "@/db/test/resend-stand-in";
 import { createTestDatabase } from "@/db/test/test-database";
@@ -16,6 +16,8 @@ import { acknowledgeFromEmail, readFromEmail, resolveEmailAction } from "./email
 import { runTick } from "./embedded-driver";
 import { incidentTriggered } from "./signals";
 import { startEscalation } from "./start-escalation";
+import { makeIntegrationKey } from "@/db/test/factories";
+import { handleEnqueue } from "@/lib/ingest/enqueue-handler";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 const T0 = new Date("2026-11-23T07:00:00Z"); // 02:00 in New York
@@ -203,6 +205,42 @@ describe("the escalation, driven by the embedded driver's ticks", () => {
     expect(mail.text).not.toContain("Ransomware");
     expect(mail.text).not.toContain(fx.client.name);
     expect(mail.text).not.toContain(fx.service.name);
+  });
+});
+
+describe("from ingestion", () => {
+  const enqueue = (body: unknown, now: Date) => handleEnqueue(new Request("http://localhost/v2/enqueue", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), () => now);
+
+  it("a high-priority event starts the escalation with the policy snapshot; a PagerDuty acknowledge stops it", async () => {
+    const { key } = await makeIntegrationKey(t.db, fx.service.id);
+    const res = await enqueue({ routing_key: key, event_action: "trigger", dedup_key: "ingest-1", payload: { summary: "CPU on fire", source: "db-1", severity: "critical" } }, T0);
+    expect(res.status).toBe(202);
+    const [inc] = await t.db.select().from(incidents).where(eq(incidents.title, "CPU on fire"));
+    const [esc] = await t.db.select().from(incidentEscalations).where(eq(incidentEscalations.incidentId, inc!.id));
+    expect(esc).toMatchObject({ phase: "active", nextDueAt: T0, policy: { policyId: fx.policy.id, name: fx.policy.name, repeat: 1, stopOn: "acknowledged", levels: fx.policy.levels, failover: fx.policy.failover } });
+    await runTick(t.db, T0);
+    expect((await pagesOf(inc!.id)).map((p) => p.userId)).toEqual([fx.alice.id, fx.alice.id]);
+    // Editing the policy later changes nothing in flight.
+    await t.db.update(escalationPolicies).set({ repeat: 5, levels: [] }).where(eq(escalationPolicies.id, fx.policy.id));
+    const [inFlight] = await t.db.select().from(incidentEscalations).where(eq(incidentEscalations.incidentId, inc!.id));
+    expect(inFlight!.policy).toMatchObject({ repeat: 1, levels: fx.policy.levels });
+    await t.db.update(escalationPolicies).set({ repeat: fx.policy.repeat, levels: fx.policy.levels }).where(eq(escalationPolicies.id, fx.policy.id));
+    expect((await enqueue({ routing_key: key, event_action: "acknowledge", dedup_key: "ingest-1" }, at(1))).status).toBe(202);
+    await runTick(t.db, at(2));
+    await runTick(t.db, at(5));
+    const pages = await pagesOf(inc!.id);
+    expect(pages.every((p) => p.level === 0 && p.dueAt === null)).toBe(true);
+    const [after] = await t.db.select().from(incidentEscalations).where(eq(incidentEscalations.incidentId, inc!.id));
+    expect(after).toMatchObject({ phase: "stopped", stopReason: "acknowledged" });
+  });
+
+  it("a medium event outside business hours waits, with its escalation due at the business-hours instant", async () => {
+    const { key } = await makeIntegrationKey(t.db, fx.service.id);
+    // 02:00 in New York on a Monday: the client's hours are 08:00–18:00 on weekdays.
+    expect((await enqueue({ routing_key: key, event_action: "trigger", dedup_key: "ingest-2", payload: { summary: "Backup slow", source: "nas", severity: "warning" } }, T0)).status).toBe(202);
+    const [inc] = await t.db.select().from(incidents).where(eq(incidents.title, "Backup slow"));
+    const [esc] = await t.db.select().from(incidentEscalations).where(eq(incidentEscalations.incidentId, inc!.id));
+    expect(esc).toMatchObject({ phase: "deferred", nextDueAt: new Date("2026-11-23T13:00:00Z") });
   });
 });
 

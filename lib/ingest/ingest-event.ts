@@ -5,6 +5,7 @@ import type { Queryable } from "@/db/client";
 import type { AlertSource } from "@/db/schema";
 import type { RequestMeta } from "@/lib/audit/record";
 import { decidePaging, decidePriority, describePriorityDecision, type PagingDecision } from "@/lib/core/alerts";
+import { escalationStarted, incidentAnswered } from "@/lib/escalations/signals";
 import { describeDeferral } from "@/lib/incidents/format";
 import { parseInput } from "@/lib/validation";
 import { ingestEventSchema, SOURCE_LABELS } from "./event-schema";
@@ -136,6 +137,15 @@ export async function ingestEvent({ ctx, input }: { ctx: IngestCtx; input: unkno
           from a where a.inserted and ${pages}::boolean
           returning id
         ),
+        x as (
+          -- The escalation starts with the incident: its policy snapshotted, due now or at business hours.
+          insert into incident_escalations (incident_id, policy, phase, next_due_at, created_at, updated_at)
+          select i.id,
+            (select jsonb_build_object('policyId', p.id, 'name', p.name, 'levels', p.levels, 'repeat', p.repeat, 'stopOn', p.stop_on, 'failover', p.failover)
+              from escalation_policies p where p.id = ${target.escalationPolicyId}::text),
+            ${deferredUntil ? "deferred" : "active"}, coalesce(${deferredUntil}::timestamptz, ${now}::timestamptz), ${now}::timestamptz, ${now}::timestamptz
+          from i
+        ),
         e as (
           insert into alert_events ${EVENT_COLUMNS}
           select ${target.serviceId}, a.id, ${target.keyId}::text, ${now}::timestamptz, ${ctx.source}, 'trigger', ${dedupKey}, case when a.inserted then 'created' else 'deduplicated' end, ${payload} from a
@@ -157,6 +167,7 @@ export async function ingestEvent({ ctx, input }: { ctx: IngestCtx; input: unkno
     );
     const row = rows[0]!;
     if (!row.inserted) return { dedupKey, outcome: "deduplicated", alertId: String(row.id), incidentId: (row.incident_id as string | null) ?? null, paging: null, deferredUntil: null };
+    if (incidentId) await escalationStarted(incidentId, deferredUntil ? new Date(deferredUntil) : ctx.now);
     return { dedupKey, outcome: "created", alertId, incidentId, paging: paging.kind, deferredUntil };
   }
 
@@ -177,11 +188,16 @@ export async function ingestEvent({ ctx, input }: { ctx: IngestCtx; input: unkno
         returning id, incident_id
       ),
       i as (
-        update incidents set status = ${newStatus}, updated_at = ${now}::timestamptz,
+        update incidents set status = ${newStatus}, updated_at = ${now}::timestamptz, unanswered_at = null,
           acknowledged_at = case when ${ack}::boolean then ${now}::timestamptz else acknowledged_at end,
           resolved_at = case when ${ack}::boolean then resolved_at else ${now}::timestamptz end
         where id = (select incident_id from a) and (case when ${ack}::boolean then status = 'triggered' else status <> 'resolved' end)
         returning id
+      ),
+      n as (
+        -- Pages not yet sent are cancelled and reminders stop: someone answered.
+        update notifications set state = case when state = 'pending' then 'cancelled' else state end, due_at = null
+        where incident_id = (select id from i) and due_at is not null and kind = 'page'
       ),
       e as (
         insert into alert_events ${EVENT_COLUMNS}
@@ -203,6 +219,7 @@ export async function ingestEvent({ ctx, input }: { ctx: IngestCtx; input: unkno
   );
   const r = rows[0]!;
   const outcome: IngestOutcome = !r.found ? "dropped" : r.changed ? newStatus : "unchanged";
+  if (r.changed && r.incident_id) await incidentAnswered(String(r.incident_id), newStatus);
   return { dedupKey, outcome, alertId: (r.alert_id as string | null) ?? null, incidentId: (r.incident_id as string | null) ?? null, paging: null, deferredUntil: null };
 }
 
