@@ -1,8 +1,11 @@
+import { IncidentAlarm } from "@/components/alarms/incident-alarm";
 import { AppShell } from "@/components/shell/app-shell";
 import { navigationFor } from "@/lib/access/navigation";
 import { signOut } from "@/lib/auth/config";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { mailTransportKind } from "@/lib/env";
+import { listMyAlarms } from "@/lib/escalations/list-my-alarms";
+import { acknowledgeFromAlarmAction } from "./alarm-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -12,10 +15,13 @@ async function signOutAction() {
 }
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const { viewer } = await requireSessionCtx();
+  const ctx = await requireSessionCtx();
+  const { viewer } = ctx;
+  const alarms = await listMyAlarms(ctx);
   return (
     <AppShell user={{ name: viewer.name || viewer.email, email: viewer.email, role: viewer.role }} nav={navigationFor(viewer, { mailbox: mailTransportKind() === "outbox" })} signOutAction={signOutAction}>
       {children}
+      <IncidentAlarm initial={alarms} timeZone={viewer.timeZone} acknowledgeAction={acknowledgeFromAlarmAction} />
     </AppShell>
   );
 }

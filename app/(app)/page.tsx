@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Building2, CalendarClock, Users } from "lucide-react";
+import { BellOff, Building2, CalendarClock, Users } from "lucide-react";
+import { PriorityBadge } from "@/components/incidents/incident-badges";
+import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/access/check";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { listClients } from "@/lib/clients/read-clients";
+import { listIncidents } from "@/lib/incidents/read-incidents";
 import { describeBusinessHours, isWithinBusinessHours, wallClockAt } from "@/lib/core/business-hours";
 import { arduousCoverSuggestions } from "@/lib/schedules/arduous-suggestions";
 import { listSchedules } from "@/lib/schedules/read-schedules";
@@ -27,10 +30,44 @@ export default async function DashboardPage() {
   const internal = viewer.role !== "stakeholder";
   const onCall = can(viewer, "schedules:read") ? await listSchedules(ctx) : [];
   const restOwed = can(viewer, "schedules:read") ? await arduousCoverSuggestions(ctx) : [];
+  const unanswered = internal ? (await listIncidents(ctx, { unanswered: true, limit: 10 })).data : [];
   const firstName = (viewer.name || viewer.email).split(" ")[0];
   return (
     <>
       <PageHeader title={`Good to see you, ${firstName}`} description={internal ? "Who is on call, what is open, and your clients' business hours at a glance." : "Your organisation's incidents and reports."} />
+      {unanswered.length > 0 && (
+        <Card className="mb-6 border-red-300 ring-4 ring-red-100" aria-labelledby="unanswered-title">
+          <CardHeader className="rounded-t-[11px] bg-red-600 pb-4 text-white">
+            <CardTitle id="unanswered-title" className="flex items-center gap-2 text-white">
+              <BellOff className="size-5" aria-hidden /> Unanswered incidents
+            </CardTitle>
+            <CardDescription className="text-red-50">Every level of the escalation passed with nobody answering. Open one and acknowledge it if you can take it.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ul className="divide-y divide-slate-100" aria-label="Unanswered incidents">
+              {unanswered.map((i) => (
+                <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                  <div className="min-w-0">
+                    <Link href={`/incidents/${i.id}`} className="font-medium break-words text-slate-900 hover:text-indigo-600">
+                      <span className="mr-1.5 text-slate-500 tabular-nums">#{i.number}</span>
+                      {i.title}
+                    </Link>
+                    <p className="text-xs text-slate-500">
+                      {i.service.name} · {i.client.name} · unanswered since {formatInZone(i.unansweredAt!, viewer.timeZone)}
+                    </p>
+                  </div>
+                  <span className="flex items-center gap-2">
+                    <PriorityBadge priority={i.priority} />
+                    <Button asChild size="sm" variant="danger">
+                      <Link href={`/incidents/${i.id}`}>Take it</Link>
+                    </Button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+      )}
       {restOwed.length > 0 && (
         <Alert variant="warning" title="Rest owed after an arduous shift" className="mb-6">
           <ul className="mt-1 space-y-1">

@@ -34,3 +34,12 @@ export function PriorityBadge({ priority }: { priority: Priority }) {
   const p = PRIORITY[priority];
   return <Badge variant={p.variant}>{p.label} priority</Badge>;
 }
+
+/** Every level and repeat of the escalation passed with nobody answering; cleared when someone takes it. */
+export function UnansweredBadge({ since }: { since?: string }) {
+  return (
+    <Badge variant="danger" dot="pulse" className="bg-red-600 text-white ring-red-700" title={since ? `Unanswered since ${new Date(since).toUTCString()}` : undefined}>
+      Unanswered
+    </Badge>
+  );
+}

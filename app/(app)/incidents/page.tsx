@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Search, TriangleAlert } from "lucide-react";
-import { IncidentStatusBadge, PriorityBadge } from "@/components/incidents/incident-badges";
+import { IncidentStatusBadge, PriorityBadge, UnansweredBadge } from "@/components/incidents/incident-badges";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -193,7 +193,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                     </p>
                   </TD>
                   <TD>
-                    <IncidentStatusBadge status={i.status} deferred={!!i.deferredUntil && !i.promotedAt} />
+                    <span className="flex flex-wrap gap-1.5">
+                      <IncidentStatusBadge status={i.status} deferred={!!i.deferredUntil && !i.promotedAt} />
+                      {i.unansweredAt && <UnansweredBadge since={i.unansweredAt} />}
+                    </span>
                     {i.status === "triggered" && i.deferredUntil && !i.promotedAt && <p className="mt-1 text-xs whitespace-nowrap text-slate-500">until {formatInZone(i.deferredUntil, i.client.timeZone)}</p>}
                   </TD>
                   <TD>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import { Check, CheckCheck, Clock } from "lucide-react";
-import { IncidentStatusBadge, PriorityBadge } from "@/components/incidents/incident-badges";
+import { BellOff, Check, CheckCheck, Clock } from "lucide-react";
+import { MarkPagesRead } from "@/components/alarms/mark-pages-read";
+import { IncidentStatusBadge, PriorityBadge, UnansweredBadge } from "@/components/incidents/incident-badges";
+import { NotificationsPanel } from "@/components/incidents/notifications-panel";
 import { NoteForm } from "@/components/incidents/note-form";
 import { PageError } from "@/components/page-error";
 import { Alert } from "@/components/ui/alert";
@@ -12,9 +14,11 @@ import { can } from "@/lib/access/check";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { SOURCE_LABELS } from "@/lib/ingest/event-schema";
 import { describeDeferral } from "@/lib/incidents/format";
+import { listIncidentNotifications } from "@/lib/incidents/list-incident-notifications";
 import { getIncident, listIncidentEvents, listIncidentTimeline } from "@/lib/incidents/read-incidents";
 import type { TimelineEntryOutput } from "@/lib/incidents/schemas";
 import { orInterrupt } from "@/lib/http/page-guard";
+import { readIncidentPagesAction } from "../../alarm-actions";
 import { acknowledgeIncidentAction, addIncidentNoteAction, resolveIncidentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Incident" };
@@ -63,7 +67,12 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const incident = await orInterrupt(() => getIncident(ctx, incidentId));
   const internal = can(ctx.viewer, "incidents:read-internal");
   const respond = can(ctx.viewer, "incidents:respond");
-  const [timeline, events] = await Promise.all([listIncidentTimeline(ctx, incidentId), internal ? listIncidentEvents(ctx, incidentId, 10) : Promise.resolve([])]);
+  const [timeline, events, notifications] = await Promise.all([
+    listIncidentTimeline(ctx, incidentId),
+    internal ? listIncidentEvents(ctx, incidentId, 10) : Promise.resolve([]),
+    internal ? listIncidentNotifications(ctx, incidentId) : Promise.resolve([]),
+  ]);
+  const pagedAndUnread = notifications.some((n) => n.kind === "page" && n.person?.id === ctx.viewer.userId && (n.state === "sent" || n.state === "delivered"));
   const zone = ctx.viewer.timeZone;
   const alert = incident.alert;
   const waiting = incident.status === "triggered" && incident.deferredUntil && !incident.promotedAt;
@@ -81,6 +90,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         badge={
           <span className="flex flex-wrap gap-2">
             <IncidentStatusBadge status={incident.status} deferred={!!waiting} />
+            {incident.unansweredAt && <UnansweredBadge since={incident.unansweredAt} />}
             <PriorityBadge priority={incident.priority} />
           </span>
         }
@@ -108,6 +118,12 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         }
       />
       <PageError error={error} />
+      {pagedAndUnread && <MarkPagesRead incidentId={incident.id} action={readIncidentPagesAction} />}
+      {incident.unansweredAt && (
+        <Alert variant="danger" icon={BellOff} className="mb-6" title="Nobody answered this page">
+          Every level of the escalation passed unanswered{incident.unansweredAt ? ` (${at(incident.unansweredAt, zone)})` : ""}; the team leads were emailed. Acknowledge it if you are taking it.
+        </Alert>
+      )}
       {waiting && (
         <Alert variant="info" icon={Clock} className="mb-6" title={`Outside ${incident.client.name}'s business hours`}>
           This {incident.priority}-priority incident {describeDeferral(incident.deferredUntil!, incident.client.timeZone)}; escalation begins then.
@@ -198,6 +214,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
               </dl>
             </CardContent>
           </Card>
+          {internal && <NotificationsPanel notifications={notifications} timeZone={zone} />}
           {alert && (alert.links.length > 0 || alert.images.length > 0) && (
             <Card>
               <CardHeader>
