@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { incidentEscalations, incidents, notifications, pushSubscriptions } from "@/db/schema";
-import { applyStep, channelsFor, decide, type EscalationState, type PolicySnapshot, type Step } from "@/lib/core/escalation";
+import { applyStep, channelsFor, decide, nextCursor, type Cursor, type EscalationState, type PolicySnapshot, type Step } from "@/lib/core/escalation";
 import { loadPreferences } from "./preferences";
 import { failoverRecipients, resolveTargets } from "./resolve-targets";
 import { systemTimeline } from "./timeline";
@@ -11,6 +11,10 @@ export type AdvanceResult = {
   /** The steps carried out in this call (notify, failover, stop), in order. */
   steps: Step["kind"][];
   phase: EscalationState["phase"];
+  /** The last level notified (null before the first): durable workflows name their steps after it. */
+  cursor: Cursor | null;
+  /** What the step due at `nextDueAt` will do: notify this cursor, or fail over; null when the escalation is over. */
+  next: Cursor | "failover" | null;
   /** When the next step is due, or null when the escalation is over. */
   nextDueAt: Date | null;
   /** Notification rows due now (the caller sends them: the drivers call `dispatchNotifications`). */
@@ -127,7 +131,9 @@ export async function advanceEscalation(db: Database, incidentId: string, now: D
       .select({ id: notifications.id })
       .from(notifications)
       .where(and(eq(notifications.incidentId, incidentId), inArray(notifications.state, ["pending"]), lte(notifications.dueAt, now)));
-    return { incidentId, steps, phase: state.phase, nextDueAt: state.nextDueAt === null ? null : new Date(state.nextDueAt), dueNotificationIds: due.map((d) => d.id) };
+    const over = state.phase === "stopped" || state.phase === "failed_over" || state.nextDueAt === null;
+    const next = over ? null : ((policy ? nextCursor(policy, state.cursor) : null) ?? "failover");
+    return { incidentId, steps, phase: state.phase, cursor: state.cursor, next, nextDueAt: state.nextDueAt === null ? null : new Date(state.nextDueAt), dueNotificationIds: due.map((d) => d.id) };
   });
 }
 

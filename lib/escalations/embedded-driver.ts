@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { incidentEscalations, incidents, notifications } from "@/db/schema";
 import { advanceEscalation } from "./advance-escalation";
 import { dispatchNotifications } from "./dispatch-notifications";
+import { sendShiftReminders } from "./shift-reminders";
 import { setEmbeddedWaker } from "./signals";
 import { startEscalation } from "./start-escalation";
 
@@ -10,7 +11,10 @@ import { startEscalation } from "./start-escalation";
 const ORPHAN_AFTER_MS = 10_000;
 const BATCH = 50;
 
-export type TickSummary = { advanced: number; steps: number; sent: number; failed: number; started: number };
+export type TickSummary = { advanced: number; steps: number; sent: number; failed: number; started: number; reminders: number };
+
+/** The minute (epoch ms / 60 000) the handoff reminders last ran in: they run at most once a minute, whatever the tick interval. */
+let remindersMinute: number | null = null;
 
 /**
  * One pass of the embedded driver: advance every escalation that is due (each in its own
@@ -19,7 +23,7 @@ export type TickSummary = { advanced: number; steps: number; sent: number; faile
  * escalation yet. The same verbs the Inngest functions call.
  */
 export async function runTick(db: Database, now: Date): Promise<TickSummary> {
-  const summary: TickSummary = { advanced: 0, steps: 0, sent: 0, failed: 0, started: 0 };
+  const summary: TickSummary = { advanced: 0, steps: 0, sent: 0, failed: 0, started: 0, reminders: 0 };
   const orphans = await db
     .select({ id: incidents.id })
     .from(incidents)
@@ -51,6 +55,17 @@ export async function runTick(db: Database, now: Date): Promise<TickSummary> {
     summary.sent += s.sent + s.reminded;
     summary.failed += s.failed;
     if (n < BATCH) break;
+  }
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== remindersMinute) {
+    remindersMinute = minute;
+    try {
+      const r = await sendShiftReminders(db, now);
+      summary.reminders = r.startsSoon + r.digests;
+    } catch (e) {
+      // Reminders never hold up paging.
+      console.error("[shift-reminders] pass failed", e);
+    }
   }
   return summary;
 }
