@@ -11,10 +11,8 @@
  * PostgreSQL is a throwaway local cluster (fsync off, like the tests) unless --database-url is given.
  */
 import http from "node:http";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
+import { openBenchDatabase } from "./bench-database";
 import { performance } from "node:perf_hooks";
 import { and, count, eq, ne, sql } from "drizzle-orm";
 
@@ -118,8 +116,7 @@ async function rawInsertRate(db: import("@/db/client").Database, seconds: number
 const fmt = (s: Stats) => `${s.perSecond.toFixed(0).padStart(6)} events/s   p50 ${s.p50.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms   p99 ${s.p99.toFixed(1).padStart(6)} ms   (${s.events} events; ${Object.entries(s.statuses).map(([k, v]) => `${k}×${v}`).join(" ")})`;
 
 async function benchOne(kind: "pglite" | "postgres", opts: { seconds: number; stormSeconds: number; databaseUrl?: string }) {
-  const { openDatabase, useDbHandle: installDbHandle } = await import("@/db/client");
-  const { migrateDatabase } = await import("@/db/migrate");
+  const { useDbHandle: installDbHandle } = await import("@/db/client");
   const schema = await import("@/db/schema");
   const { generateRoutingKey } = await import("@/lib/services/routing-key");
   const { uniformBusinessHours } = await import("@/lib/core/business-hours");
@@ -127,26 +124,8 @@ async function benchOne(kind: "pglite" | "postgres", opts: { seconds: number; st
   const { handleEnqueue } = await import("@/lib/ingest/enqueue-handler");
 
   const cleanups: (() => unknown)[] = [];
-  let handle: import("@/db/client").DbHandle;
-  if (kind === "pglite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-bench-"));
-    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-    handle = await openDatabase({ kind: "pglite", dataDir: dir });
-  } else {
-    let url = opts.databaseUrl;
-    if (!url) {
-      const { findPostgresBin, startThrowawayCluster } = await import("@/db/test/postgres-cluster");
-      const bin = findPostgresBin();
-      if (!bin) throw new Error("PostgreSQL is not installed: apt-get install -y postgresql, or pass --database-url");
-      const cluster = await startThrowawayCluster(bin);
-      cleanups.push(() => cluster.stop());
-      url = cluster.url;
-    }
-    handle = await openDatabase({ kind: "postgres", url, poolMax: 10 });
-  }
-  cleanups.unshift(() => handle.close());
+  const handle = await openBenchDatabase(kind, opts.databaseUrl, cleanups);
   try {
-    await migrateDatabase(handle);
     const db = handle.db;
     const [team] = await db.insert(schema.teams).values({ name: `Bench team ${Date.now()}` }).returning();
     const [client] = await db

@@ -10,11 +10,9 @@
  *    how late the driver advanced each one (p50/p99).
  * Targets: first notification p99 ≤ 1 s, lateness p99 ≤ 1 s.
  */
-import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
+import { openBenchDatabase } from "./bench-database";
 import { performance } from "node:perf_hooks";
 import { inArray, sql } from "drizzle-orm";
 
@@ -70,8 +68,7 @@ function watch(query: () => Promise<string[]>) {
 }
 
 async function benchOne(kind: "pglite" | "postgres", opts: { incidents: number; databaseUrl?: string }) {
-  const { openDatabase, useDbHandle: installDbHandle } = await import("@/db/client");
-  const { migrateDatabase } = await import("@/db/migrate");
+  const { useDbHandle: installDbHandle } = await import("@/db/client");
   const schema = await import("@/db/schema");
   const f = await import("@/db/test/factories");
   const { uniformBusinessHours } = await import("@/lib/core/business-hours");
@@ -80,26 +77,8 @@ async function benchOne(kind: "pglite" | "postgres", opts: { incidents: number; 
   const { resetEnvCache } = await import("@/lib/env");
 
   const cleanups: (() => unknown)[] = [];
-  let handle: import("@/db/client").DbHandle;
-  if (kind === "pglite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-bench-paging-"));
-    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-    handle = await openDatabase({ kind: "pglite", dataDir: dir });
-  } else {
-    let url = opts.databaseUrl;
-    if (!url) {
-      const { findPostgresBin, startThrowawayCluster } = await import("@/db/test/postgres-cluster");
-      const bin = findPostgresBin();
-      if (!bin) throw new Error("PostgreSQL is not installed: apt-get install -y postgresql, or pass --database-url");
-      const cluster = await startThrowawayCluster(bin);
-      cleanups.push(() => cluster.stop());
-      url = cluster.url;
-    }
-    handle = await openDatabase({ kind: "postgres", url, poolMax: 10 });
-  }
-  cleanups.unshift(() => handle.close());
+  const handle = await openBenchDatabase(kind, opts.databaseUrl, cleanups);
   try {
-    await migrateDatabase(handle);
     const db = handle.db;
     process.env.INGEST_RATE_LIMIT_PER_MINUTE = "100000";
     process.env.INGEST_RATE_LIMIT_BURST = "10000";
