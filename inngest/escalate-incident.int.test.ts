@@ -53,7 +53,7 @@ describe("escalate-incident", () => {
     ]);
     expect(escalateIncident.opts.concurrency).toEqual([{ key: "event.data.serviceId", limit: 5 }]);
     expect(escalateIncident.opts.triggers).toEqual([{ event: "incident/triggered" }]);
-    const opts = escalateIncident.opts as Record<string, unknown>;
+    const opts = escalateIncident.opts as unknown as Record<string, unknown>;
     expect(opts.rateLimit ?? opts.debounce ?? opts.batchEvents).toBeUndefined();
   });
 
