@@ -29,14 +29,15 @@ async function sendInngest(name: string, id: string, data: Record<string, unknow
 /** A new incident pages (now or at business hours): snapshot the policy and start its escalation. */
 export async function incidentTriggered(db: Database, incidentId: string, now: Date): Promise<void> {
   const started = await startEscalation(db, incidentId, now);
-  if (started?.started) await escalationStarted(incidentId, started.nextDueAt);
+  if (started?.started) await escalationStarted(incidentId, started.serviceId, started.nextDueAt);
 }
 
 /** An escalation row was written (ingestion writes it with the incident, in one statement): run it. */
-export async function escalationStarted(incidentId: string, dueAt: Date): Promise<void> {
+export async function escalationStarted(incidentId: string, serviceId: string, dueAt: Date): Promise<void> {
   if (workflowDriver() === "inngest") {
-    // The event id de-duplicates: one escalation run per incident, however often this is sent.
-    await sendInngest("incident/triggered", `incident-triggered-${incidentId}`, { incidentId, dueAt: dueAt.toISOString() });
+    // The event id de-duplicates: one escalation run per incident, however often this is sent;
+    // the service id keys the function's concurrency (one noisy service can't starve the rest).
+    await sendInngest("incident/triggered", `incident-triggered-${incidentId}`, { incidentId, serviceId, dueAt: dueAt.toISOString() });
   } else {
     wakeEmbedded();
   }

@@ -11,9 +11,9 @@ import { systemTimeline } from "./timeline";
  * finds the row and changes nothing. Returns when the first step is due, or null when the
  * incident doesn't page (already acknowledged or resolved, or only recorded).
  */
-export async function startEscalation(db: Queryable, incidentId: string, now: Date): Promise<{ nextDueAt: Date; started: boolean } | null> {
+export async function startEscalation(db: Queryable, incidentId: string, now: Date): Promise<{ nextDueAt: Date; serviceId: string; started: boolean } | null> {
   const [inc] = await db
-    .select({ status: incidents.status, policyId: incidents.escalationPolicyId, deferredUntil: incidents.deferredUntil })
+    .select({ status: incidents.status, serviceId: incidents.serviceId, policyId: incidents.escalationPolicyId, deferredUntil: incidents.deferredUntil })
     .from(incidents)
     .where(eq(incidents.id, incidentId));
   if (!inc || inc.status !== "triggered") return null;
@@ -27,7 +27,7 @@ export async function startEscalation(db: Queryable, incidentId: string, now: Da
     .returning({ incidentId: incidentEscalations.incidentId });
   if (!row) {
     const [existing] = await db.select({ nextDueAt: incidentEscalations.nextDueAt }).from(incidentEscalations).where(eq(incidentEscalations.incidentId, incidentId));
-    return existing?.nextDueAt ? { nextDueAt: existing.nextDueAt, started: false } : null;
+    return existing?.nextDueAt ? { nextDueAt: existing.nextDueAt, serviceId: inc.serviceId, started: false } : null;
   }
   await systemTimeline(
     db,
@@ -40,5 +40,5 @@ export async function startEscalation(db: Queryable, incidentId: string, now: Da
     { policy },
     true,
   );
-  return { nextDueAt, started: true };
+  return { nextDueAt, serviceId: inc.serviceId, started: true };
 }

@@ -167,7 +167,7 @@ export async function ingestEvent({ ctx, input }: { ctx: IngestCtx; input: unkno
     );
     const row = rows[0]!;
     if (!row.inserted) return { dedupKey, outcome: "deduplicated", alertId: String(row.id), incidentId: (row.incident_id as string | null) ?? null, paging: null, deferredUntil: null };
-    if (incidentId) await escalationStarted(incidentId, deferredUntil ? new Date(deferredUntil) : ctx.now);
+    if (incidentId) await escalationStarted(incidentId, target.serviceId, deferredUntil ? new Date(deferredUntil) : ctx.now);
     return { dedupKey, outcome: "created", alertId, incidentId, paging: paging.kind, deferredUntil };
   }
 
