@@ -1,4 +1,5 @@
 import { IncidentAlarm } from "@/components/alarms/incident-alarm";
+import { RegisterServiceWorker } from "@/components/push/register-service-worker";
 import { AppShell } from "@/components/shell/app-shell";
 import { navigationFor } from "@/lib/access/navigation";
 import { signOut } from "@/lib/auth/config";
@@ -22,6 +23,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <AppShell user={{ name: viewer.name || viewer.email, email: viewer.email, role: viewer.role }} nav={navigationFor(viewer, { mailbox: mailTransportKind() === "outbox" })} signOutAction={signOutAction}>
       {children}
       <IncidentAlarm initial={alarms} timeZone={viewer.timeZone} acknowledgeAction={acknowledgeFromAlarmAction} />
+      <RegisterServiceWorker />
     </AppShell>
   );
 }
