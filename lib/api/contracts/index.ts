@@ -2,6 +2,7 @@ import type { ApiContract } from "@/lib/http/api-route";
 import { alarmContracts } from "./alarms";
 import { alertContracts } from "./alerts";
 import { directoryContracts } from "./directory";
+import { pushContracts } from "./push";
 import { scheduleContracts } from "./schedules";
 
 /** Every REST v1 endpoint. Route handlers take their contract from here; so does /api/v1/openapi.json. */
@@ -10,4 +11,5 @@ export const contracts = {
   ...scheduleContracts,
   ...alertContracts,
   ...alarmContracts,
+  ...pushContracts,
 } as const satisfies Record<string, ApiContract>;
