@@ -41,7 +41,7 @@ export default async function DashboardPage() {
             <CardTitle id="unanswered-title" className="flex items-center gap-2 text-white">
               <BellOff className="size-5" aria-hidden /> Unanswered incidents
             </CardTitle>
-            <CardDescription className="text-red-50">Every level of the escalation passed with nobody answering. Open one and acknowledge it if you can take it.</CardDescription>
+            <CardDescription className="text-red-50">Nobody answered these pages before the escalation ran out. Open one and acknowledge it if you can take it.</CardDescription>
           </CardHeader>
           <CardContent>
             <ul className="divide-y divide-slate-100" aria-label="Unanswered incidents">

@@ -121,7 +121,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
       {pagedAndUnread && <MarkPagesRead incidentId={incident.id} action={readIncidentPagesAction} />}
       {incident.unansweredAt && (
         <Alert variant="danger" icon={BellOff} className="mb-6" title="Nobody answered this page">
-          Every level of the escalation passed unanswered{incident.unansweredAt ? ` (${at(incident.unansweredAt, zone)})` : ""}; the team leads were emailed. Acknowledge it if you are taking it.
+          The escalation ran out with nobody answering ({at(incident.unansweredAt, zone)}) and the failover contacts were emailed. Acknowledge it if you are taking it.
         </Alert>
       )}
       {waiting && (
