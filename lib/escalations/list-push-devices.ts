@@ -6,7 +6,7 @@ import type { PushDeviceOutput } from "./notification-settings-schemas";
 
 type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;
 
-/** A device as the person sees it: never the endpoint or keys, only who runs its push service. */
+/** A device as its owner sees it: never the keys. */
 export function toPushDeviceOutput(row: PushSubscriptionRow): PushDeviceOutput {
   let service = "unknown";
   try {
@@ -16,6 +16,7 @@ export function toPushDeviceOutput(row: PushSubscriptionRow): PushDeviceOutput {
   }
   return {
     id: row.id,
+    endpoint: row.endpoint,
     service,
     userAgent: row.userAgent,
     createdAt: row.createdAt.toISOString(),

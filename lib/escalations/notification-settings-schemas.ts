@@ -83,6 +83,8 @@ export const removePushSubscriptionBody = z.object({ endpoint: z.string().max(20
 
 export const pushDeviceOutput = z.object({
   id: z.string(),
+  /** The browser's own endpoint (it tells the page which device is "this browser"); never the keys. */
+  endpoint: z.string(),
   /** Who runs the push service (fcm.googleapis.com, updates.push.services.mozilla.com, web.push.apple.com …). */
   service: z.string(),
   userAgent: z.string(),

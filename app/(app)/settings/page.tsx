@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { users } from "@/db/schema";
+import { can } from "@/lib/access/check";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { listTimeZones } from "@/lib/core/time-zone";
 import { ProfileForm } from "./profile-form";
@@ -16,7 +17,7 @@ export default async function SettingsPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Settings" />
-      <SettingsNav current="profile" />
+      <SettingsNav current="profile" notifications={can(ctx.viewer, "incidents:respond")} />
       <Card>
         <CardHeader>
           <CardTitle>Profile</CardTitle>

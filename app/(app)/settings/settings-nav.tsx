@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
-export function SettingsNav({ current }: { current: "profile" | "tokens" }) {
+/** `notifications`: only for people who are paged (stakeholders aren't). */
+export function SettingsNav({ current, notifications = false }: { current: "profile" | "notifications" | "tokens"; notifications?: boolean }) {
   const items = [
     { key: "profile", href: "/settings", label: "Profile" },
+    ...(notifications ? [{ key: "notifications", href: "/settings/notifications", label: "Notifications" } as const] : []),
     { key: "tokens", href: "/settings/tokens", label: "API tokens" },
   ] as const;
   return (

@@ -25,7 +25,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-4xl">
       <PageHeader title="Settings" />
-      <SettingsNav current="tokens" />
+      <SettingsNav current="tokens" notifications={can(ctx.viewer, "incidents:respond")} />
       <PageError error={error} />
       <Card className="mb-6">
         <CardHeader>
