@@ -15,6 +15,9 @@ type Channel = { enabled: boolean; delayMinutes: number };
 
 export function NotificationSettingsForm(props: { email: Channel; push: Channel; repeatEveryMinutes: number; shiftReminders: boolean; hasDevices: boolean }) {
   const [state, action] = useActionState(updateNotificationSettingsAction, idleState);
+  // Controlled: React resets a form after its action, and an error must show what was typed.
+  const [repeat, setRepeat] = useState(String(props.repeatEveryMinutes));
+  const [reminders, setReminders] = useState(props.shiftReminders);
   return (
     <form action={action} className="space-y-6" noValidate>
       <FormMessage state={state.status === "idle" ? undefined : { status: state.status, message: state.message }} />
@@ -22,14 +25,16 @@ export function NotificationSettingsForm(props: { email: Channel; push: Channel;
         <legend className="mb-2 text-sm font-medium text-fg">Channels</legend>
         <ul className="divide-y divide-border rounded-lg border border-border">
           <li className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-            <span className="flex min-w-0 flex-1 items-center gap-3">
+            <span className="flex min-w-0 flex-[1_1_15rem] items-center gap-3">
               <BellRing className="size-4 shrink-0 text-brand-600" aria-hidden />
               <span className="min-w-0">
                 <span className="block text-sm font-medium text-fg">In-app alarm</span>
                 <span className="block text-[0.8125rem] text-fg-muted">Rings in every open Baton tab as soon as your level is notified.</span>
               </span>
             </span>
-            <Badge variant="brand">Always on · right away</Badge>
+            <Badge variant="brand" className="ml-7 sm:ml-0">
+              Always on · right away
+            </Badge>
           </li>
           <ChannelRow name="email" label="Email" icon={<Mail className="size-4 shrink-0 text-brand-600" aria-hidden />} description="With links to open or acknowledge the incident." initial={props.email} state={state} />
           <ChannelRow
@@ -44,11 +49,11 @@ export function NotificationSettingsForm(props: { email: Channel; push: Channel;
       </fieldset>
       <Field label="Repeat until read" error={fieldError(state, "repeatEveryMinutes")} hint="Email and push are sent again at this interval until you read or acknowledge the page (1–60 minutes).">
         <div className="flex items-center gap-2">
-          <Input id="repeat-every" name="repeatEveryMinutes" type="number" inputMode="numeric" min={1} max={60} step={1} defaultValue={props.repeatEveryMinutes} className="w-24" aria-label="Repeat every (minutes)" />
+          <Input id="repeat-every" name="repeatEveryMinutes" type="number" inputMode="numeric" min={1} max={60} step={1} value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} className="w-24" aria-label="Repeat every (minutes)" />
           <span className="text-sm text-fg-muted">minutes</span>
         </div>
       </Field>
-      <Checkbox name="shiftReminders" defaultChecked={props.shiftReminders} label="Shift reminders" description="An email an hour before each of your shifts starts, and a Monday-morning summary of your week." />
+      <Checkbox name="shiftReminders" checked={reminders} onChange={(e) => setReminders(e.currentTarget.checked)} label="Shift reminders" description="An email an hour before each of your shifts starts, and a Monday-morning summary of your week." />
       <div className="flex justify-end">
         <SubmitButton pendingLabel="Saving…">Save notification settings</SubmitButton>
       </div>
@@ -58,18 +63,19 @@ export function NotificationSettingsForm(props: { email: Channel; push: Channel;
 
 function ChannelRow({ name, label, icon, description, initial, state }: { name: "email" | "push"; label: string; icon: React.ReactNode; description: string; initial: Channel; state: ActionState }) {
   const [enabled, setEnabled] = useState(initial.enabled);
+  const [delay, setDelay] = useState(String(initial.delayMinutes));
   const error = fieldError(state, `${name}DelayMinutes`);
   const delayId = `${name}-delay`;
   return (
     <li className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-      <span className="flex min-w-0 flex-1 items-center gap-3">
+      <span className="flex min-w-0 flex-[1_1_15rem] items-center gap-3">
         {icon}
         <span className="min-w-0">
           <span className="block text-sm font-medium text-fg">{label}</span>
           <span className="block text-[0.8125rem] text-fg-muted">{description}</span>
         </span>
       </span>
-      <span className="flex items-center gap-3">
+      <span className="ml-7 flex items-center gap-3 sm:ml-0">
         <Checkbox name={`${name}Enabled`} checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} label="On" aria-label={`${label} on`} />
         <label htmlFor={delayId} className="flex items-center gap-2 text-sm text-fg-muted">
           after
@@ -81,7 +87,8 @@ function ChannelRow({ name, label, icon, description, initial, state }: { name: 
             min={0}
             max={60}
             step={1}
-            defaultValue={initial.delayMinutes}
+            value={delay}
+            onChange={(e) => setDelay(e.currentTarget.value)}
             readOnly={!enabled}
             aria-label={`${label} delay (minutes after the level is notified)`}
             aria-invalid={error ? true : undefined}

@@ -167,7 +167,7 @@ export function PushDevices({ devices, timeZone, pushEnabled }: { devices: PushD
                     {d.id === thisBrowser?.id && <Badge variant="brand">This browser</Badge>}
                     {d.lastFailureAt && (!d.lastSuccessAt || d.lastFailureAt > d.lastSuccessAt) && <Badge variant="warning">Last push failed</Badge>}
                   </p>
-                  <p className="truncate text-[0.8125rem] text-fg-muted">
+                  <p className="text-[0.8125rem] break-words text-fg-muted">
                     Added {when(d.createdAt)} · {d.lastSuccessAt ? `last push ${when(d.lastSuccessAt)}` : "no push yet"} · via {d.service}
                   </p>
                 </div>
