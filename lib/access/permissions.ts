@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   "swaps:request",
   "swaps:approve",
   "timeoff:manage",
+  "escalation_policies:read",
+  "escalation_policies:write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,8 +51,10 @@ export const ROLE_PERMISSIONS = {
     "swaps:request",
     "swaps:approve",
     "timeoff:manage",
+    "escalation_policies:read",
+    "escalation_policies:write",
   ],
-  engineer: ["teams:read", "clients:read", "users:read", "tokens:own", "profile:edit", "services:read", "maintenance:manage", "incidents:read", "incidents:read-internal", "incidents:respond", "schedules:read", "swaps:request"],
+  engineer: ["teams:read", "clients:read", "users:read", "tokens:own", "profile:edit", "services:read", "maintenance:manage", "incidents:read", "incidents:read-internal", "incidents:respond", "schedules:read", "swaps:request", "escalation_policies:read"],
   stakeholder: ["clients:read", "tokens:own", "profile:edit", "incidents:read"],
 } as const satisfies Record<Role, readonly Permission[]>;
 

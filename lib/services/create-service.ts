@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { ConflictError, InvalidError, isUniqueViolation } from "@/lib/errors";
+import { requirePolicyExists } from "@/lib/escalation-policies/policy-references";
 import { parseInput } from "@/lib/validation";
 import { getService } from "./read-services";
 import { createServiceInput } from "./schemas";
@@ -26,11 +27,12 @@ export async function createService({ ctx, input }: { ctx: Ctx; input: unknown }
       const [client] = await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, data.clientId));
       if (!client) throw InvalidError.field("clientId", "Unknown client");
       await requireTeamServesClient(tx, data.clientId, data.teamId);
+      if (data.escalationPolicyId) await requirePolicyExists(tx, data.escalationPolicyId);
       const [row] = await tx
         .insert(services)
-        .values({ name: data.name, description: data.description, clientId: data.clientId, teamId: data.teamId, emailRules: data.emailRules, createdAt: ctx.now, updatedAt: ctx.now })
+        .values({ name: data.name, description: data.description, clientId: data.clientId, teamId: data.teamId, escalationPolicyId: data.escalationPolicyId, emailRules: data.emailRules, createdAt: ctx.now, updatedAt: ctx.now })
         .returning({ id: services.id });
-      await recordAudit(tx, ctx, { action: "service.create", targetType: "service", targetId: row!.id, clientId: data.clientId, details: { name: data.name, teamId: data.teamId } });
+      await recordAudit(tx, ctx, { action: "service.create", targetType: "service", targetId: row!.id, clientId: data.clientId, details: { name: data.name, teamId: data.teamId, escalationPolicyId: data.escalationPolicyId } });
       return row!.id;
     });
   } catch (e) {

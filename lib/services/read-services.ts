@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, ne } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { alerts, clientAlertPolicies, clients, heartbeatMonitors, incidents, integrationKeys, maintenanceWindows, priorityRules, services, teams } from "@/db/schema";
+import { alerts, clientAlertPolicies, clients, escalationPolicies, heartbeatMonitors, incidents, integrationKeys, maintenanceWindows, priorityRules, services, teams } from "@/db/schema";
 import { requireClientVisible, requirePermission } from "@/lib/access/check";
 import { afterCursor, toPage, type Page, type PageQuery } from "@/lib/api/pagination";
 import type { Ctx } from "@/lib/context";
@@ -39,12 +39,14 @@ export const toHeartbeatOutput = (h: typeof heartbeatMonitors.$inferSelect): Hea
 async function expand(db: Queryable, rows: ServiceRow[], now: Date): Promise<ServiceOutput[]> {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
-  const [clientRows, teamRows, keyCounts, openCounts, maintenance] = await Promise.all([
+  const policyIds = [...new Set(rows.flatMap((r) => (r.escalationPolicyId ? [r.escalationPolicyId] : [])))];
+  const [clientRows, teamRows, keyCounts, openCounts, maintenance, policyRows] = await Promise.all([
     db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, [...new Set(rows.map((r) => r.clientId))])),
     db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, [...new Set(rows.map((r) => r.teamId))])),
     db.select({ serviceId: integrationKeys.serviceId, n: count() }).from(integrationKeys).where(and(inArray(integrationKeys.serviceId, ids), isNull(integrationKeys.revokedAt))).groupBy(integrationKeys.serviceId),
     db.select({ serviceId: incidents.serviceId, n: count() }).from(incidents).where(and(inArray(incidents.serviceId, ids), ne(incidents.status, "resolved"))).groupBy(incidents.serviceId),
     db.select({ serviceId: maintenanceWindows.serviceId }).from(maintenanceWindows).where(and(inArray(maintenanceWindows.serviceId, ids), lte(maintenanceWindows.startsAt, now), gt(maintenanceWindows.endsAt, now))),
+    policyIds.length ? db.select({ id: escalationPolicies.id, name: escalationPolicies.name }).from(escalationPolicies).where(inArray(escalationPolicies.id, policyIds)) : [],
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -53,6 +55,7 @@ async function expand(db: Queryable, rows: ServiceRow[], now: Date): Promise<Ser
     client: clientRows.find((c) => c.id === r.clientId) ?? { id: r.clientId, name: "?" },
     team: teamRows.find((t) => t.id === r.teamId) ?? { id: r.teamId, name: "?" },
     escalationPolicyId: r.escalationPolicyId,
+    escalationPolicy: policyRows.find((p) => p.id === r.escalationPolicyId) ?? null,
     emailRules: r.emailRules,
     activeKeys: keyCounts.find((k) => k.serviceId === r.id)?.n ?? 0,
     openIncidents: openCounts.find((k) => k.serviceId === r.id)?.n ?? 0,

@@ -9,6 +9,8 @@ export const createServiceInput = z.object({
   description: description.default(""),
   clientId: idSchema,
   teamId: idSchema,
+  /** Who is paged and how: null (or left out) means none, and the failover contacts are told at once. */
+  escalationPolicyId: idSchema.nullable().default(null),
   emailRules: emailRulesSchema.default([]),
 });
 export const updateServiceInput = z.object({
@@ -16,6 +18,8 @@ export const updateServiceInput = z.object({
   name: nameSchema.optional(),
   description: description.optional(),
   teamId: idSchema.optional(),
+  /** null removes the policy. */
+  escalationPolicyId: idSchema.nullable().optional(),
   emailRules: emailRulesSchema.optional(),
 });
 export const deleteServiceInput = z.object({ serviceId: idSchema, confirmName: z.string().optional() });
@@ -79,6 +83,7 @@ export const serviceOutput = z.object({
   client: ref,
   team: ref,
   escalationPolicyId: z.string().nullable(),
+  escalationPolicy: ref.nullable(),
   emailRules: emailRulesSchema,
   activeKeys: z.number().int(),
   openIncidents: z.number().int(),

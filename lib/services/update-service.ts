@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { ConflictError, isUniqueViolation } from "@/lib/errors";
+import { requirePolicyExists } from "@/lib/escalation-policies/policy-references";
 import { parseInput } from "@/lib/validation";
 import { requireTeamServesClient } from "./create-service";
 import { getService } from "./read-services";
@@ -19,6 +20,7 @@ export async function updateService({ ctx, input }: { ctx: Ctx; input: unknown }
       const before = await lockService(tx, ctx, data.serviceId);
       const { serviceId, ...fields } = data;
       if (fields.teamId) await requireTeamServesClient(tx, before.clientId, fields.teamId);
+      if (fields.escalationPolicyId) await requirePolicyExists(tx, fields.escalationPolicyId);
       const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
       await tx.update(services).set({ ...patch, updatedAt: ctx.now }).where(eq(services.id, serviceId));
       await recordAudit(tx, ctx, { action: "service.update", targetType: "service", targetId: serviceId, clientId: before.clientId, details: { changed: Object.keys(patch) } });

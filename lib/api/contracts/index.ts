@@ -2,6 +2,7 @@ import type { ApiContract } from "@/lib/http/api-route";
 import { alarmContracts } from "./alarms";
 import { alertContracts } from "./alerts";
 import { directoryContracts } from "./directory";
+import { escalationPolicyContracts } from "./escalation-policies";
 import { pushContracts } from "./push";
 import { scheduleContracts } from "./schedules";
 
@@ -12,4 +13,5 @@ export const contracts = {
   ...alertContracts,
   ...alarmContracts,
   ...pushContracts,
+  ...escalationPolicyContracts,
 } as const satisfies Record<string, ApiContract>;
