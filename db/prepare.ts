@@ -3,6 +3,7 @@ import type { DbHandle } from "./client";
 import { migrateDatabase } from "./migrate";
 import { users } from "./schema";
 import { seedDemoData } from "./seed";
+import { seedDemoPolicies } from "./seed-escalation-policies";
 import { seedDemoSchedules } from "./seed-schedules";
 import { recordAudit } from "@/lib/audit/record";
 
@@ -23,6 +24,7 @@ export async function prepareDatabase(handle: DbHandle, opts: PrepareOptions): P
   if ((row?.n ?? 0) === 0 && opts.seedDemo) {
     await seedDemoData(handle, { now: opts.now, url: opts.url, allowNonLocal: opts.allowNonLocalSeed });
     await seedDemoSchedules(handle.db, opts.now);
+    await seedDemoPolicies(handle.db, opts.now);
     seeded = true;
     await recordAudit(handle.db, systemAudit(opts.now), { action: "seed.demo", actorLabel: "system", details: { reason: "empty database on start" } });
     log("empty database: demo data written (see README for the demo accounts)");

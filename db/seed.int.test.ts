@@ -98,3 +98,30 @@ describe("demo schedules", () => {
     expect(pending[0]!.kind).toBe("cover");
   });
 });
+
+describe("demo escalation policy", () => {
+  it("Standard: the desk's on-call, then its leads, repeated once, failover to the leads and the manager; on both demo services; a second run changes nothing", async () => {
+    const { escalationPolicies } = await import("./schema");
+    const { seedDemoPolicies } = await import("./seed-escalation-policies");
+    const { getPolicy } = await import("@/lib/escalation-policies/get-policy");
+    const { ctxFor } = await import("./test/factories");
+    const [standard] = await t.db.select().from(escalationPolicies).where(eq(escalationPolicies.name, "Standard"));
+    expect(standard).toMatchObject({ repeat: 1, stopOn: "acknowledged", failover: { leads: true, userIds: [], emails: ["manager@example.com"] } });
+    const svc = await t.db.select({ name: services.name, policy: services.escalationPolicyId }).from(services).orderBy(asc(services.name));
+    expect(svc).toEqual([
+      { name: "Acme Dental Servers", policy: standard!.id },
+      { name: "Globex Warehouse Network", policy: standard!.id },
+    ]);
+    const [manager] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, "manager@example.com"));
+    const view = await getPolicy(await ctxFor(t.db, manager!.id), standard!.id);
+    expect(view.timeline).toEqual([
+      "0 min: on-call of Service Desk 24/7",
+      "5 min: leads of Service Desk",
+      "15 min: repeat once (every 15 min)",
+      "30 min: failover email to the team leads, manager@example.com",
+      "Stops when a page is acknowledged.",
+    ]);
+    await seedDemoPolicies(t.db, now);
+    expect(await t.db.select({ id: escalationPolicies.id }).from(escalationPolicies)).toEqual([{ id: standard!.id }]);
+  });
+});

@@ -13,6 +13,8 @@ async function main() {
     await seedDemoData(handle, { now: new Date(), url: env().DATABASE_URL, force: process.argv.includes("--force"), allowNonLocal: env().BATON_ALLOW_NONLOCAL_SEED });
     const { seedDemoSchedules } = await import("@/db/seed-schedules");
     await seedDemoSchedules(handle.db, new Date());
+    const { seedDemoPolicies } = await import("@/db/seed-escalation-policies");
+    await seedDemoPolicies(handle.db, new Date());
     console.log("demo data written");
   } finally {
     await handle.close();
