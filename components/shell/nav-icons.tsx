@@ -11,6 +11,7 @@ import {
   TriangleAlert,
   UserCog,
   Users,
+  Waypoints,
   type LucideIcon,
 } from "lucide-react";
 
@@ -20,6 +21,7 @@ export type NavIconName =
   | "schedules"
   | "incidents"
   | "services"
+  | "escalations"
   | "postmortems"
   | "reports"
   | "teams"
@@ -34,6 +36,7 @@ export const NAV_ICONS: Record<NavIconName, LucideIcon> = {
   schedules: CalendarDays,
   incidents: TriangleAlert,
   services: Server,
+  escalations: Waypoints,
   postmortems: FileText,
   reports: ChartColumn,
   teams: Users,

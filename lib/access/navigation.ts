@@ -10,6 +10,7 @@ export function navigationFor(viewer: Pick<Viewer, "role">, opts: { mailbox: boo
     internal && { href: "/schedules", label: "Schedules", icon: "schedules" },
     { href: "/incidents", label: "Incidents", icon: "incidents" },
     roleHas(viewer.role, "services:read") && { href: "/services", label: "Services", icon: "services" },
+    roleHas(viewer.role, "escalation_policies:read") && { href: "/escalation-policies", label: "Escalation policies", icon: "escalations" },
     { href: "/postmortems", label: "Post-mortems", icon: "postmortems" },
     { href: "/reports", label: "Reports", icon: "reports" },
     roleHas(viewer.role, "teams:read") && { href: "/teams", label: "Teams", icon: "teams" },

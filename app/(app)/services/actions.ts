@@ -15,13 +15,20 @@ import { updateService } from "@/lib/services/update-service";
 
 const servicePage = (form: FormData) => `/services/${String(form.get("serviceId") ?? "")}`;
 
+/** The form's "None" option posts "": no policy. */
+function serviceInput(form: FormData) {
+  const input = formInput(form);
+  if (input.escalationPolicyId === "") input.escalationPolicyId = null;
+  return input;
+}
+
 export const createServiceAction = safeAction(async (ctx, form) => {
-  const service = await createService({ ctx, input: formInput(form) });
+  const service = await createService({ ctx, input: serviceInput(form) });
   return { redirectTo: `/services/${service.id}`, revalidate: ["/services"] };
 });
 
 export const updateServiceAction = safeAction(async (ctx, form) => {
-  const service = await updateService({ ctx, input: formInput(form) });
+  const service = await updateService({ ctx, input: serviceInput(form) });
   return { message: `Saved ${service.name}.`, revalidate: [`/services/${service.id}`, "/services"] };
 });
 

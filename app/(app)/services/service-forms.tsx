@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import Link from "next/link";
 import { KeyRound, Plus } from "lucide-react";
 import { EmailRulesEditor } from "@/components/services/email-rules-editor";
 import { PriorityRulesEditor } from "@/components/services/priority-rules-editor";
@@ -27,7 +28,7 @@ type Option = { id: string; name: string };
 const message = (state: ActionState) => (state.status === "idle" ? undefined : { status: state.status, message: state.message });
 const errorsOf = (state: ActionState) => (state.status === "error" ? state.fieldErrors : {});
 
-export function ServiceForm({ clients, teams, values }: { clients?: Option[]; teams: Option[]; values?: { serviceId: string; name: string; description: string; teamId: string } }) {
+export function ServiceForm({ clients, teams, policies, values }: { clients?: Option[]; teams: Option[]; policies: Option[]; values?: { serviceId: string; name: string; description: string; teamId: string; escalationPolicyId: string | null } }) {
   const [state, action] = useActionState(values ? updateServiceAction : createServiceAction, idleState);
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -55,6 +56,27 @@ export function ServiceForm({ clients, teams, values }: { clients?: Option[]; te
           {teams.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label="Escalation policy"
+        error={fieldError(state, "escalationPolicyId")}
+        hint={
+          <>
+            Who is paged, in what order.{" "}
+            <Link href="/escalation-policies" className="font-medium text-brand-700 hover:underline">
+              Policies
+            </Link>
+          </>
+        }
+      >
+        <Select id="service-policy" name="escalationPolicyId" defaultValue={values ? (values.escalationPolicyId ?? "") : (policies[0]?.id ?? "")}>
+          <option value="">None: tell the failover contacts at once</option>
+          {policies.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
             </option>
           ))}
         </Select>

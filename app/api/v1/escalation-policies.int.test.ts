@@ -150,7 +150,7 @@ describe("escalation policies REST", () => {
     const svc = await callRoute(servicesRoute.POST, { method: "POST", path: "/api/v1/services", token: as("manager"), body: { name: "Imaging Cluster", clientId: ids.client, teamId: ids.team, escalationPolicyId: policyId } });
     expect(svc.status).toBe(201);
     expect(svc.json.data).toMatchObject({ escalationPolicyId: policyId, escalationPolicy: { id: policyId, name: created.json.data.name } });
-    const other = await makeService(t.db, { clientId: ids.client, teamId: ids.team, name: "Backup Vault" });
+    const other = await makeService(t.db, { clientId: ids.client!, teamId: ids.team!, name: "Backup Vault" });
     const patched = await callRoute(serviceRoute.PATCH, { method: "PATCH", path: `/api/v1/services/${other.id}`, token: as("manager"), params: { serviceId: other.id }, body: { escalationPolicyId: policyId } });
     expect(patched.status).toBe(200);
     expect(patched.json.data.escalationPolicyId).toBe(policyId);

@@ -12,6 +12,7 @@ import { localDateTimeAt } from "@/lib/core/time";
 import { orInterrupt } from "@/lib/http/page-guard";
 import { SOURCE_LABELS } from "@/lib/ingest/event-schema";
 import { getService, listServiceAlerts } from "@/lib/services/read-services";
+import { listPolicies } from "@/lib/escalation-policies/list-policies";
 import { listTeams } from "@/lib/teams/read-teams";
 import { deleteHeartbeatAction, deleteServiceAction, endMaintenanceWindowAction, revokeIntegrationKeyAction } from "../actions";
 import { CreateKeyForm, EmailRulesForm, HeartbeatForm, MaintenanceForm, ServiceForm, ServicePriorityRulesForm } from "../service-forms";
@@ -37,7 +38,12 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
   const service = await orInterrupt(() => getService(ctx, serviceId));
   const manage = can(ctx.viewer, "services:manage");
   const maintain = can(ctx.viewer, "maintenance:manage");
-  const [recent, teams, origin] = await Promise.all([listServiceAlerts(ctx, serviceId, 15), manage ? listTeams(ctx, { limit: 200 }) : Promise.resolve({ data: [] }), requestOrigin()]);
+  const [recent, teams, policies, origin] = await Promise.all([
+    listServiceAlerts(ctx, serviceId, 15),
+    manage ? listTeams(ctx, { limit: 200 }) : Promise.resolve({ data: [] }),
+    manage ? listPolicies(ctx, { limit: 200 }) : Promise.resolve({ data: [] }),
+    requestOrigin(),
+  ]);
   const zone = ctx.viewer.timeZone;
   const local = localDateTimeAt(ctx.now.getTime() + 3_600_000, zone);
   const defaultStart = `${local.date}T${String(Math.floor(local.msOfDay / 3_600_000)).padStart(2, "0")}:00`;
@@ -211,10 +217,18 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
                 </div>
                 <div className="flex justify-between gap-3 py-2">
                   <dt className="text-slate-500">Escalation policy</dt>
-                  <dd className="text-slate-600">Arrives with paging</dd>
+                  <dd className="min-w-0 text-right">
+                    {service.escalationPolicy ? (
+                      <Link href={`/escalation-policies/${service.escalationPolicy.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                        {service.escalationPolicy.name}
+                      </Link>
+                    ) : (
+                      <Badge variant="warning">None: failover at once</Badge>
+                    )}
+                  </dd>
                 </div>
               </dl>
-              {manage && <ServiceForm teams={teams.data.map((t) => ({ id: t.id, name: t.name }))} values={{ serviceId: service.id, name: service.name, description: service.description, teamId: service.team.id }} />}
+              {manage && <ServiceForm teams={teams.data.map((t) => ({ id: t.id, name: t.name }))} policies={policies.data.map((p) => ({ id: p.id, name: p.name }))} values={{ serviceId: service.id, name: service.name, description: service.description, teamId: service.team.id, escalationPolicyId: service.escalationPolicyId }} />}
             </CardContent>
           </Card>
 
