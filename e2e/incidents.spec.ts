@@ -117,8 +117,15 @@ test.describe("stakeholder", () => {
     const acmeKey = await createKey(mp, "Acme Dental Servers", "e2e stakeholder");
     const globexKey = await createKey(mp, "Globex Warehouse Network", "e2e stakeholder");
     const tag = Date.now().toString(36);
-    expect((await enqueue(baseURL!, { routing_key: acmeKey, event_action: "trigger", payload: { summary: `PMS database slow ${tag}`, source: "pms-01", severity: "critical" } })).status).toBe(202);
-    expect((await enqueue(baseURL!, { routing_key: globexKey, event_action: "trigger", payload: { summary: `Core switch down ${tag}`, source: "core-sw-1", severity: "critical" } })).status).toBe(202);
+    // Acknowledged at once: these incidents are for the stakeholder to read, not to page the on-call
+    // (whose in-app alarm would then cover other specs' pages).
+    const triggered = [
+      await enqueue(baseURL!, { routing_key: acmeKey, event_action: "trigger", dedup_key: `pms-${tag}`, payload: { summary: `PMS database slow ${tag}`, source: "pms-01", severity: "critical" } }),
+      await enqueue(baseURL!, { routing_key: globexKey, event_action: "trigger", dedup_key: `sw-${tag}`, payload: { summary: `Core switch down ${tag}`, source: "core-sw-1", severity: "critical" } }),
+    ];
+    expect(triggered.map((r) => r.status)).toEqual([202, 202]);
+    expect((await enqueue(baseURL!, { routing_key: acmeKey, event_action: "acknowledge", dedup_key: `pms-${tag}` })).status).toBe(202);
+    expect((await enqueue(baseURL!, { routing_key: globexKey, event_action: "acknowledge", dedup_key: `sw-${tag}` })).status).toBe(202);
     await mp.goto("/incidents");
     const globexHref = await mp.getByRole("link", { name: new RegExp(`Core switch down ${tag}`) }).getAttribute("href");
     await mp.getByRole("link", { name: new RegExp(`PMS database slow ${tag}`) }).click();
