@@ -46,6 +46,7 @@ test.describe("manager", () => {
     await expect(page.getByRole("listitem", { name: "Level 2" })).toContainText("Add at least one person, schedule or team");
     await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);
     await page.getByLabel("Add to level 2").selectOption({ label: "Service Desk: leads only" });
+    await expect(page.getByRole("listitem", { name: "Level 2" })).not.toContainText("Add at least one");
     await page.getByLabel("Level 2 minutes").fill("15");
     await page.getByLabel("Other addresses").fill("noc@example.com");
     await page.getByRole("button", { name: "Add", exact: true }).click();
@@ -61,6 +62,15 @@ test.describe("manager", () => {
     await expect(page.getByText("Stops when a page is read.")).toBeVisible();
     await page.goto("/escalation-policies");
     await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Not used");
+
+    // A service shows its policy and can be given the new one.
+    await page.goto("/services");
+    await page.getByRole("link", { name: "Globex Warehouse Network" }).click();
+    await expect(page.getByRole("link", { name: "Standard" })).toBeVisible();
+    await page.getByLabel("Escalation policy").selectOption({ label: name });
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText("Saved Globex Warehouse Network.")).toBeVisible();
+    await expect(page.getByRole("link", { name })).toBeVisible();
   });
 });
 

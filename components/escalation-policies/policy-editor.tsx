@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useMemo, useState } from "react";
-import { ArrowDown, ArrowUp, AtSign, CalendarClock, Plus, Trash2, User, Users, X } from "lucide-react";
+import { ArrowDown, ArrowRight, ArrowUp, AtSign, CalendarClock, Plus, Timer, Trash2, User, Users, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -117,8 +117,17 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
   const [emails, setEmails] = useState(initial.failover.emails);
   const [emailDraft, setEmailDraft] = useState("");
   const emailId = useId();
-  const err = (path: string) => fieldError(state, path);
-  const exact = (path: string) => (state.status === "error" ? state.fieldErrors[path] : undefined);
+  // A server error stops showing once what it names is edited (until the next save says otherwise).
+  const [seen, setSeen] = useState(state);
+  const [fixed, setFixed] = useState<string[]>([]);
+  if (seen !== state) {
+    setSeen(state);
+    setFixed([]);
+  }
+  const edited = (prefix: string) => setFixed((f) => (f.includes(prefix) ? f : [...f, prefix]));
+  const isFixed = (path: string) => fixed.some((p) => path === p || path.startsWith(`${p}.`));
+  const err = (path: string) => (isFixed(path) ? undefined : fieldError(state, path));
+  const exact = (path: string) => (state.status === "error" && !isFixed(path) ? state.fieldErrors[path] : undefined);
 
   const directory: PolicyDirectory = useMemo(
     () => ({
@@ -143,24 +152,36 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
     failoverUsers.map((id) => directory.users[id] ?? "a deleted person"),
   );
 
-  const updateLevel = (i: number, patch: Partial<LevelState>) => setLevels((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-  const move = (i: number, by: -1 | 1) =>
+  const updateLevel = (i: number, patch: Partial<LevelState>) => {
+    edited(`levels.${i}`);
+    setLevels((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  };
+  const removeLevel = (i: number) => {
+    edited("levels");
+    setLevels((ls) => ls.filter((_, j) => j !== i));
+  };
+  const move = (i: number, by: -1 | 1) => {
+    edited("levels");
     setLevels((ls) => {
       const next = [...ls];
       const [l] = next.splice(i, 1);
       next.splice(i + by, 0, l!);
       return next;
     });
+  };
   const addLevel = () => {
+    edited("levels");
     setLevels((ls) => [...ls, { key: nextKey, delay: ls.length ? ls[ls.length - 1]!.delay : "5", targets: [] }]);
     setNextKey((k) => k + 1);
   };
   const addEmail = () => {
+    edited("failover.emails");
     if (!pendingEmail || emails.includes(pendingEmail.toLowerCase())) return setEmailDraft("");
     setEmails((es) => [...es, pendingEmail]);
     setEmailDraft("");
   };
   const stopWord = stopOn === "read" ? "reads a page" : "acknowledges";
+  const noAnswer = stopOn === "read" ? "Not read in" : "No answer in";
   const afterLast = repeat > 0 ? "start again from level 1" : "send the failover email";
 
   return (
@@ -177,10 +198,16 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
           </CardHeader>
           <CardContent className="grid gap-4">
             <Field label="Name" error={err("name")}>
-              <Input id="policy-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} placeholder="e.g. Business-critical servers" />
+              <Input id="policy-name" value={name} onChange={(e) => {
+                  edited("name");
+                  setName(e.target.value);
+                }} maxLength={120} placeholder="e.g. Business-critical servers" />
             </Field>
             <Field label="Description" optional error={err("description")}>
-              <Textarea id="policy-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={500} rows={2} placeholder="When to use it, who agreed it" />
+              <Textarea id="policy-description" value={description} onChange={(e) => {
+                  edited("description");
+                  setDescription(e.target.value);
+                }} maxLength={500} rows={2} placeholder="When to use it, who agreed it" />
             </Field>
           </CardContent>
         </Card>
@@ -215,7 +242,7 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
                         <Button type="button" variant="ghost" size="icon" aria-label={`Move level ${n} down`} disabled={last} onClick={() => move(i, 1)}>
                           <ArrowDown aria-hidden />
                         </Button>
-                        <Button type="button" variant="ghost" size="icon" aria-label={`Remove level ${n}`} onClick={() => setLevels((ls) => ls.filter((_, j) => j !== i))}>
+                        <Button type="button" variant="ghost" size="icon" aria-label={`Remove level ${n}`} onClick={() => removeLevel(i)}>
                           <Trash2 aria-hidden />
                         </Button>
                       </div>
@@ -238,24 +265,25 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
                       <TargetPicker label={`Add to level ${n}`} options={options} exclude={level.targets} onPick={(t) => !level.targets.some((o) => sameTarget(o, t)) && updateLevel(i, { targets: [...level.targets, t] })} />
                       {targetsError && <p className="text-[0.8125rem] font-medium text-red-700">{targetsError}</p>}
                       <div className="flex flex-wrap items-center gap-x-2 gap-y-1.5 text-sm text-slate-700">
-                        <label htmlFor={`level-${level.key}-delay`}>If nobody {stopWord} within</label>
-                        <span className="inline-flex items-center gap-1.5">
-                          <Input
-                            id={`level-${level.key}-delay`}
-                            aria-label={`Level ${n} minutes`}
-                            type="number"
-                            inputMode="numeric"
-                            min={0}
-                            max={MAX_DELAY_MINUTES}
-                            step={1}
-                            value={level.delay}
-                            aria-invalid={!!delayError}
-                            onChange={(e) => updateLevel(i, { delay: e.target.value })}
-                            className="w-20 text-right tabular-nums"
-                          />
-                          min,
-                        </span>
-                        <span>{last ? afterLast : `page level ${n + 1}`}.</span>
+                        <Timer aria-hidden className="size-4 shrink-0 text-slate-400" />
+                        <label htmlFor={`level-${level.key}-delay`}>{noAnswer}</label>
+                        <Input
+                          id={`level-${level.key}-delay`}
+                          aria-label={`Level ${n} minutes`}
+                          type="number"
+                          inputMode="numeric"
+                          min={0}
+                          max={MAX_DELAY_MINUTES}
+                          step={1}
+                          value={level.delay}
+                          aria-invalid={!!delayError}
+                          onChange={(e) => updateLevel(i, { delay: e.target.value })}
+                          className="w-20 text-right tabular-nums"
+                        />
+                        <span>min</span>
+                        <ArrowRight aria-hidden className="size-4 shrink-0 text-slate-400" />
+                        <span className="sr-only">then</span>
+                        <span className="font-medium text-slate-800">{last ? afterLast : `page level ${n + 1}`}</span>
                       </div>
                       {delayError && <p className="text-[0.8125rem] font-medium text-red-700">{delayError}</p>}
                     </div>
@@ -275,9 +303,12 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
             <CardDescription>Run the levels again, then email the failover contacts and mark the incident unanswered.</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-5">
-            <div className="grid gap-4 sm:grid-cols-2">
-              <Field label="Repeat" error={err("repeat")} hint={repeat > 0 ? `All levels run ${repeat + 1} times in all.` : "The levels run once."}>
-                <Select id="policy-repeat" value={String(repeat)} onChange={(e) => setRepeat(Number(e.target.value))}>
+            <div className="grid gap-5">
+              <Field className="sm:max-w-xs" label="Repeat" error={err("repeat")} hint={repeat > 0 ? `All levels run ${repeat + 1} times in all.` : "The levels run once."}>
+                <Select id="policy-repeat" value={String(repeat)} onChange={(e) => {
+                    edited("repeat");
+                    setRepeat(Number(e.target.value));
+                  }}>
                   {REPEAT_LABELS.map((label, k) => (
                     <option key={k} value={k}>
                       {label}
@@ -287,7 +318,7 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
               </Field>
               <fieldset className="grid gap-1.5">
                 <legend className="mb-1.5 text-sm font-medium text-slate-900">Stop paging when a page is</legend>
-                <div className="grid grid-cols-2 gap-2">
+                <div className="grid grid-cols-2 gap-2 sm:max-w-md">
                   {(
                     [
                       ["acknowledged", "Acknowledged", "Someone takes it"],
@@ -307,13 +338,19 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
 
             <fieldset className="grid gap-3 border-t border-slate-100 pt-4">
               <legend className="text-sm font-medium text-slate-900">Failover email</legend>
-              <Checkbox checked={leads} onChange={(e) => setLeads(e.target.checked)} label="The incident team's leads" description="Whoever leads the service's team when it happens." />
+              <Checkbox checked={leads} onChange={(e) => {
+                  edited("failover");
+                  setLeads(e.target.checked);
+                }} label="The incident team's leads" description="Whoever leads the service's team when it happens." />
               <div className="grid gap-2">
                 <p className="text-sm font-medium text-slate-800">People</p>
                 {failoverUsers.length > 0 && (
                   <ul className="flex flex-wrap gap-2" aria-label="Failover people">
                     {failoverUsers.map((id, k) => (
-                      <Chip key={id} icon={User} invalid={!!err(`failover.userIds.${k}`)} removeLabel={`Remove ${directory.users[id] ?? "person"} from failover`} onRemove={() => setFailoverUsers((us) => us.filter((u) => u !== id))}>
+                      <Chip key={id} icon={User} invalid={!!err(`failover.userIds.${k}`)} removeLabel={`Remove ${directory.users[id] ?? "person"} from failover`} onRemove={() => {
+                          edited("failover.userIds");
+                          setFailoverUsers((us) => us.filter((u) => u !== id));
+                        }}>
                         {directory.users[id] ?? "A deleted person"}
                         {err(`failover.userIds.${k}`) && <span className="ml-1 text-red-700">({err(`failover.userIds.${k}`)})</span>}
                       </Chip>
@@ -324,7 +361,12 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
                   aria-label="Add a failover person"
                   value=""
                   placeholder="Add a person…"
-                  onChange={(e) => e.target.value && !failoverUsers.includes(e.target.value) && setFailoverUsers((us) => [...us, e.target.value])}
+                  onChange={(e) => {
+                    const id = e.target.value;
+                    if (!id || failoverUsers.includes(id)) return;
+                    edited("failover.userIds");
+                    setFailoverUsers((us) => [...us, id]);
+                  }}
                 >
                   {options.users.map((u) => (
                     <option key={u.id} value={u.id} disabled={failoverUsers.includes(u.id)}>
@@ -340,7 +382,10 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
                 {emails.length > 0 && (
                   <ul className="flex flex-wrap gap-2" aria-label="Failover addresses">
                     {emails.map((e, k) => (
-                      <Chip key={e} icon={AtSign} invalid={!!err(`failover.emails.${k}`)} removeLabel={`Remove ${e} from failover`} onRemove={() => setEmails((es) => es.filter((x) => x !== e))}>
+                      <Chip key={e} icon={AtSign} invalid={!!err(`failover.emails.${k}`)} removeLabel={`Remove ${e} from failover`} onRemove={() => {
+                          edited("failover.emails");
+                          setEmails((es) => es.filter((x) => x !== e));
+                        }}>
                         {e}
                         {err(`failover.emails.${k}`) && <span className="ml-1 text-red-700">({err(`failover.emails.${k}`)})</span>}
                       </Chip>
@@ -354,7 +399,10 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
                     value={emailDraft}
                     placeholder="e.g. noc@client.example"
                     aria-invalid={!!err(`failover.emails.${emails.length}`)}
-                    onChange={(e) => setEmailDraft(e.target.value)}
+                    onChange={(e) => {
+                      edited("failover.emails");
+                      setEmailDraft(e.target.value);
+                    }}
                     onKeyDown={(e) => {
                       if (e.key === "Enter") {
                         e.preventDefault();
@@ -380,8 +428,9 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
         </div>
       </form>
 
-      <aside className="order-first min-w-0 space-y-6 lg:sticky lg:top-6 lg:order-none">
-        <Card>
+      {/* On phones the timeline comes first and the extras (services, delete) after the form; beside it on laptops. */}
+      <aside className="contents lg:sticky lg:top-6 lg:block lg:min-w-0 lg:space-y-6">
+        <Card className="order-first lg:order-none">
           <CardHeader>
             <CardTitle>Timeline</CardTitle>
             <CardDescription>
@@ -393,7 +442,7 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
             <PolicyTimeline lines={levels.length ? preview : []} />
           </CardContent>
         </Card>
-        {aside}
+        {aside && <div className="order-last min-w-0 space-y-6 lg:order-none">{aside}</div>}
       </aside>
     </div>
   );

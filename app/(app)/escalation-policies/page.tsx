@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Plus, Waypoints } from "lucide-react";
+import { Plus, Server, Waypoints } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -26,16 +26,16 @@ function levelsSummary(p: PolicyOutput): string {
 function ServiceLinks({ policy }: { policy: PolicyOutput }) {
   if (policy.services.length === 0) return <span className="text-slate-500">Not used</span>;
   return (
-    <span className="flex flex-wrap gap-x-2 gap-y-1">
-      {policy.services.map((s, i) => (
-        <span key={s.id}>
-          <Link href={`/services/${s.id}`} className="text-slate-700 hover:text-brand-700 hover:underline">
-            {s.name}
+    <ul className="flex flex-wrap gap-1.5" aria-label={`Services using ${policy.name}`}>
+      {policy.services.map((s) => (
+        <li key={s.id} className="min-w-0">
+          <Link href={`/services/${s.id}`} className="inline-flex max-w-full items-center gap-1.5 rounded-md border border-slate-200 bg-white px-2 py-0.5 text-[0.8125rem] text-slate-700 hover:border-slate-300 hover:text-brand-700">
+            <Server aria-hidden className="size-3.5 shrink-0 text-slate-400" />
+            <span className="truncate">{s.name}</span>
           </Link>
-          {i < policy.services.length - 1 && <span className="text-slate-400">,</span>}
-        </span>
+        </li>
       ))}
-    </span>
+    </ul>
   );
 }
 
@@ -75,11 +75,11 @@ export default async function EscalationPoliciesPage() {
             <TBody>
               {policies.data.map((p) => (
                 <TR key={p.id}>
-                  <TD className="max-w-72">
+                  <TD className="min-w-56">
                     <Link href={`/escalation-policies/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700">
                       {p.name}
                     </Link>
-                    <p className="mt-0.5 line-clamp-1 text-xs text-slate-500 first-letter:uppercase">{p.timeline[0]?.replace(/^0 min: /, "First: ")}</p>
+                    <p className="mt-0.5 line-clamp-2 text-xs text-slate-500">First paged: {p.levels[0]?.targets.map((t) => t.name).join(", ")}</p>
                   </TD>
                   <TD className="text-sm whitespace-nowrap text-slate-700">{levelsSummary(p)}</TD>
                   <TD className="text-sm text-slate-700">{REPEAT(p.repeat)}</TD>
@@ -105,7 +105,8 @@ export default async function EscalationPoliciesPage() {
                 <p className="mt-1 text-sm text-slate-600">
                   {levelsSummary(p)} · repeat {REPEAT(p.repeat).toLowerCase()}
                 </p>
-                <div className="mt-2 text-sm">
+                <p className="mt-0.5 text-xs text-slate-500">First paged: {p.levels[0]?.targets.map((t) => t.name).join(", ")}</p>
+                <div className="mt-3 text-sm">
                   <ServiceLinks policy={p} />
                 </div>
               </li>
