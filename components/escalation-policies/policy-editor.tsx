@@ -255,7 +255,7 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
                             const tErr = err(`levels.${i}.targets.${j}`);
                             return (
                               <Chip key={encode(t)} icon={TARGET_ICON[t.type]} invalid={!!tErr} removeLabel={`Remove ${name} from level ${n}`} onRemove={() => updateLevel(i, { targets: level.targets.filter((_, k) => k !== j) })}>
-                                <span className="first-letter:uppercase">{name}</span>
+                                {name.charAt(0).toUpperCase() + name.slice(1)}
                                 {tErr && <span className="ml-1 text-red-700">({tErr})</span>}
                               </Chip>
                             );
