@@ -50,7 +50,7 @@ export function IncidentAlarm({ initial, timeZone, acknowledgeAction, pollMs = 3
   const permission = asked ?? browserPermission;
   const soundRef = React.useRef<AlarmSound | null>(null);
   const reported = React.useRef(new Set<string>());
-  const notified = React.useRef(new Map<string, Notification>());
+  const notified = React.useRef(new Map<string, { close(): void }>());
 
   // The incident page being viewed marks its own pages read; don't ring over it.
   const visible = React.useMemo(() => alarms.filter((a) => !dismissed.has(a.incidentId) && pathname !== `/incidents/${a.incidentId}`), [alarms, dismissed, pathname]);
@@ -110,12 +110,19 @@ export function IncidentAlarm({ initial, timeZone, acknowledgeAction, pollMs = 3
     if (permission !== "granted") return;
     for (const a of visible) {
       if (notified.current.has(a.incidentId)) continue;
-      const n = new Notification(a.confidential ? "A confidential incident needs you" : `${(a.priority ?? "").toUpperCase()} · ${a.client}`, {
-        body: a.confidential ? `#${a.number} · open Baton to see it` : `#${a.number} ${a.title}`,
-        tag: `incident-${a.incidentId}`,
-        requireInteraction: true,
-      });
-      n.onclick = () => window.focus();
+      const title = a.confidential ? "A confidential incident needs you" : `${(a.priority ?? "").toUpperCase()} · ${a.client}`;
+      const options: NotificationOptions = { body: a.confidential ? `#${a.number} · open Baton to see it` : `#${a.number} ${a.title}`, tag: `incident-${a.incidentId}`, requireInteraction: true };
+      let n: { close(): void };
+      try {
+        const page = new Notification(title, options);
+        page.onclick = () => window.focus();
+        n = page;
+      } catch {
+        // Android Chrome allows notifications only through the service worker.
+        const tag = options.tag!;
+        void navigator.serviceWorker?.ready.then((r) => r.showNotification(title, options)).catch(() => undefined);
+        n = { close: () => void navigator.serviceWorker?.ready.then((r) => r.getNotifications({ tag })).then((ns) => ns.forEach((x) => x.close())) };
+      }
       notified.current.set(a.incidentId, n);
     }
     for (const [incidentId, n] of notified.current) {
