@@ -9,3 +9,4 @@ export * from "./schedules";
 export * from "./services";
 export * from "./incidents";
 export * from "./escalations";
+export * from "./workspace";

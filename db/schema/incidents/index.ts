@@ -5,6 +5,7 @@ import { users } from "../auth";
 import { clients } from "../clients";
 import { integrationKeys, services } from "../services";
 import { teams } from "../teams";
+import { incidentTypes } from "../workspace/incident-types";
 
 export const ALERT_STATUSES = ["triggered", "acknowledged", "resolved"] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -40,6 +41,8 @@ export const incidents = pgTable(
     acknowledgedBy: text("acknowledged_by").references(() => users.id, { onDelete: "set null" }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    /** The kind of incident (ransomware, phishing, service outage…): it brings its checklist. */
+    typeId: text("type_id").references(() => incidentTypes.id, { onDelete: "set null" }),
     /** Need-to-know: only participants and incident managers see it; its notifications carry no details. */
     confidential: boolean("confidential").notNull().default(false),
     /** When a person first opened one of its pages (read is not acknowledged: it says a human saw it). */
