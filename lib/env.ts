@@ -49,6 +49,8 @@ export const envSchema = z.object({
   INGEST_RATE_LIMIT_BURST: positiveInt(200),
   /** The portal's public address, for links in emails sent by background work (no request to derive it from). */
   BATON_PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  /** The largest evidence upload kept in the database, in bytes (default 10 MiB); larger files are refused. */
+  EVIDENCE_MAX_BYTES: positiveInt(10 * 1024 * 1024),
   /** How often the embedded driver looks for due escalations and notifications, in ms. */
   ESCALATION_TICK_MS: positiveInt(1000),
   /** Web push (VAPID). Without them, keys are generated once and kept in the data folder. */

@@ -149,6 +149,9 @@ export const TIMELINE_KINDS = [
   "acknowledged",
   "resolved",
   "note",
+  "evidence",
+  "custody",
+  "stakeholder_update",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const ACTOR_TYPES = ["user", "integration", "system"] as const;

@@ -45,6 +45,9 @@ const KIND_LABELS: Record<TimelineEntryOutput["kind"], string> = {
   acknowledged: "Acknowledged",
   resolved: "Resolved",
   note: "Note",
+  evidence: "Evidence",
+  custody: "Custody",
+  stakeholder_update: "Stakeholder update",
 };
 const KIND_DOT: Partial<Record<TimelineEntryOutput["kind"], string>> = {
   triggered: "bg-red-500",
