@@ -4,6 +4,7 @@ import { migrateDatabase } from "./migrate";
 import { users } from "./schema";
 import { seedDemoData } from "./seed";
 import { seedDemoPolicies } from "./seed-escalation-policies";
+import { seedIncidentTypes } from "./seed-incident-types";
 import { seedDemoSchedules } from "./seed-schedules";
 import { recordAudit } from "@/lib/audit/record";
 
@@ -19,6 +20,7 @@ export async function prepareDatabase(handle: DbHandle, opts: PrepareOptions): P
   const log = opts.log ?? (() => {});
   await migrateDatabase(handle);
   log(`database migrated (${handle.kind})`);
+  await seedIncidentTypes(handle.db, opts.now);
   const [row] = await handle.db.select({ n: count() }).from(users);
   let seeded = false;
   if ((row?.n ?? 0) === 0 && opts.seedDemo) {

@@ -39,6 +39,8 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "incidents:read": { admin: true, manager: true, engineer: true, stakeholder: true },
   "incidents:read-internal": { admin: true, manager: true, engineer: true, stakeholder: false },
   "incidents:respond": { admin: true, manager: true, engineer: true, stakeholder: false },
+  "incidents:manage": { admin: true, manager: true, engineer: false, stakeholder: false },
+  "incidents:break-glass": { admin: true, manager: false, engineer: false, stakeholder: false },
   "escalation_policies:read": { admin: true, manager: true, engineer: true, stakeholder: false },
   "escalation_policies:write": { admin: true, manager: true, engineer: false, stakeholder: false },
 };

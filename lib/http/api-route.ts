@@ -13,7 +13,7 @@ export const MAX_JSON_BODY_BYTES = 1_048_576;
 
 /** One REST endpoint's contract: the same zod schemas validate requests and generate OpenAPI. */
 export type ApiContract = {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   summary: string;
   tag: string;

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { auditConfidentialRead, confidentialityFilter, mayReadIncident } from "./visibility";
 import { incidentListQuery, type AlertEventOutput, type AlertOutput, type IncidentDetailOutput, type IncidentOutput, type TimelineEntryOutput } from "./schemas";
 
 const ackUser = alias(users, "ack_user");
@@ -53,6 +54,8 @@ function toOutput(r: Row, internal: boolean): IncidentOutput {
     resolvedAt: iso(i.resolvedAt),
     resolvedBy: person(r.resBy),
     unansweredAt: iso(i.unansweredAt),
+    confidential: i.confidential,
+    typeId: i.typeId,
   };
 }
 
@@ -66,7 +69,7 @@ export async function listIncidents(ctx: Ctx, query: unknown): Promise<Page<Inci
   await requirePermission(ctx, "incidents:read");
   const q = parseInput(incidentListQuery, query);
   const internal = can(ctx.viewer, "incidents:read-internal");
-  const filters: (SQL | undefined)[] = [scopeOf(ctx)];
+  const filters: (SQL | undefined)[] = [scopeOf(ctx), confidentialityFilter(ctx)];
   if (q.status === "open") filters.push(ne(incidents.status, "resolved"));
   else if (q.status) filters.push(eq(incidents.status, q.status));
   if (q.priority) filters.push(eq(incidents.priority, q.priority));
@@ -95,20 +98,29 @@ export async function listIncidents(ctx: Ctx, query: unknown): Promise<Page<Inci
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
   const last = page[page.length - 1];
+  for (const r of page) if (r.incident.confidential) await auditConfidentialRead(ctx.db, ctx, r.incident, "list");
   return { data: page.map((r) => toOutput(r, internal)), nextCursor: more && last ? encodeCursor([last.incident.triggeredAt.toISOString(), last.incident.id]) : null };
 }
 
 /**
- * The incident row if the viewer may read it; another client's incident is "not found" and the
- * denial is audited. Call it before opening a transaction (an incident never changes client).
+ * The incident row if the viewer may read it; another client's incident, or a confidential one
+ * the viewer has no need to know (lib/incidents/visibility.ts), is "not found" and the denial is
+ * audited; a confidential read is audited too. Call it before opening a transaction.
  */
-export async function requireIncidentVisible(ctx: Ctx, incidentId: string) {
+export async function requireIncidentVisible(ctx: Ctx, incidentId: string, via = "read") {
   await requirePermission(ctx, "incidents:read", { type: "incident", id: incidentId });
   const [row] = await ctx.db.select().from(incidents).where(eq(incidents.id, incidentId));
   if (!row) throw new NotFoundError("Incident");
   if (!canSeeClient(ctx.viewer, row.clientId)) {
     await recordAudit(ctx.db, ctx, { action: "access.denied", targetType: "incident", targetId: incidentId, details: { reason: "out of scope" } });
     throw new NotFoundError("Incident");
+  }
+  if (row.confidential) {
+    if (!(await mayReadIncident(ctx.db, ctx, row))) {
+      await recordAudit(ctx.db, ctx, { action: "access.denied", targetType: "incident", targetId: incidentId, clientId: row.clientId, details: { reason: "confidential" } });
+      throw new NotFoundError("Incident");
+    }
+    await auditConfidentialRead(ctx.db, ctx, row, via);
   }
   return row;
 }
@@ -138,7 +150,7 @@ function toAlertOutput(a: typeof alerts.$inferSelect): AlertOutput {
 }
 
 export async function getIncident(ctx: Ctx, incidentId: string): Promise<IncidentDetailOutput> {
-  await requireIncidentVisible(ctx, incidentId);
+  await requireIncidentVisible(ctx, incidentId, "detail");
   const internal = can(ctx.viewer, "incidents:read-internal");
   const [row] = await baseSelect(ctx.db).where(eq(incidents.id, incidentId));
   if (!row) throw new NotFoundError("Incident");
@@ -148,7 +160,7 @@ export async function getIncident(ctx: Ctx, incidentId: string): Promise<Inciden
 
 /** Oldest first. Stakeholders see status changes only, not notes or the raw receipts. */
 export async function listIncidentTimeline(ctx: Ctx, incidentId: string): Promise<TimelineEntryOutput[]> {
-  await requireIncidentVisible(ctx, incidentId);
+  await requireIncidentVisible(ctx, incidentId, "timeline");
   const internal = can(ctx.viewer, "incidents:read-internal");
   const rows = await ctx.db
     .select()
@@ -171,7 +183,7 @@ export async function listIncidentTimeline(ctx: Ctx, incidentId: string): Promis
 /** The raw events behind the incident (newest first), with their payloads: internal only. */
 export async function listIncidentEvents(ctx: Ctx, incidentId: string, limit = 20): Promise<AlertEventOutput[]> {
   await requirePermission(ctx, "incidents:read-internal", { type: "incident", id: incidentId });
-  await requireIncidentVisible(ctx, incidentId);
+  await requireIncidentVisible(ctx, incidentId, "events");
   const rows = await ctx.db
     .select({ e: alertEvents })
     .from(alertEvents)

@@ -43,6 +43,10 @@ export const incidentOutput = z.object({
   resolvedBy: ref.nullable(),
   /** Set when the escalation failed over with nobody answering; cleared on acknowledge or resolve. */
   unansweredAt: z.iso.datetime().nullable(),
+  /** Need-to-know: only participants, incident managers and admins who broke the glass see it. */
+  confidential: z.boolean(),
+  /** The incident type (its checklist came from that type's template), if set. */
+  typeId: z.string().nullable(),
 });
 export type IncidentOutput = z.infer<typeof incidentOutput>;
 

@@ -152,6 +152,14 @@ export const TIMELINE_KINDS = [
   "evidence",
   "custody",
   "stakeholder_update",
+  "role_assigned",
+  "role_removed",
+  "joined",
+  "left",
+  "type_set",
+  "checklist",
+  "status_update",
+  "confidentiality",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const ACTOR_TYPES = ["user", "integration", "system"] as const;

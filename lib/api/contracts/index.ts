@@ -5,6 +5,7 @@ import { directoryContracts } from "./directory";
 import { escalationPolicyContracts } from "./escalation-policies";
 import { pushContracts } from "./push";
 import { scheduleContracts } from "./schedules";
+import { workspaceContracts } from "./workspace";
 
 /** Every REST v1 endpoint. Route handlers take their contract from here; so does /api/v1/openapi.json. */
 export const contracts = {
@@ -14,4 +15,5 @@ export const contracts = {
   ...alarmContracts,
   ...pushContracts,
   ...escalationPolicyContracts,
+  ...workspaceContracts,
 } as const satisfies Record<string, ApiContract>;

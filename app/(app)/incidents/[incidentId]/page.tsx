@@ -48,6 +48,14 @@ const KIND_LABELS: Record<TimelineEntryOutput["kind"], string> = {
   evidence: "Evidence",
   custody: "Custody",
   stakeholder_update: "Stakeholder update",
+  role_assigned: "Role assigned",
+  role_removed: "Role removed",
+  joined: "Joined",
+  left: "Left",
+  type_set: "Incident type",
+  checklist: "Checklist",
+  status_update: "Status update",
+  confidentiality: "Confidentiality",
 };
 const KIND_DOT: Partial<Record<TimelineEntryOutput["kind"], string>> = {
   triggered: "bg-red-500",
@@ -61,6 +69,9 @@ const KIND_DOT: Partial<Record<TimelineEntryOutput["kind"], string>> = {
   acknowledged: "bg-amber-500",
   resolved: "bg-emerald-500",
   note: "bg-indigo-500",
+  status_update: "bg-teal-500",
+  checklist: "bg-emerald-400",
+  confidentiality: "bg-slate-700",
 };
 
 export default async function IncidentPage({ params, searchParams }: { params: Promise<{ incidentId: string }>; searchParams: Promise<{ error?: string }> }) {

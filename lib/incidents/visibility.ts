@@ -1,0 +1,51 @@
+import { and, eq, gt, or, sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { incidentBreakGlass, incidentParticipants, incidents, notifications, type Role } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import type { Ctx } from "@/lib/context";
+
+/**
+ * Need-to-know, in one place. A confidential incident is visible to its participants (present or
+ * past), to anyone it paged or notified, to incident managers (the managers), and to an admin
+ * who broke the glass (a grant that has not expired). Admins are deliberately not incident
+ * managers: they see a confidential incident only by breaking the glass, with a reason, audited.
+ */
+export const SEES_EVERY_CONFIDENTIAL_INCIDENT: readonly Role[] = ["manager"];
+
+type Who = Pick<Ctx, "viewer" | "now">;
+
+/** The SQL condition for lists and search: `undefined` when the viewer sees every incident. */
+export function confidentialityFilter({ viewer, now }: Who): SQL | undefined {
+  if (SEES_EVERY_CONFIDENTIAL_INCIDENT.includes(viewer.role)) return undefined;
+  return or(
+    eq(incidents.confidential, false),
+    sql`exists (select 1 from ${incidentParticipants} where ${incidentParticipants.incidentId} = ${incidents.id} and ${incidentParticipants.userId} = ${viewer.userId})`,
+    sql`exists (select 1 from ${notifications} where ${notifications.incidentId} = ${incidents.id} and ${notifications.userId} = ${viewer.userId})`,
+    sql`exists (select 1 from ${incidentBreakGlass} where ${incidentBreakGlass.incidentId} = ${incidents.id} and ${incidentBreakGlass.userId} = ${viewer.userId} and ${incidentBreakGlass.expiresAt} > ${now.toISOString()}::timestamptz)`,
+  );
+}
+
+/** The same rule for one incident already loaded: may this viewer read it? */
+export async function mayReadIncident(db: Queryable, who: Who, incident: { id: string; confidential: boolean }): Promise<boolean> {
+  if (!incident.confidential) return true;
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(incidents)
+    .where(and(eq(incidents.id, incident.id), confidentialityFilter(who)));
+  return !!row;
+}
+
+/** Whether the viewer holds an unexpired break-glass grant on the incident. */
+export async function hasBrokenGlass(db: Queryable, who: Who, incidentId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: incidentBreakGlass.id })
+    .from(incidentBreakGlass)
+    .where(and(eq(incidentBreakGlass.incidentId, incidentId), eq(incidentBreakGlass.userId, who.viewer.userId), gt(incidentBreakGlass.expiresAt, who.now)))
+    .limit(1);
+  return !!row;
+}
+
+/** Every read of a confidential incident leaves an audit row: who, which, through what. */
+export async function auditConfidentialRead(db: Queryable, ctx: Ctx, incident: { id: string; clientId: string }, via: string): Promise<void> {
+  await recordAudit(db, ctx, { action: "incident.read_confidential", targetType: "incident", targetId: incident.id, clientId: incident.clientId, details: { via } });
+}
