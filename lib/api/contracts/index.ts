@@ -1,6 +1,7 @@
 import type { ApiContract } from "@/lib/http/api-route";
 import { alarmContracts } from "./alarms";
 import { alertContracts } from "./alerts";
+import { communicationsContracts } from "./communications";
 import { directoryContracts } from "./directory";
 import { escalationPolicyContracts } from "./escalation-policies";
 import { pushContracts } from "./push";
@@ -15,5 +16,6 @@ export const contracts = {
   ...alarmContracts,
   ...pushContracts,
   ...escalationPolicyContracts,
+  ...communicationsContracts,
   ...workspaceContracts,
 } as const satisfies Record<string, ApiContract>;

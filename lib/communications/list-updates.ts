@@ -1,0 +1,35 @@
+import { asc, eq } from "drizzle-orm";
+import { stakeholderUpdates, users } from "@/db/schema";
+import { can } from "@/lib/access/check";
+import type { Ctx } from "@/lib/context";
+import { requireIncidentVisible } from "@/lib/incidents/read-incidents";
+import type { StakeholderUpdateOutput } from "./schemas";
+
+/**
+ * The updates sent about an incident, oldest first. Staff see every audience's message and its
+ * recipients; a stakeholder sees the messages addressed to them (matched by email), or, if they
+ * are in none, every audience's subject and body, never the recipient list or internal notes.
+ */
+export async function listStakeholderUpdates(ctx: Ctx, incidentId: string): Promise<StakeholderUpdateOutput[]> {
+  const incident = await requireIncidentVisible(ctx, incidentId);
+  const internal = can(ctx.viewer, "incidents:read-internal");
+  const rows = await ctx.db
+    .select({ u: stakeholderUpdates, name: users.name, email: users.email })
+    .from(stakeholderUpdates)
+    .leftJoin(users, eq(users.id, stakeholderUpdates.sentBy))
+    .where(eq(stakeholderUpdates.incidentId, incident.id))
+    .orderBy(asc(stakeholderUpdates.sentAt), asc(stakeholderUpdates.id));
+  const me = ctx.viewer.email.toLowerCase();
+  return rows.map(({ u, name, email }) => {
+    const mine = u.messages.filter((m) => m.recipients.some((r) => r.email.toLowerCase() === me));
+    const messages = internal ? u.messages : (mine.length ? mine : u.messages).map(({ audience, subject, body }) => ({ audience, subject, body }));
+    return {
+      id: u.id,
+      incidentId: u.incidentId,
+      audiences: internal ? u.audiences : messages.map((m) => m.audience),
+      sentAt: u.sentAt.toISOString(),
+      sentBy: u.sentBy ? { id: internal ? u.sentBy : "", name: name || email || "" } : null,
+      messages,
+    };
+  });
+}
