@@ -38,15 +38,15 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Starts the driver process; `startedAt` is when it is back up (its database open, the driver running): the restart. */
 function startDriver(offsetMs: number): Promise<{ child: ChildProcess; startedAt: number }> {
-  const startedAt = Date.now();
   const env = { ...process.env, BATON_TEST_CLOCK_OFFSET_MS: String(offsetMs), AUTH_SECRET: "crash-test-secret-0123456789abcdef", DATABASE_URL: handle.url ?? "", BATON_DATA_DIR: dataDir ?? ".data-unused" };
   const child = spawn(process.execPath, ["--import", "tsx", "db/test/driver-process.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let err = "";
   child.stderr!.on("data", (d) => (err += d));
   return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (d) => String(d).includes("ready") && resolve({ child, startedAt }));
+    child.stdout!.on("data", (d) => String(d).includes("ready") && resolve({ child, startedAt: Date.now() }));
     child.on("exit", (code) => reject(new Error(`driver exited (${code}): ${err}`)));
   });
 }
