@@ -47,6 +47,12 @@ export const envSchema = z.object({
   /** Events each integration key may send per minute (steady rate), and the burst above it. */
   INGEST_RATE_LIMIT_PER_MINUTE: positiveInt(600),
   INGEST_RATE_LIMIT_BURST: positiveInt(200),
+  /**
+   * Seconds an app server trusts its lookup of an integration key (0: look it up on every event).
+   * While > 0 the key's rate-limit bucket is kept in that server's memory; a key revoked on
+   * another app server is refused here within this many seconds.
+   */
+  INGEST_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   /** The portal's public address, for links in emails sent by background work (no request to derive it from). */
   BATON_PUBLIC_URL: optionalString.pipe(z.url().optional()),
   /** The largest evidence upload kept in the database, in bytes (default 10 MiB); larger files are refused. */

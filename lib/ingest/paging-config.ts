@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
+import { sql, type SQL } from "drizzle-orm";
 import type { LowPriorityMode, PriorityRule } from "@/lib/core/alerts";
 import type { BusinessHours } from "@/lib/core/business-hours";
 import type { IngestTarget } from "./integration-key-auth";
@@ -19,19 +18,29 @@ export type PagingConfig = {
 const rulesOf = (owner: "service_id" | "client_id") =>
   sql.raw(`coalesce((select json_agg(json_build_object('id', r.id, 'name', r.name, 'conditions', r.conditions, 'priority', r.priority) order by r.position) from priority_rules r where r.${owner} = `);
 
-/** What deciding a new alert's priority and paging needs, in one round trip. */
-export async function loadPagingConfig(db: Queryable, target: IngestTarget, now: Date): Promise<PagingConfig> {
+/**
+ * The query for what deciding a new alert's priority and paging needs, as one row (name,
+ * time_zone, business_hours, holidays, low_priority, service_rules, client_rules,
+ * in_maintenance). Ingestion embeds it in the statement that first looks for an open alert to
+ * join, and compares a fingerprint of it (md5 of its json text: deterministic, every list
+ * ordered) with the one a cached copy was read with, so a cached config is used only while it is
+ * still the current one: rule, holiday, business-hours and maintenance edits apply to the next
+ * new alert.
+ */
+export function pagingConfigQuery(target: Pick<IngestTarget, "serviceId" | "clientId">, now: Date): SQL {
   const at = now.toISOString();
-  const result = await db.execute(sql`
+  return sql`
     select c.name, c.time_zone, c.business_hours,
-      coalesce((select json_agg(h.date::text) from client_holidays h where h.client_id = c.id), '[]'::json) as holidays,
+      coalesce((select json_agg(h.date::text order by h.date) from client_holidays h where h.client_id = c.id), '[]'::json) as holidays,
       coalesce((select p.low_priority from client_alert_policies p where p.client_id = c.id), 'page') as low_priority,
       ${rulesOf("service_id")}${target.serviceId}), '[]'::json) as service_rules,
       ${rulesOf("client_id")}c.id), '[]'::json) as client_rules,
       exists (select 1 from maintenance_windows m where m.service_id = ${target.serviceId} and m.starts_at <= ${at}::timestamptz and m.ends_at > ${at}::timestamptz) as in_maintenance
-    from clients c where c.id = ${target.clientId}`);
-  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
-  if (!row) throw new Error(`client ${target.clientId} of service ${target.serviceId} is missing`);
+    from clients c where c.id = ${target.clientId}`;
+}
+
+/** A row of `pagingConfigQuery` (as columns, or as one json value) into a PagingConfig. */
+export function parsePagingConfig(row: Record<string, unknown>): PagingConfig {
   const parsed = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
   return {
     clientName: String(row.name),

@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { ConflictError, InvalidError } from "@/lib/errors";
+import { forgetIngestKeys } from "@/lib/ingest/integration-key-auth";
 import { parseInput } from "@/lib/validation";
 import { deleteServiceInput } from "./schemas";
 import { lockService, requireServiceVisible } from "./service-scope";
@@ -21,4 +22,6 @@ export async function deleteService({ ctx, input }: { ctx: Ctx; input: unknown }
     await tx.delete(services).where(eq(services.id, row.id));
     await recordAudit(tx, ctx, { action: "service.delete", targetType: "service", targetId: row.id, clientId: row.clientId, details: { name: row.name } });
   });
+  // Its keys went with it: ingestion's cached lookups of them too.
+  forgetIngestKeys();
 }

@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { NotFoundError } from "@/lib/errors";
+import { forgetIngestKeys } from "@/lib/ingest/integration-key-auth";
 import { parseInput } from "@/lib/validation";
 import { toKeyOutput } from "./read-services";
 import { generateRoutingKey } from "./routing-key";
@@ -29,7 +30,7 @@ export async function revokeIntegrationKey({ ctx, input }: { ctx: Ctx; input: un
   await requirePermission(ctx, "services:manage", { type: "integration_key" });
   const data = parseInput(revokeIntegrationKeyInput, input);
   await requireServiceVisible(ctx, data.serviceId, "services:manage");
-  return ctx.db.transaction(async (tx) => {
+  const revoked = await ctx.db.transaction(async (tx) => {
     const service = await lockService(tx, ctx, data.serviceId);
     const [row] = await tx
       .update(integrationKeys)
@@ -40,4 +41,7 @@ export async function revokeIntegrationKey({ ctx, input }: { ctx: Ctx; input: un
     await recordAudit(tx, ctx, { action: "integration_key.revoke", targetType: "integration_key", targetId: row.id, clientId: service.clientId, details: { serviceId: service.id, prefix: row.prefix } });
     return toKeyOutput(row);
   });
+  // Ingestion caches key lookups for a few seconds: this app server refuses the key at once.
+  forgetIngestKeys();
+  return revoked;
 }

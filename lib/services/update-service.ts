@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { ConflictError, isUniqueViolation } from "@/lib/errors";
 import { requirePolicyExists } from "@/lib/escalation-policies/policy-references";
+import { forgetIngestKeys } from "@/lib/ingest/integration-key-auth";
 import { parseInput } from "@/lib/validation";
 import { requireTeamServesClient } from "./create-service";
 import { getService } from "./read-services";
@@ -28,6 +29,9 @@ export async function updateService({ ctx, input }: { ctx: Ctx; input: unknown }
   } catch (e) {
     if (isUniqueViolation(e)) throw new ConflictError(`A service named "${data.name}" already exists.`);
     throw e;
+  } finally {
+    // Ingestion caches each key's service (name, team, policy, email rules) for a few seconds.
+    forgetIngestKeys();
   }
   return getService(ctx, data.serviceId);
 }

@@ -228,6 +228,9 @@ describe("services over REST", () => {
 
     const detail = await call(serviceRoute.GET, { role: "engineer", params: { serviceId } });
     expect(detail.json.data).toMatchObject({ name: "Initech Core Switches", activeKeys: 1, heartbeats: [{ name: "Backup job", intervalMinutes: 1440 }], priorityRules: [{ name: "Uplinks are urgent" }] });
+    // The key works (and this server now has its lookup cached): revoking it refuses it at once.
+    const warm = await handleEnqueue(new Request("http://localhost/v2/enqueue", { method: "POST", body: JSON.stringify({ routing_key: key.json.data.key, event_action: "resolve", dedup_key: "nothing-open" }) }));
+    expect(warm.status).toBe(202);
     expect((await call(keyRoute.DELETE, { method: "DELETE", role: "manager", params: { serviceId, keyId: key.json.data.id } })).status).toBe(204);
     expect((await call(keyRoute.DELETE, { method: "DELETE", role: "manager", params: { serviceId, keyId: key.json.data.id } })).status).toBe(404);
     const enqueue = await handleEnqueue(new Request("http://localhost/v2/enqueue", { method: "POST", body: JSON.stringify({ routing_key: key.json.data.key, event_action: "trigger", payload: { summary: "s", source: "s", severity: "info" } }) }));

@@ -31,6 +31,7 @@ afterAll(async () => {
   await t.drop();
 });
 afterEach(() => {
+  delete process.env.INGEST_KEY_CACHE_SECONDS;
   delete process.env.INGEST_RATE_LIMIT_BURST;
   delete process.env.INGEST_RATE_LIMIT_PER_MINUTE;
   resetEnvCache();
@@ -141,7 +142,11 @@ describe("PagerDuty Events API v2 contract", () => {
     expect(row!.summary).toBe("badbyte");
   });
 
-  it("429 with Retry-After over the key's rate limit, writing nothing for the refused event", async () => {
+  it.each([
+    { name: "keys cached, bucket in this process", cache: "5" },
+    { name: "keys not cached, bucket in the database", cache: "0" },
+  ])("429 with Retry-After over the key's rate limit, writing nothing for the refused event ($name)", async ({ cache }) => {
+    process.env.INGEST_KEY_CACHE_SECONDS = cache;
     process.env.INGEST_RATE_LIMIT_BURST = "3";
     process.env.INGEST_RATE_LIMIT_PER_MINUTE = "60";
     resetEnvCache();
@@ -158,6 +163,21 @@ describe("PagerDuty Events API v2 contract", () => {
     // One token a second comes back.
     expect((await send(new Date(at.getTime() + 1_000))).status).toBe(202);
     expect((await send(new Date(at.getTime() + 1_000))).status).toBe(429);
+  });
+
+  it("a key revoked on another app server (straight in the database) is refused once this server's cached lookup expires", async () => {
+    process.env.INGEST_KEY_CACHE_SECONDS = "1";
+    resetEnvCache();
+    const other = await makeIntegrationKey(t.db, serviceId, "elsewhere");
+    const send = () => enqueue({ ...trigger({ dedup_key: dedup("lag") }), routing_key: other.key });
+    expect((await send()).status).toBe(202);
+    await t.db.update(integrationKeys).set({ revokedAt: new Date() }).where(eq(integrationKeys.id, other.row.id));
+    // The documented lag: up to INGEST_KEY_CACHE_SECONDS (a revocation through Baton on this server applies at once).
+    expect((await send()).status).toBe(202);
+    await new Promise((r) => setTimeout(r, 1_100));
+    const refused = await send();
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors[0]).toMatch(/routing_key is not a known, active integration key/);
   });
 
   it("503 (never a 4xx) when Baton itself fails", async () => {
