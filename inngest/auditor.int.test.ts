@@ -60,9 +60,9 @@ describe("auditor", () => {
     clock.set(at(8));
     const { result, ctx } = await new InngestTestEngine({ function: auditor, steps: [{ id: "resend-triggered", handler: () => ({ ids: ["x"] }) }] }).execute();
 
-    expect(stepIds(ctx.step.run)).toEqual(["check-heartbeats", "find-stalled", "start-orphans", "redrive-overdue"]);
+    expect(stepIds(ctx.step.run)).toEqual(["check-heartbeats", "find-stalled", "start-orphans", "redrive-overdue", "postmortem-chores"]);
     // Sent: level 2's pages, and level 1's, which the dead run never sent.
-    expect(result).toEqual({ heartbeatsDown: 1, orphansStarted: 1, overdue: 1, advanced: 1, sent: 4 });
+    expect(result).toEqual({ heartbeatsDown: 1, orphansStarted: 1, overdue: 1, advanced: 1, sent: 4, postmortemDrafts: expect.any(Number) });
     // The orphan has its escalation now, and its run is (re)started with the original event id.
     expect(await escalation(orphan.id)).toMatchObject({ phase: "active" });
     const sent = (ctx.step.sendEvent as unknown as { mock: { calls: unknown[][] } }).mock.calls;

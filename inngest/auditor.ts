@@ -5,6 +5,7 @@ import { advanceEscalation } from "@/lib/escalations/advance-escalation";
 import { dispatchNotifications } from "@/lib/escalations/dispatch-notifications";
 import { startEscalation } from "@/lib/escalations/start-escalation";
 import { checkHeartbeats } from "@/lib/heartbeats/check-heartbeats";
+import { runPostmortemChores } from "@/lib/postmortems/run-postmortem-chores";
 import { inngest } from "./client";
 import { now } from "./clock";
 
@@ -94,6 +95,8 @@ export const auditor = inngest.createFunction(
       }
     }
     const redriven = stalled.overdue.length ? await step.run("redrive-overdue", () => redriveOverdue(stalled.overdue)) : { advanced: 0, sent: 0 };
-    return { heartbeatsDown: heartbeats.down, orphansStarted: restarted, overdue: stalled.overdue.length, ...redriven };
+    // Drafts for incidents resolved without the resolve verb (an integration's resolve event), meeting reminders.
+    const postmortems = await step.run("postmortem-chores", async () => runPostmortemChores(await getDb(), now()));
+    return { heartbeatsDown: heartbeats.down, orphansStarted: restarted, overdue: stalled.overdue.length, ...redriven, postmortemDrafts: postmortems.drafts };
   },
 );

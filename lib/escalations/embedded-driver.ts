@@ -6,6 +6,7 @@ import { dispatchNotifications } from "./dispatch-notifications";
 import { sendShiftReminders } from "./shift-reminders";
 import { setEmbeddedWaker } from "./signals";
 import { startEscalation } from "./start-escalation";
+import { runPostmortemChores } from "@/lib/postmortems/run-postmortem-chores";
 
 /** How long a triggered incident may sit without an escalation before a tick starts one (its starter crashed). */
 const ORPHAN_AFTER_MS = 10_000;
@@ -65,6 +66,11 @@ export async function runTick(db: Database, now: Date): Promise<TickSummary> {
     } catch (e) {
       // Reminders never hold up paging.
       console.error("[shift-reminders] pass failed", e);
+    }
+    try {
+      await runPostmortemChores(db, now);
+    } catch (e) {
+      console.error("[postmortems] drafts/reminders pass failed", e);
     }
   }
   return summary;

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { ConflictError } from "@/lib/errors";
 import { incidentAnswered } from "@/lib/escalations/signals";
+import { ensureDraftPostmortem } from "@/lib/postmortems/ensure-draft";
 import { parseInput } from "@/lib/validation";
 import { getIncident, requireIncidentVisible } from "./read-incidents";
 import { incidentIdInput } from "./schemas";
@@ -29,5 +30,7 @@ export async function resolveIncident({ ctx, input }: { ctx: Ctx; input: unknown
     await recordAudit(tx, ctx, { action: "incident.resolve", targetType: "incident", targetId: incidentId, clientId: incident.clientId });
   });
   await incidentAnswered(incidentId, "resolved");
+  // After commit: a failure here leaves the draft to the drivers' sweep, never undoes the resolve.
+  await ensureDraftPostmortem(ctx.db, incidentId, ctx.now).catch((e) => console.error("[postmortems] draft on resolve failed", e));
   return getIncident(ctx, incidentId);
 }

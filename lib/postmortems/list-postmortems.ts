@@ -1,0 +1,61 @@
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { clients, incidents, postmortems } from "@/db/schema";
+import { can, requirePermission } from "@/lib/access/check";
+import { decodeCursor, encodeCursor, type Page } from "@/lib/api/pagination";
+import type { Ctx } from "@/lib/context";
+import { meetingOverdue } from "@/lib/core/postmortems";
+import { InvalidError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { postmortemListQuery, type PostmortemSummaryOutput } from "./schemas";
+
+/**
+ * Newest resolution first, in the viewer's client scope; confidential incidents only for their
+ * participants and managers; stakeholders only post-mortems published at least once.
+ */
+export async function listPostmortems(ctx: Ctx, query: unknown): Promise<Page<PostmortemSummaryOutput>> {
+  await requirePermission(ctx, "incidents:read", { type: "postmortem" });
+  const q = parseInput(postmortemListQuery, query);
+  const internal = can(ctx.viewer, "incidents:read-internal");
+  const today = ctx.now.toISOString().slice(0, 10);
+  const filters: (SQL | undefined)[] = [];
+  if (ctx.viewer.clientIds !== "all") filters.push(inArray(incidents.clientId, ctx.viewer.clientIds.length ? ctx.viewer.clientIds : [""]));
+  if (!internal) filters.push(sql`${postmortems.revision} > 0`);
+  if (!can(ctx.viewer, "teams:manage"))
+    filters.push(sql`(${incidents.confidential} = false or exists (select 1 from incident_participants ip where ip.incident_id = ${incidents.id} and ip.user_id = ${ctx.viewer.userId}))`);
+  if (q.status) filters.push(eq(postmortems.status, q.status));
+  if (q.cursor) {
+    const [at, id] = decodeCursor(q.cursor);
+    if (Number.isNaN(new Date(at).getTime())) throw InvalidError.field("cursor", "Not a cursor this API returned");
+    filters.push(sql`(${postmortems.createdAt}, ${postmortems.id}) < (${at}::timestamptz, ${id})`);
+  }
+  const rows = await ctx.db
+    .select({
+      pm: postmortems,
+      incident: { id: incidents.id, number: incidents.number, title: incidents.title, resolvedAt: incidents.resolvedAt },
+      client: { id: clients.id, name: clients.name },
+      overdue: sql<number>`(select count(*)::int from postmortem_action_items a where a.postmortem_id = ${postmortems.id} and a.status <> 'done' and a.due_date < ${today})`,
+    })
+    .from(postmortems)
+    .innerJoin(incidents, eq(incidents.id, postmortems.incidentId))
+    .innerJoin(clients, eq(clients.id, incidents.clientId))
+    .where(and(...filters))
+    .orderBy(desc(postmortems.createdAt), desc(postmortems.id))
+    .limit(q.limit + 1);
+  const more = rows.length > q.limit;
+  const page = more ? rows.slice(0, q.limit) : rows;
+  const last = page[page.length - 1];
+  return {
+    data: page.map(({ pm, incident, client, overdue }) => ({
+      id: pm.id,
+      incident: { ...incident, resolvedAt: incident.resolvedAt?.toISOString() ?? null },
+      client,
+      status: internal ? pm.status : "published",
+      revision: pm.revision,
+      meetingAt: pm.meetingAt?.toISOString() ?? null,
+      meetingOverdue: internal && incident.resolvedAt ? meetingOverdue({ resolvedAt: incident.resolvedAt, meetingAt: pm.meetingAt, status: pm.status }, ctx.now) : null,
+      overdueActionItems: internal ? Number(overdue) : 0,
+      updatedAt: pm.updatedAt.toISOString(),
+    })),
+    nextCursor: more && last ? encodeCursor([last.pm.createdAt.toISOString(), last.pm.id]) : null,
+  };
+}

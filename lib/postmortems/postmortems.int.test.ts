@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { incidentParticipants, incidents, incidentTimeline, notifications, outboxMessages, postmortemRevisions, postmortems } from "@/db/schema";
+import { createTestDatabase } from "@/db/test/test-database";
+import { ctxFor, makeClient, makeIncident, makeService, makeTeam, makeUser } from "@/db/test/factories";
+import { acknowledgeIncident } from "@/lib/incidents/acknowledge-incident";
+import { resolveIncident } from "@/lib/incidents/resolve-incident";
+import type { BatonError } from "@/lib/errors";
+import type { Facts } from "@/lib/core/postmortems";
+import { addActionItem } from "./add-action-item";
+import { addComment } from "./add-comment";
+import { createMissingDrafts } from "./create-missing-drafts";
+import { exportPostmortemMarkdown } from "./export-markdown";
+import { getPostmortem } from "./get-postmortem";
+import { listPostmortemAttention } from "./list-attention";
+import { listPostmortems } from "./list-postmortems";
+import { scheduleMeeting } from "./schedule-meeting";
+import { setReviewers } from "./set-reviewers";
+import { transitionPostmortem } from "./transition-postmortem";
+import { updatePostmortem } from "./update-postmortem";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+const T0 = new Date("2026-11-20T10:00:00Z");
+const min = (m: number) => new Date(T0.getTime() + m * 60_000);
+let fx: Awaited<ReturnType<typeof fixture>>;
+
+async function fixture() {
+  const alice = await makeUser(t.db, { name: "Alice Responder" });
+  const bob = await makeUser(t.db, { name: "Bob Reviewer" });
+  const outsider = await makeUser(t.db, { name: "Olga Outsider" });
+  const stakeholder = await makeUser(t.db, { role: "stakeholder", name: "Sam Stakeholder" });
+  const otherStakeholder = await makeUser(t.db, { role: "stakeholder", name: "Otto Elsewhere" });
+  const team = await makeTeam(t.db, [{ userId: alice.id }, { userId: bob.id }]);
+  const otherTeam = await makeTeam(t.db, [{ userId: outsider.id }]);
+  const client = await makeClient(t.db, { teamIds: [team.id], stakeholderIds: [stakeholder.id] });
+  await makeClient(t.db, { teamIds: [otherTeam.id], stakeholderIds: [otherStakeholder.id] });
+  const service = await makeService(t.db, { clientId: client.id, teamId: team.id });
+  const incident = await makeIncident(t.db, service, { at: T0, title: "Mail relay down" });
+  await t.db.insert(incidentTimeline).values([
+    { incidentId: incident.id, at: T0, kind: "triggered", actorType: "integration", actorLabel: "Events v2", message: "Triggered: Mail relay down", internal: false },
+    { incidentId: incident.id, at: min(2), kind: "note", actorType: "user", actorId: alice.id, actorLabel: "Alice Responder", message: "Queue at 40k, restarting postfix", internal: true },
+  ]);
+  await t.db.insert(notifications).values({ incidentId: incident.id, level: 0, repeat: 0, recipient: alice.id, userId: alice.id, channel: "email", state: "read", createdAt: min(1), sentAt: min(1) });
+  await t.db.insert(incidentParticipants).values({ incidentId: incident.id, userId: bob.id, role: "responder", joinedAt: min(3) });
+  return { alice, bob, outsider, stakeholder, otherStakeholder, client, service, incident };
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  fx = await fixture();
+});
+afterAll(async () => t.drop());
+
+const as = (u: { id: string }, m = 60) => ctxFor(t.db, u.id, min(m));
+const pmOf = async (incidentId: string) => (await t.db.select().from(postmortems).where(eq(postmortems.incidentId, incidentId)))[0];
+const code = async (p: Promise<unknown>) => p.then(() => "ok", (e: BatonError) => e.code);
+
+describe("post-mortems", () => {
+  it("resolving drafts one with the facts filled in", async () => {
+    await acknowledgeIncident({ ctx: await as(fx.alice, 5), input: { incidentId: fx.incident.id } });
+    await resolveIncident({ ctx: await as(fx.alice, 50), input: { incidentId: fx.incident.id } });
+    const pm = await pmOf(fx.incident.id);
+    expect(pm).toMatchObject({ status: "draft", revision: 0 });
+    const facts = pm!.facts as unknown as Facts;
+    expect(facts.timeToAcknowledgeSeconds).toBe(300);
+    expect(facts.timeToResolveSeconds).toBe(3000);
+    expect(facts.client.id).toBe(fx.client.id);
+    expect(facts.service.name).toBe(fx.service.name);
+    expect(facts.notifications).toEqual([{ person: "Alice Responder", channel: "email", state: "read", at: min(1).toISOString(), level: 0 }]);
+    expect(facts.responders.map((r) => r.name).sort()).toEqual(["Alice Responder", "Bob Reviewer"]);
+    expect(facts.timeline.map((r) => [r.kind, r.internal])).toEqual(expect.arrayContaining([["note", true], ["resolved", false]]));
+    // The sweep finds nothing more to do; an incident resolved by other means gets its draft from it.
+    const other = await makeIncident(t.db, fx.service, { at: T0, title: "Resolved by a resolve event" });
+    await t.db.update(incidents).set({ status: "resolved", resolvedAt: min(20) }).where(eq(incidents.id, other.id));
+    expect(await createMissingDrafts(t.db, min(21))).toBe(1);
+    expect(await createMissingDrafts(t.db, min(22))).toBe(0);
+    expect(await pmOf(other.id)).toMatchObject({ status: "draft" });
+  });
+
+  it("edits, points out blame, reviews, publishes an immutable revision, and revises", async () => {
+    const pm = (await pmOf(fx.incident.id))!;
+    const ctx = await as(fx.alice);
+    const starred = (pm.facts as unknown as Facts).timeline.slice(0, 2).map((r) => r.id);
+    const saved = await updatePostmortem({ ctx, input: { postmortemId: pm.id, sections: { summary: "The relay stopped.", contributing_factors: "Disk alerts were muted. Bob Reviewer forgot to unmute them." }, alertReal: "real", reachedRightPerson: "yes", enoughInformation: false, informationToAdd: "queue length", starredTimelineIds: starred } });
+    expect(saved.blameHints).toEqual([expect.objectContaining({ sentence: "Bob Reviewer forgot to unmute them.", names: ["Bob Reviewer"] })]);
+    await expect(updatePostmortem({ ctx, input: { postmortemId: pm.id, starredTimelineIds: [999999] } })).rejects.toMatchObject({ code: "invalid", issues: [{ path: "starredTimelineIds.0" }] });
+    await addActionItem({ ctx, input: { postmortemId: pm.id, title: "Alert on muted monitors", ownerId: fx.bob.id, dueDate: "2026-11-25", type: "update_plan" } });
+    await setReviewers({ ctx, input: { postmortemId: pm.id, userIds: [fx.bob.id, fx.stakeholder.id] } });
+    await expect(setReviewers({ ctx, input: { postmortemId: pm.id, userIds: [fx.otherStakeholder.id] } })).rejects.toMatchObject({ code: "invalid", issues: [{ path: "userIds.0" }] });
+
+    expect(await code(transitionPostmortem({ ctx, input: { postmortemId: pm.id, transition: "publish" } }))).toBe("conflict");
+    await transitionPostmortem({ ctx, input: { postmortemId: pm.id, transition: "submit" } });
+    await addComment({ ctx: await as(fx.bob), input: { postmortemId: pm.id, section: "contributing_factors", body: "Describe the mute policy instead." } });
+    await expect(transitionPostmortem({ ctx, input: { postmortemId: pm.id, transition: "publish" } })).rejects.toThrow(/Waiting for approval from Bob Reviewer, Sam Stakeholder/);
+    await transitionPostmortem({ ctx: await as(fx.bob), input: { postmortemId: pm.id, transition: "approve" } });
+    // A stakeholder reviewer sees the in-review copy without internal rows, and approves.
+    const seen = await getPostmortem(await as(fx.stakeholder), pm.id);
+    expect((seen.content.facts as Facts).timeline.every((r) => !r.internal)).toBe(true);
+    expect((seen.content.facts as Facts).notifications).toEqual([]);
+    await transitionPostmortem({ ctx: await as(fx.stakeholder), input: { postmortemId: pm.id, transition: "approve" } });
+    const published = await transitionPostmortem({ ctx, input: { postmortemId: pm.id, transition: "publish" } });
+    expect(published).toMatchObject({ status: "published", revision: 1 });
+
+    // Published: immutable, here and in the database.
+    expect(await code(updatePostmortem({ ctx, input: { postmortemId: pm.id, sections: { summary: "x" } } }))).toBe("conflict");
+    await expect(updatePostmortem({ ctx, input: { postmortemId: pm.id, sections: { summary: "x" } } })).rejects.toThrow(/new revision/);
+    await expect(t.db.update(postmortemRevisions).set({ content: {} }).where(eq(postmortemRevisions.postmortemId, pm.id))).rejects.toThrow();
+    await expect(t.db.delete(postmortemRevisions).where(eq(postmortemRevisions.postmortemId, pm.id))).rejects.toThrow();
+
+    // Revise: a new draft; the published revision 1 stays what stakeholders read.
+    await transitionPostmortem({ ctx, input: { postmortemId: pm.id, transition: "revise" } });
+    await updatePostmortem({ ctx, input: { postmortemId: pm.id, sections: { summary: "The relay stopped: revised." } } });
+    const forStakeholder = await getPostmortem(await as(fx.stakeholder), pm.id);
+    expect((forStakeholder.content.sections as Record<string, string>).summary).toBe("The relay stopped.");
+    expect(forStakeholder.actionItems).toEqual([]);
+    expect(forStakeholder.comments).toEqual([]);
+    await transitionPostmortem({ ctx, input: { postmortemId: pm.id, transition: "submit" } });
+    await transitionPostmortem({ ctx: await as(fx.bob), input: { postmortemId: pm.id, transition: "approve" } });
+    await transitionPostmortem({ ctx: await as(fx.stakeholder), input: { postmortemId: pm.id, transition: "approve" } });
+    expect(await transitionPostmortem({ ctx, input: { postmortemId: pm.id, transition: "publish" } })).toMatchObject({ revision: 2 });
+    const revs = await t.db.select({ revision: postmortemRevisions.revision, content: postmortemRevisions.content }).from(postmortemRevisions).where(eq(postmortemRevisions.postmortemId, pm.id)).orderBy(postmortemRevisions.revision);
+    expect(revs.map((r) => [r.revision, (r.content.sections as Record<string, string>).summary])).toEqual([[1, "The relay stopped."], [2, "The relay stopped: revised."]]);
+    const md = await exportPostmortemMarkdown(await as(fx.stakeholder), pm.id);
+    expect(md.filename).toMatch(/-r2\.md$/);
+    expect(md.markdown).toContain("revised");
+    expect(md.markdown).not.toContain("Queue at 40k");
+  });
+
+  it("stakeholders read only published ones of their clients; outsiders nothing; they cannot write", async () => {
+    const other = (await pmOf((await t.db.select({ id: incidents.id }).from(incidents).where(eq(incidents.title, "Resolved by a resolve event")))[0]!.id))!;
+    const published = (await pmOf(fx.incident.id))!;
+    expect(await code(getPostmortem(await as(fx.stakeholder), other.id))).toBe("not_found");
+    expect((await listPostmortems(await as(fx.stakeholder), {})).data.map((p) => p.id)).toEqual([published.id]);
+    expect((await listPostmortems(await as(fx.otherStakeholder), {})).data).toEqual([]);
+    expect(await code(getPostmortem(await as(fx.otherStakeholder), published.id))).toBe("not_found");
+    expect(await code(getPostmortem(await as(fx.outsider), published.id))).toBe("not_found");
+    expect(await code(updatePostmortem({ ctx: await as(fx.stakeholder), input: { postmortemId: other.id, sections: { summary: "x" } } }))).toBe("forbidden");
+    expect(await code(addActionItem({ ctx: await as(fx.outsider), input: { postmortemId: other.id, title: "x", type: "fix" } }))).toBe("not_found");
+    expect((await listPostmortems(await as(fx.alice), {})).data).toHaveLength(2);
+  });
+
+  it("schedules the meeting within 14 days of resolution and flags what is overdue", async () => {
+    const other = (await pmOf((await t.db.select({ id: incidents.id }).from(incidents).where(eq(incidents.title, "Resolved by a resolve event")))[0]!.id))!;
+    const ctx = await as(fx.alice);
+    await expect(scheduleMeeting({ ctx, input: { postmortemId: other.id, at: "2026-12-10T10:00:00Z", attendeeIds: [fx.bob.id] } })).rejects.toMatchObject({ code: "invalid", issues: [{ path: "at", message: expect.stringMatching(/within 14 days/) }] });
+    const ok = await scheduleMeeting({ ctx, input: { postmortemId: other.id, at: "2026-11-24T15:00:00Z", attendeeIds: [fx.bob.id, fx.stakeholder.id] } });
+    expect(ok.meetingAt).toBe("2026-11-24T15:00:00.000Z");
+    expect(ok.meetingAttendees.map((a) => a.name).sort()).toEqual(["Bob Reviewer", "Sam Stakeholder"]);
+    const mails = await t.db.select().from(outboxMessages).where(eq(outboxMessages.to, fx.bob.email));
+    expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/^After-action meeting: #\d+ Resolved by a resolve event$/)]);
+    expect(mails[0]!.text).toContain(`/postmortems/${other.id}/meeting.ics`);
+    await addActionItem({ ctx, input: { postmortemId: other.id, title: "Overdue thing", dueDate: "2026-11-21", type: "fix" } });
+    const later = await ctxFor(t.db, fx.alice.id, new Date("2026-11-25T12:00:00Z"));
+    const attention = await listPostmortemAttention(later);
+    expect(attention.meetings).toEqual([expect.objectContaining({ postmortemId: other.id, reason: "not_held" })]);
+    expect(attention.actionItems.map((i) => i.title)).toContain("Overdue thing");
+    expect(await listPostmortemAttention(await as(fx.stakeholder))).toEqual({ meetings: [], actionItems: [] });
+  });
+});

@@ -1,0 +1,57 @@
+import { createElement } from "react";
+import { and, eq, inArray, ne } from "drizzle-orm";
+import { postmortems, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import type { Ctx } from "@/lib/context";
+import { meetingDateProblem } from "@/lib/core/postmortems";
+import { publicUrl } from "@/lib/env";
+import { ConflictError, InvalidError } from "@/lib/errors";
+import { sendMail } from "@/lib/mailer";
+import { NoticeEmail } from "@/lib/mailer/templates/notice-email";
+import { parseInput } from "@/lib/validation";
+import { requirePostmortemWritable, reviewerCandidateIds } from "./access";
+import { getPostmortem } from "./get-postmortem";
+import { scheduleMeetingInput } from "./schemas";
+
+/**
+ * Schedules the after-action meeting (in the future, within 14 days of resolution) and emails each
+ * attendee an invitation with a link to the meeting's .ics; a mail failure does not undo it.
+ */
+export async function scheduleMeeting({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  const data = parseInput(scheduleMeetingInput, input);
+  const v = await requirePostmortemWritable(ctx, data.postmortemId);
+  if (v.pm.status === "published") throw new ConflictError("This post-mortem is published. Start a new revision to reschedule its meeting.");
+  const at = new Date(data.at);
+  const problem = meetingDateProblem(v.incident.resolvedAt ?? v.pm.createdAt, at, ctx.now);
+  if (problem) throw InvalidError.field("at", problem);
+  const ids = [...new Set(data.attendeeIds)];
+  const found = await ctx.db.select({ id: users.id, name: users.name, email: users.email, role: users.role }).from(users).where(inArray(users.id, ids));
+  const candidates = await reviewerCandidateIds(ctx, v);
+  const known = new Map(found.map((u) => [u.id, u]));
+  const bad = data.attendeeIds.findIndex((id) => {
+    const u = known.get(id);
+    return !u || (u.role === "stakeholder" && !candidates.has(id));
+  });
+  if (bad >= 0) throw InvalidError.field(`attendeeIds.${bad}`, "Not a person of the organisation or a stakeholder of this client");
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.update(postmortems).set({ meetingAt: at, meetingAttendees: ids, updatedAt: ctx.now }).where(and(eq(postmortems.id, v.pm.id), ne(postmortems.status, "published"))).returning({ id: postmortems.id });
+    if (!row) throw new ConflictError("This post-mortem is published. Start a new revision to reschedule its meeting.");
+    await recordAudit(tx, ctx, { action: "postmortem.meeting", targetType: "postmortem", targetId: v.pm.id, details: { at: at.toISOString(), attendees: ids } });
+  });
+  const origin = publicUrl();
+  const when = `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const title = `After-action meeting: #${v.incident.number} ${v.incident.title}`;
+  for (const u of found) {
+    try {
+      await sendMail(ctx.db, {
+        to: u.email,
+        subject: title,
+        idempotencyKey: `pm-meeting-${v.pm.id}-${at.getTime()}-${u.id}`,
+        body: createElement(NoticeEmail, { name: u.name, title, body: `You are invited to the blameless after-action review on ${when} (60 minutes). Add it to your calendar: ${origin}/postmortems/${v.pm.id}/meeting.ics`, url: `${origin}/postmortems/${v.pm.id}` }),
+      });
+    } catch (e) {
+      console.warn(`[postmortems] invitation to ${u.email} failed: ${(e as Error).message}`);
+    }
+  }
+  return getPostmortem(ctx, v.pm.id);
+}
