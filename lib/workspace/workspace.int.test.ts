@@ -262,7 +262,7 @@ describe("status updates", () => {
 });
 
 it("the OpenAPI document lists the workspace endpoints", async () => {
-  const res = await callRoute(openapiRoute.GET, { path: "/api/v1/openapi.json" });
+  const res = await callRoute(async (req) => openapiRoute.GET(req), { path: "/api/v1/openapi.json" });
   for (const p of ["/api/v1/incidents/{incidentId}/participants", "/api/v1/incidents/{incidentId}/type", "/api/v1/incidents/{incidentId}/checklist/{itemId}/tick", "/api/v1/incidents/{incidentId}/status-updates", "/api/v1/incidents/{incidentId}/confidential", "/api/v1/incidents/{incidentId}/break-glass"]) expect(res.json.paths[p]).toBeDefined();
   expect(res.json.paths["/api/v1/incidents/{incidentId}/type"].put).toBeDefined();
 });

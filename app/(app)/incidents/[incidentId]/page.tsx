@@ -4,6 +4,12 @@ import { MarkPagesRead } from "@/components/alarms/mark-pages-read";
 import { IncidentStatusBadge, PriorityBadge, UnansweredBadge } from "@/components/incidents/incident-badges";
 import { NotificationsPanel } from "@/components/incidents/notifications-panel";
 import { NoteForm } from "@/components/incidents/note-form";
+import { ChecklistPanel } from "@/components/incidents/checklist-panel";
+import { ConfidentialToggle } from "@/components/incidents/confidential-toggle";
+import { ParticipantsPanel } from "@/components/incidents/participants-panel";
+import { StatusUpdatesPanel } from "@/components/incidents/status-updates-panel";
+import { loadWorkspace } from "@/lib/workspace/load-workspace";
+import * as ws from "../workspace-actions";
 import { PageError } from "@/components/page-error";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -81,6 +87,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const incident = await orInterrupt(() => getIncident(ctx, incidentId));
   const internal = can(ctx.viewer, "incidents:read-internal");
   const respond = can(ctx.viewer, "incidents:respond");
+  const workspace = internal ? await loadWorkspace(ctx, incidentId) : null;
   const [timeline, events, notifications] = await Promise.all([
     listIncidentTimeline(ctx, incidentId),
     internal ? listIncidentEvents(ctx, incidentId, 10) : Promise.resolve([]),
@@ -132,6 +139,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         }
       />
       <PageError error={error} />
+      {workspace && <ConfidentialToggle incidentId={incident.id} confidential={incident.confidential} canManage={workspace.canManage} action={ws.setConfidentialAction} />}
       {pagedAndUnread && <MarkPagesRead incidentId={incident.id} action={readIncidentPagesAction} />}
       {incident.unansweredAt && (
         <Alert variant="danger" icon={BellOff} className="mb-6" title="Nobody answered this page">
@@ -145,6 +153,8 @@ export default async function IncidentPage({ params, searchParams }: { params: P
       )}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+          {workspace && <StatusUpdatesPanel incidentId={incident.id} view={workspace} timeZone={zone} post={ws.postStatusUpdateAction} />}
+          {workspace && <ChecklistPanel incidentId={incident.id} view={workspace} timeZone={zone} setType={ws.setIncidentTypeAction} tick={ws.tickChecklistItemAction} />}
           <Card>
             <CardHeader>
               <CardTitle>Timeline</CardTitle>
@@ -228,6 +238,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
               </dl>
             </CardContent>
           </Card>
+          {workspace && <ParticipantsPanel incidentId={incident.id} view={workspace} assign={ws.assignRoleAction} join={ws.joinIncidentAction} remove={ws.removeParticipantAction} />}
           {internal && <NotificationsPanel notifications={notifications} timeZone={zone} />}
           {alert && (alert.links.length > 0 || alert.images.length > 0) && (
             <Card>
