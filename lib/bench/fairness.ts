@@ -3,7 +3,9 @@
  *
  *   tsx lib/bench/fairness.ts --scenario <file> --out <dir>
  *   tsx lib/bench/fairness.ts --generate-members 20 [--weeks 26] [--seed 1] [--daily] --out <dir>
- *   tsx lib/bench/fairness.ts --suite 30      (synthetic families × 30 seeds: how often Baton meets each target)
+ *   tsx lib/bench/fairness.ts --suite 30 [--first-seed 31] [--list-missed]
+ *                                             (synthetic families × 30 seeds: how often Baton meets each target;
+ *                                              --first-seed for a hold-out range, --list-missed names the seeds)
  *
  * Decides the horizon slot by slot with fixed rotation, least recently on call and Baton, writes
  * <dir>/<algorithm>.json ({ algorithm, shifts: [{ member, start, end }] }, UTC), prints gap,
@@ -89,12 +91,13 @@ const SUITE: { name: string; options: (seed: number) => SyntheticScenarioOptions
 ];
 
 /** Runs every suite family over `seeds` seeds and prints how often Baton meets each target. */
-function runSuite(seeds: number): number {
+function runSuite(seeds: number, from = 1, listMissed = false): number {
   console.log(`family                               n  baton gap mean/max  best baseline mean  gap>1  >baseline  balance<  breaks  max decide ms`);
   let misses = 0;
   for (const family of SUITE) {
     let sum = 0, max = 0, baseSum = 0, over = 0, above = 0, below = 0, breaks = 0, slowest = 0;
-    for (let seed = 1; seed <= seeds; seed++) {
+    const missed: string[] = [];
+    for (let seed = from; seed < from + seeds; seed++) {
       const scenario = syntheticScenario(family.options(seed));
       const fixed = simulate(scenario, fixedRotation).report;
       const leastRecent = simulate(scenario, leastRecentlyOnCall).report;
@@ -109,11 +112,19 @@ function runSuite(seeds: number): number {
       if (ours.balance < Math.max(fixed.balance, leastRecent.balance)) below++;
       breaks += ours.breaks.length;
       slowest = Math.max(slowest, clock.elapsedMs());
+      const why = [
+        ...(ours.gap > GAP_TARGET ? ["gap > 1"] : []),
+        ...(ours.gap > bestGap ? [`gap > baseline ${bestGap.toFixed(3)}`] : []),
+        ...(ours.balance < Math.max(fixed.balance, leastRecent.balance) ? ["balance < baseline"] : []),
+        ...(ours.breaks.length > 0 ? [`breaks: ${ours.breaks.map((b) => b.kind).join(", ")}`] : []),
+      ];
+      if (why.length > 0) missed.push(`#${seed} gap ${ours.gap.toFixed(3)} (${why.join("; ")})`);
     }
     misses += over + above + below + breaks;
     console.log(
       `${family.name.padEnd(34)} ${String(seeds).padStart(3)}  ${(sum / seeds).toFixed(3)} / ${max.toFixed(3)}       ${(baseSum / seeds).toFixed(3)}          ${String(over).padStart(5)}  ${String(above).padStart(9)}  ${String(below).padStart(8)}  ${String(breaks).padStart(6)}  ${slowest.toFixed(0).padStart(13)}`,
     );
+    if (listMissed) for (const line of missed) console.log(`    ${line}`);
   }
   return misses > 0 ? 1 : 0;
 }
@@ -140,9 +151,11 @@ function main(): number {
       daily: { type: "boolean" },
       members: { type: "boolean", default: false },
       suite: { type: "string" },
+      "first-seed": { type: "string" },
+      "list-missed": { type: "boolean", default: false },
     },
   });
-  if (values.suite !== undefined) return runSuite(Math.max(1, Number(values.suite) || 1));
+  if (values.suite !== undefined) return runSuite(Math.max(1, Number(values.suite) || 1), Math.max(1, Number(values["first-seed"] ?? 1) || 1), values["list-missed"]);
 
   let scenario: FairnessScenario;
   try {
