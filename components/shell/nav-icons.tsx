@@ -5,6 +5,7 @@ import {
   ChartColumn,
   FileText,
   Inbox,
+  ListChecks,
   Server,
   Settings,
   Siren,
@@ -29,7 +30,8 @@ export type NavIconName =
   | "people"
   | "settings"
   | "mailbox"
-  | "notifications";
+  | "notifications"
+  | "checklists";
 
 export const NAV_ICONS: Record<NavIconName, LucideIcon> = {
   oncall: Siren,
@@ -45,6 +47,7 @@ export const NAV_ICONS: Record<NavIconName, LucideIcon> = {
   settings: Settings,
   mailbox: Inbox,
   notifications: BellRing,
+  checklists: ListChecks,
 };
 
 export type NavItem = {

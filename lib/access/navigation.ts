@@ -11,6 +11,7 @@ export function navigationFor(viewer: Pick<Viewer, "role">, opts: { mailbox: boo
     { href: "/incidents", label: "Incidents", icon: "incidents" },
     roleHas(viewer.role, "services:read") && { href: "/services", label: "Services", icon: "services" },
     roleHas(viewer.role, "escalation_policies:read") && { href: "/escalation-policies", label: "Escalation policies", icon: "escalations" },
+    roleHas(viewer.role, "incidents:manage") && { href: "/incident-types", label: "Incident types", icon: "checklists" },
     { href: "/postmortems", label: "Post-mortems", icon: "postmortems" },
     { href: "/reports", label: "Reports", icon: "reports" },
     roleHas(viewer.role, "teams:read") && { href: "/teams", label: "Teams", icon: "teams" },

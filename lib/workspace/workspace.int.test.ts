@@ -20,6 +20,7 @@ import { removeParticipant } from "./remove-participant";
 import { setConfidential } from "./set-confidential";
 import { setIncidentType } from "./set-incident-type";
 import { tickChecklistItem } from "./tick-checklist-item";
+import { updateIncidentType } from "./update-incident-type";
 import * as incidentRoute from "@/app/api/v1/incidents/[incidentId]/route";
 import * as incidentsRoute from "@/app/api/v1/incidents/route";
 import * as participantsRoute from "@/app/api/v1/incidents/[incidentId]/participants/route";
@@ -225,6 +226,16 @@ describe("type and checklist", () => {
     const unknown = await callRoute(typeRoute.PUT, { method: "PUT", path: "/x", token: tok.engineer.token, params: { incidentId: ids.open! }, body: { typeId: "nope" } });
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.issues[0].path).toBe("typeId");
+  });
+
+  it("managers edit a template; engineers may not; an empty checklist or step title is refused naming the field", async () => {
+    const [outage] = await t.db.select().from(incidentTypes).where(eq(incidentTypes.key, "service_outage"));
+    const mgr = await ctxFor(t.db, tok.manager.id, NOW);
+    const saved = await updateIncidentType({ ctx: mgr, input: { typeId: outage!.id, steps: [{ title: "Check the provider's status page", section: "Assess" }, ...outage!.steps] } });
+    expect(saved.steps[0]).toEqual({ title: "Check the provider's status page", section: "Assess" });
+    await expect(updateIncidentType({ ctx: await ctxFor(t.db, tok.engineer.id, NOW), input: { typeId: outage!.id, steps: outage!.steps } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateIncidentType({ ctx: mgr, input: { typeId: outage!.id, steps: [] } })).rejects.toMatchObject({ issues: [{ path: "steps" }] });
+    await expect(updateIncidentType({ ctx: mgr, input: { typeId: outage!.id, steps: [{ title: " " }] } })).rejects.toMatchObject({ issues: [{ path: "steps.0.title" }] });
   });
 
   it("untick reopens a step", async () => {
