@@ -4,6 +4,7 @@ import { alertContracts } from "./alerts";
 import { communicationsContracts } from "./communications";
 import { directoryContracts } from "./directory";
 import { escalationPolicyContracts } from "./escalation-policies";
+import { postmortemContracts } from "./postmortems";
 import { pushContracts } from "./push";
 import { scheduleContracts } from "./schedules";
 import { workspaceContracts } from "./workspace";
@@ -16,6 +17,7 @@ export const contracts = {
   ...alarmContracts,
   ...pushContracts,
   ...escalationPolicyContracts,
+  ...postmortemContracts,
   ...communicationsContracts,
   ...workspaceContracts,
 } as const satisfies Record<string, ApiContract>;

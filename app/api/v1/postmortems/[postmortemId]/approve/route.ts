@@ -1,0 +1,5 @@
+import { contracts } from "@/lib/api/contracts";
+import { apiRoute } from "@/lib/http/api-route";
+import { transitionPostmortem } from "@/lib/postmortems/transition-postmortem";
+
+export const POST = apiRoute(contracts.approvePostmortem, async (ctx, { params }) => ({ data: await transitionPostmortem({ ctx, input: { postmortemId: params.postmortemId, transition: "approve" } }) }));
