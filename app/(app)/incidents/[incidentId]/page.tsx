@@ -26,6 +26,7 @@ import type { TimelineEntryOutput } from "@/lib/incidents/schemas";
 import { orInterrupt } from "@/lib/http/page-guard";
 import { readIncidentPagesAction } from "../../alarm-actions";
 import { acknowledgeIncidentAction, addIncidentNoteAction, resolveIncidentAction } from "../actions";
+import { IncidentCommunications } from "./incident-communications";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -201,6 +202,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
               </CardContent>
             </Card>
           )}
+          <IncidentCommunications ctx={ctx} incident={incident} />
         </div>
         <div className="space-y-6">
           <Card>
