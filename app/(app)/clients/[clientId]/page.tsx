@@ -14,6 +14,7 @@ import { getClient } from "@/lib/clients/read-clients";
 import { WEEKDAY_KEYS, WEEKDAY_LABELS, isWithinBusinessHours, wallClockAt } from "@/lib/core/business-hours";
 import { orInterrupt } from "@/lib/http/page-guard";
 import { deleteClientAction, updateClientAction } from "../actions";
+import { StakeholderDirectorySection } from "./stakeholder-directory-section";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -84,6 +85,9 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
             </CardContent>
           </Card>
         </div>
+        <div className="mt-6">
+          <StakeholderDirectorySection ctx={ctx} clientId={client.id} />
+        </div>
       </>
     );
   }
@@ -108,6 +112,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
             stakeholderIds: client.stakeholders.map((s) => s.userId),
           }}
         />
+        <StakeholderDirectorySection ctx={ctx} clientId={client.id} />
         <Card className="border-red-200">
           <CardHeader>
             <CardTitle>Delete client</CardTitle>

@@ -1,0 +1,67 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Textarea } from "@/components/ui/textarea";
+import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
+
+const AUDIENCES = [
+  ["owner", "Owner"],
+  ["management", "Management"],
+  ["partner", "Partner"],
+  ["vendor", "Vendor"],
+  ["customer", "Customer"],
+  ["legal", "Legal"],
+] as const;
+
+export type TemplateValues = { id: string; audience: string; name: string; subject: string; body: string; clientId: string | null };
+
+/** A message template: Handlebars {{variables}}, rendered in strict mode when an update is sent. */
+export function TemplateForm({ clientId, clientName, values, action }: { clientId: string; clientName: string; values?: TemplateValues; action: (s: ActionState, f: FormData) => Promise<ActionState> }) {
+  const [state, formAction] = useActionState(action, idleState);
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status === "success" && !values) ref.current?.reset();
+  }, [state, values]);
+  const err = (f: string) => fieldError(state, f);
+  return (
+    <form ref={ref} action={formAction} className="grid gap-3 sm:grid-cols-2" noValidate>
+      <input type="hidden" name="clientId" value={clientId} />
+      {values && <input type="hidden" name="templateId" value={values.id} />}
+      <FormMessage className="sm:col-span-2" state={state.status === "error" && Object.keys(state.fieldErrors).length === 0 ? { status: "error", message: state.message } : state.status === "success" ? state : undefined} />
+      <Field label="Name" error={err("name")}>
+        <Input name="name" defaultValue={values?.name} maxLength={120} required />
+      </Field>
+      <Field label="Audience" error={err("audience")}>
+        <Select name="audience" defaultValue={values?.audience ?? "customer"}>
+          {AUDIENCES.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {!values && (
+        <Field label="For" className="sm:col-span-2">
+          <Select name="scope" defaultValue="client">
+            <option value="client">{clientName} only (wins over the shared one)</option>
+            <option value="all">Every client</option>
+          </Select>
+        </Field>
+      )}
+      <Field label="Subject" className="sm:col-span-2" error={err("subject")}>
+        <Input name="subject" defaultValue={values?.subject} maxLength={300} required />
+      </Field>
+      <Field label="Body" className="sm:col-span-2" error={err("body")}>
+        <Textarea name="body" rows={7} defaultValue={values?.body} maxLength={20000} className="font-mono text-sm" />
+      </Field>
+      <div className="flex justify-end sm:col-span-2">
+        <SubmitButton pendingLabel="Saving…">{values ? "Save template" : "Add template"}</SubmitButton>
+      </div>
+    </form>
+  );
+}
