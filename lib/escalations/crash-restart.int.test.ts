@@ -39,26 +39,19 @@ afterAll(async () => {
 });
 
 /** Starts the driver process; `startedAt` is when it is back up (its database open, the driver running): the restart. */
-function startDriver(offsetMs: number): Promise<{ child: ChildProcess; startedAt: number }> {
+function startDriver(offsetMs: number): Promise<{ child: ChildProcess; startedAt: number; advanced: Promise<number> }> {
   const env = { ...process.env, BATON_TEST_CLOCK_OFFSET_MS: String(offsetMs), AUTH_SECRET: "crash-test-secret-0123456789abcdef", DATABASE_URL: handle.url ?? "", BATON_DATA_DIR: dataDir ?? ".data-unused" };
   const child = spawn(process.execPath, ["--import", "tsx", "db/test/driver-process.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let err = "";
   child.stderr!.on("data", (d) => (err += d));
+  let markAdvanced: (at: number) => void = () => undefined;
+  const advanced = new Promise<number>((r) => (markAdvanced = r));
+  child.stdout!.on("data", (d) => String(d).includes("advanced") && markAdvanced(Date.now()));
   return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (d) => String(d).includes("ready") && resolve({ child, startedAt: Date.now() }));
+    child.stdout!.on("data", (d) => String(d).includes("ready") && resolve({ child, startedAt: Date.now(), advanced }));
     child.on("exit", (code) => reject(new Error(`driver exited (${code}): ${err}`)));
   });
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const killed = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once("exit", () => r())));
@@ -80,12 +73,8 @@ describe("crash and restart", () => {
     // PGlite: one process per data folder, so the test lets go of it while the driver runs.
     if (dataDir) await handle.close();
     const first = await startDriver(0);
-    if (dataDir) {
-      // Can't look into the folder while the child holds it: give it time to notify level 1.
-      await new Promise((r) => setTimeout(r, 3000));
-    } else {
-      await waitFor("level 1", async () => ((await level(0)) > 0 ? true : undefined), 15_000);
-    }
+    // Level 1 notified (the process says so after its transaction committed).
+    await Promise.race([first.advanced, new Promise((_, reject) => setTimeout(() => reject(new Error("level 1 was not notified within 20 s")), 20_000))]);
     first.child.kill("SIGKILL");
     await killed(first.child);
     if (dataDir) {
@@ -99,17 +88,12 @@ describe("crash and restart", () => {
 
     // Restart with the clock past level 2's due instant.
     const second = await startDriver(61_000);
-    if (dataDir) {
-      await new Promise((r) => setTimeout(r, 5000 - (Date.now() - second.startedAt)));
-      second.child.kill("SIGKILL");
-      await killed(second.child);
-      handle = await openDatabase({ kind: "pglite", dataDir });
-    } else {
-      await waitFor("level 2", async () => ((await level(1)) > 0 ? true : undefined), 5000 - (Date.now() - second.startedAt));
-      await new Promise((r) => setTimeout(r, 1500)); // a few more ticks: nothing is written twice
-      second.child.kill("SIGKILL");
-      await killed(second.child);
-    }
+    const advancedAt = await Promise.race([second.advanced, new Promise<number>((_, reject) => setTimeout(() => reject(new Error("level 2 was not notified within 20 s of the restart")), 20_000))]);
+    expect(advancedAt - second.startedAt).toBeLessThanOrEqual(5000);
+    await new Promise((r) => setTimeout(r, 1500)); // a few more ticks: nothing is written twice
+    second.child.kill("SIGKILL");
+    await killed(second.child);
+    if (dataDir) handle = await openDatabase({ kind: "pglite", dataDir });
     const l2 = await handle.db.select().from(notifications).where(and(eq(notifications.incidentId, inc.id), eq(notifications.level, 1)));
     expect(l2.map((n) => n.channel).sort()).toEqual(["email", "in_app"]);
     expect(l2.every((n) => n.userId === bob.id)).toBe(true);

@@ -92,7 +92,7 @@ const KEY = Symbol.for("baton.escalation-driver");
  * when that comes sooner (so a due escalation fires on time, not up to a tick late). Ticks never
  * overlap; one asked for during a tick runs right after it.
  */
-export function startEmbeddedDriver(getDb: () => Promise<Database>, intervalMs: number, clock: () => Date = () => new Date()): () => void {
+export function startEmbeddedDriver(getDb: () => Promise<Database>, intervalMs: number, clock: () => Date = () => new Date(), onTick?: (summary: TickSummary) => void): () => void {
   const g = globalThis as Record<symbol, unknown>;
   if (g[KEY]) return g[KEY] as () => void;
   let running = false;
@@ -110,7 +110,8 @@ export function startEmbeddedDriver(getDb: () => Promise<Database>, intervalMs: 
       const db = await getDb();
       do {
         again = false;
-        await runTick(db, clock());
+        const summary = await runTick(db, clock());
+        onTick?.(summary);
       } while (again && !stopped);
       const due = await nextDueInstant(db);
       const ms = due ? due.getTime() - clock().getTime() : Infinity;
