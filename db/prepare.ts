@@ -3,6 +3,7 @@ import type { DbHandle } from "./client";
 import { migrateDatabase } from "./migrate";
 import { users } from "./schema";
 import { seedDemoData } from "./seed";
+import { seedDemoCommunications } from "./seed-communications";
 import { seedDemoPolicies } from "./seed-escalation-policies";
 import { seedIncidentTypes } from "./seed-incident-types";
 import { seedDemoSchedules } from "./seed-schedules";
@@ -27,6 +28,7 @@ export async function prepareDatabase(handle: DbHandle, opts: PrepareOptions): P
     await seedDemoData(handle, { now: opts.now, url: opts.url, allowNonLocal: opts.allowNonLocalSeed });
     await seedDemoSchedules(handle.db, opts.now);
     await seedDemoPolicies(handle.db, opts.now);
+    await seedDemoCommunications(handle.db, opts.now);
     seeded = true;
     await recordAudit(handle.db, systemAudit(opts.now), { action: "seed.demo", actorLabel: "system", details: { reason: "empty database on start" } });
     log("empty database: demo data written (see README for the demo accounts)");

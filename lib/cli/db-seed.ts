@@ -15,6 +15,8 @@ async function main() {
     await seedDemoSchedules(handle.db, new Date());
     const { seedDemoPolicies } = await import("@/db/seed-escalation-policies");
     await seedDemoPolicies(handle.db, new Date());
+    const { seedDemoCommunications } = await import("@/db/seed-communications");
+    await seedDemoCommunications(handle.db, new Date());
     const { seedIncidentTypes } = await import("@/db/seed-incident-types");
     await seedIncidentTypes(handle.db, new Date());
     console.log("demo data written");
