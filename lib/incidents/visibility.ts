@@ -1,6 +1,6 @@
 import { and, eq, gt, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { incidentBreakGlass, incidentParticipants, incidents, notifications, type Role } from "@/db/schema";
+import { auditLog, incidentBreakGlass, incidentParticipants, incidents, notifications, type Role } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 
@@ -45,7 +45,16 @@ export async function hasBrokenGlass(db: Queryable, who: Who, incidentId: string
   return !!row;
 }
 
-/** Every read of a confidential incident leaves an audit row: who, which, through what. */
+/**
+ * Every read of a confidential incident leaves an audit row: who, which, through what. One row per
+ * request and incident (a page that reads the incident, its timeline and checklist is one read).
+ */
 export async function auditConfidentialRead(db: Queryable, ctx: Ctx, incident: { id: string; clientId: string }, via: string): Promise<void> {
+  const [seen] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, "incident"), eq(auditLog.targetId, incident.id), eq(auditLog.action, "incident.read_confidential"), eq(auditLog.requestId, ctx.meta.requestId)))
+    .limit(1);
+  if (seen) return;
   await recordAudit(db, ctx, { action: "incident.read_confidential", targetType: "incident", targetId: incident.id, clientId: incident.clientId, details: { via } });
 }

@@ -95,11 +95,13 @@ describe("need-to-know: a confidential incident", () => {
   });
 
   it("is visible to a participant, and each read is audited", async () => {
-    const ctx = await ctxFor(t.db, ids.participant!, NOW);
-    expect((await listIncidents(ctx, { q: "Payroll" })).data.map((i) => i.id)).toEqual([ids.secret]);
-    const detail = await getIncident(ctx, ids.secret!);
+    expect((await listIncidents(await ctxFor(t.db, ids.participant!, NOW), { q: "Payroll" })).data.map((i) => i.id)).toEqual([ids.secret]);
+    const page = await ctxFor(t.db, ids.participant!, NOW);
+    const detail = await getIncident(page, ids.secret!);
     expect(detail.confidential).toBe(true);
+    await listIncidentTimeline(page, ids.secret!);
     const reads = await auditRows("incident.read_confidential", ids.participant!, ids.secret!);
+    // One row per request: the list, then the page (detail + timeline in one request).
     expect(reads.map((r) => r.details.via).sort()).toEqual(["detail", "list"]);
   });
 
