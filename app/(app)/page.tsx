@@ -17,6 +17,8 @@ import { listSchedules } from "@/lib/schedules/read-schedules";
 import { Alert } from "@/components/ui/alert";
 import { listTeams } from "@/lib/teams/read-teams";
 import { Avatar } from "@/components/ui/avatar";
+import { PostmortemAttentionCard } from "@/components/postmortems/postmortem-attention-card";
+import { listPostmortemAttention } from "@/lib/postmortems/list-attention";
 
 const formatInZone = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
 
@@ -31,6 +33,7 @@ export default async function DashboardPage() {
   const onCall = can(viewer, "schedules:read") ? await listSchedules(ctx) : [];
   const restOwed = can(viewer, "schedules:read") ? await arduousCoverSuggestions(ctx) : [];
   const unanswered = internal ? (await listIncidents(ctx, { unanswered: true, limit: 10 })).data : [];
+  const postmortemAttention = await listPostmortemAttention(ctx);
   const firstName = (viewer.name || viewer.email).split(" ")[0];
   return (
     <>
@@ -68,6 +71,7 @@ export default async function DashboardPage() {
           </CardContent>
         </Card>
       )}
+      <PostmortemAttentionCard attention={postmortemAttention} />
       {restOwed.length > 0 && (
         <Alert variant="warning" title="Rest owed after an arduous shift" className="mb-6">
           <ul className="mt-1 space-y-1">

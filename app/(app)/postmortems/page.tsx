@@ -1,28 +1,133 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { FileText } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
+import { listPostmortems } from "@/lib/postmortems/list-postmortems";
 
 export const metadata: Metadata = { title: "Post-mortems" };
 
+const STATUS = {
+  draft: { label: "Draft", variant: "neutral" },
+  in_review: { label: "In review", variant: "info" },
+  published: { label: "Published", variant: "success" },
+} as const;
+
 export default async function PostmortemsPage() {
-  const { viewer } = await requireSessionCtx();
-  const stakeholder = viewer.role === "stakeholder";
+  const ctx = await requireSessionCtx();
+  const stakeholder = ctx.viewer.role === "stakeholder";
+  const { data } = await listPostmortems(ctx, { limit: 100 });
+  const fmt = (iso: string) =>
+    new Intl.DateTimeFormat("en-GB", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: ctx.viewer.timeZone,
+    }).format(new Date(iso));
+  if (!data.length)
+    return (
+      <>
+        <PageHeader
+          title="Post-mortems"
+          description="Blameless reviews of what happened and what changes because of it."
+        />
+        <EmptyState
+          icon={FileText}
+          title={
+            stakeholder
+              ? "No published reports yet"
+              : "Post-mortems start themselves"
+          }
+          description={
+            stakeholder
+              ? "Incident reports that your provider publishes for your organisation will be listed here."
+              : "When an incident resolves, Baton drafts its post-mortem with the timeline, response times and who was paged; reviewers comment and publish to stakeholders."
+          }
+        />
+      </>
+    );
   return (
     <>
-      <PageHeader title="Post-mortems" description="Blameless reviews of what happened and what changes because of it." />
-      <EmptyState
-        icon={FileText}
-        eyebrow="Coming soon"
-        title={stakeholder ? "No published reports yet" : "Post-mortems start themselves"}
+      <PageHeader
+        title="Post-mortems"
         description={
           stakeholder
-            ? "Incident reports that your provider publishes for your organisation will be listed here."
-            : "When an incident resolves, Baton drafts its post-mortem with the timeline, response times and who was paged; reviewers comment and publish to stakeholders."
+            ? "Published incident reports for your organisation."
+            : "Drafted when an incident resolves; reviewed, then published to the client's stakeholders."
         }
-        features={stakeholder ? ["Reviewed, published reports", "Action items and their status"] : ["Draft filled in from the timeline", "Review, comments and publishing", "Action items and the after-action meeting"]}
       />
+      <Table label="Post-mortems">
+        <THead>
+          <TR>
+            <TH>Incident</TH>
+            <TH>Status</TH>
+            <TH className="hidden sm:table-cell">Meeting</TH>
+            {!stakeholder && (
+              <TH className="hidden sm:table-cell">Overdue items</TH>
+            )}
+          </TR>
+        </THead>
+        <TBody>
+          {data.map((p) => (
+            <TR key={p.id}>
+              <TD className="max-w-[22rem]">
+                <Link
+                  href={`/postmortems/${p.id}`}
+                  className="font-medium break-words text-slate-900 hover:text-brand-700"
+                >
+                  <span className="mr-1.5 text-slate-500 tabular-nums">
+                    #{p.incident.number}
+                  </span>
+                  {p.incident.title}
+                </Link>
+                <p className="text-xs text-slate-500">
+                  {p.client.name}
+                  {p.incident.resolvedAt
+                    ? ` · resolved ${fmt(p.incident.resolvedAt)}`
+                    : ""}
+                </p>
+              </TD>
+              <TD>
+                <Badge variant={STATUS[p.status].variant}>
+                  {STATUS[p.status].label}
+                </Badge>
+                {p.revision > 0 && (
+                  <span className="ml-1 text-xs text-slate-500">
+                    rev {p.revision}
+                  </span>
+                )}
+              </TD>
+              <TD className="hidden text-sm sm:table-cell">
+                {p.meetingAt ? (
+                  fmt(p.meetingAt)
+                ) : (
+                  <span className="text-slate-400">—</span>
+                )}
+                {p.meetingOverdue && (
+                  <Badge variant="warning" className="ml-1">
+                    {p.meetingOverdue === "unscheduled"
+                      ? "Not scheduled"
+                      : "Not held"}
+                  </Badge>
+                )}
+              </TD>
+              {!stakeholder && (
+                <TD className="hidden sm:table-cell">
+                  {p.overdueActionItems > 0 ? (
+                    <Badge variant="danger">
+                      {p.overdueActionItems} overdue
+                    </Badge>
+                  ) : (
+                    <span className="text-slate-400">0</span>
+                  )}
+                </TD>
+              )}
+            </TR>
+          ))}
+        </TBody>
+      </Table>
     </>
   );
 }
