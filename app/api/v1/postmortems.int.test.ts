@@ -19,6 +19,7 @@ import * as commentsRoute from "./postmortems/[postmortemId]/comments/route";
 import * as meetingRoute from "./postmortems/[postmortemId]/meeting/route";
 import * as markdownRoute from "./postmortems/[postmortemId]/markdown/route";
 import * as openapiRoute from "./openapi.json/route";
+import * as reviewCountRoute from "./postmortems/alerting-review/route";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 const tok: Record<string, string> = {};
@@ -121,6 +122,15 @@ describe("post-mortems REST", () => {
     expect(await bad(commentsRoute.POST, { section: "summary", body: "" }, "/comments")).toMatchObject({ issues: [{ path: "body" }] });
     const late = await bad(meetingRoute.POST, { at: new Date(T0.getTime() + 20 * 86_400_000).toISOString(), attendeeIds: [ids.engineer] }, "/meeting");
     expect(late).toMatchObject({ code: "invalid", issues: [{ path: "at", message: expect.stringMatching(/within 14 days/) }] });
+  });
+
+  it("counts the alerting review's answers for reports (not for stakeholders)", async () => {
+    const draft = ids["Draft one"]!;
+    await call(oneRoute.PATCH, "engineer", draft, "PATCH", { alertReal: "no_issue", reachedRightPerson: "missed", enoughInformation: false });
+    const got = await callRoute(reviewCountRoute.GET, { path: "/api/v1/postmortems/alerting-review", token: tok.engineer });
+    expect(got.json.data).toEqual({ reviewed: 2, falseAlarms: 1, couldWait: 0, wrongPerson: 1, missed: 1, unableToHandle: 0, notEnoughInformation: 1 });
+    expect((await callRoute(reviewCountRoute.GET, { path: "/api/v1/postmortems/alerting-review", token: tok.stakeholder })).status).toBe(403);
+    expect((await callRoute(reviewCountRoute.GET, { path: "/api/v1/postmortems/alerting-review?since=yesterday", token: tok.engineer })).json.error.issues[0].path).toBe("query.since");
   });
 
   it("is in the OpenAPI document", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/http/common-schemas";
 import type { ApiContract } from "@/lib/http/api-route";
+import { alertingReviewOutput, alertingReviewQuery } from "@/lib/postmortems/count-alerting-review";
 import { addActionItemInput, addCommentInput, postmortemListQuery, postmortemOutput, postmortemSummaryOutput, reviewersInput, scheduleMeetingInput, updateActionItemInput, updatePostmortemInput } from "@/lib/postmortems/schemas";
 import { list, one } from "./shapes";
 
@@ -16,6 +17,15 @@ const transition = (verb: "submit" | "approve" | "publish" | "revise" | "withdra
  */
 export const postmortemContracts = {
   listPostmortems: { method: "GET", path: "/api/v1/postmortems", tag, summary: "List post-mortems in your scope (stakeholders: published ones of their clients)", permission: "incidents:read", query: postmortemListQuery, response: list(postmortemSummaryOutput) },
+  countPostmortemAlertingReview: {
+    method: "GET",
+    path: "/api/v1/postmortems/alerting-review",
+    tag,
+    summary: "Count the alerting review's answers: false alarms, could have waited, wrong person (missed / unable to handle), not enough information",
+    permission: "incidents:read-internal",
+    query: alertingReviewQuery,
+    response: one(alertingReviewOutput),
+  },
   getPostmortem: { method: "GET", path: "/api/v1/postmortems/{postmortemId}", tag, summary: "Get a post-mortem: facts, sections, alerting review, action items, reviewers, comments, blameless hints", permission: "incidents:read", params: pmParams, response: one(postmortemOutput) },
   updatePostmortem: {
     method: "PATCH",
