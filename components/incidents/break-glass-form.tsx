@@ -17,7 +17,7 @@ export function BreakGlassForm({ action }: { action: (state: ActionState, form: 
   const [state, formAction] = useActionState(action, idleState);
   const incidentId = usePathname().split("/")[2] ?? "";
   return (
-    <form action={formAction} className="mx-auto mt-8 max-w-md space-y-3 rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-left" noValidate>
+    <form action={formAction} className="mt-8 space-y-3 rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-left" noValidate>
       <p className="flex items-center gap-2 text-sm font-semibold text-amber-900">
         <ShieldAlert className="size-4" aria-hidden /> Admins: break the glass
       </p>

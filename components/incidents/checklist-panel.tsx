@@ -21,7 +21,7 @@ export function ChecklistPanel({ incidentId, view, timeZone, setType, tick }: Pr
       </CardHeader>
       <CardContent className="space-y-5">
         {view.canRespond && (
-          <form action={setType} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+          <form key={checklist.type?.id ?? "none"} action={setType} className="flex flex-col gap-2 sm:flex-row sm:items-end">
             <input type="hidden" name="incidentId" value={incidentId} />
             <label className="flex-1 text-sm font-medium text-slate-700">
               Incident type

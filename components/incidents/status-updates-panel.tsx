@@ -31,7 +31,7 @@ export function StatusUpdatesPanel({ incidentId, view, timeZone, post }: { incid
       </CardHeader>
       <CardContent className="space-y-4">
         {view.canRespond && (
-          <form ref={ref} action={formAction} className="space-y-3" noValidate>
+          <form key={latest?.id ?? "none"} ref={ref} action={formAction} className="space-y-3" noValidate>
             <input type="hidden" name="incidentId" value={incidentId} />
             <FormMessage state={state.status === "error" && !fieldError(state, "message") && !fieldError(state, "phase") ? { status: "error", message: state.message } : undefined} />
             <Field label="Phase" error={fieldError(state, "phase")}>
