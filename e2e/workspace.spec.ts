@@ -43,6 +43,10 @@ test.describe("incident workspace", () => {
     await page.getByRole("button", { name: "Assign role" }).click();
     await expect(page.getByRole("list", { name: "Participants" }).getByText("Forensic analyst")).toBeVisible();
     await screenshotBoth(page, "incident-workspace");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "test-results/screenshots/incident-workspace-phone-top.png" });
+    await page.getByRole("list", { name: "Participants" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/screenshots/incident-workspace-phone-roles.png" });
   });
 });
 
