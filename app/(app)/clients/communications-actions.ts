@@ -3,8 +3,11 @@
 import { formInput, safeAction } from "@/lib/actions/safe-action";
 import { plainAction } from "@/lib/actions/plain-action";
 import { deleteContact } from "@/lib/communications/delete-contact";
-import { createContact, updateContact } from "@/lib/communications/save-contact";
-import { deleteTemplate, updateTemplate, createTemplate } from "@/lib/communications/save-template";
+import { createContact } from "@/lib/communications/create-contact";
+import { updateContact } from "@/lib/communications/update-contact";
+import { createTemplate } from "@/lib/communications/create-template";
+import { deleteTemplate } from "@/lib/communications/delete-template";
+import { updateTemplate } from "@/lib/communications/update-template";
 
 const clientPage = (form: FormData) => `/clients/${String(form.get("clientId") ?? "")}`;
 

@@ -1,6 +1,6 @@
 import { contracts } from "@/lib/api/contracts";
 import { listTemplates } from "@/lib/communications/list-templates";
-import { createTemplate } from "@/lib/communications/save-template";
+import { createTemplate } from "@/lib/communications/create-template";
 import { apiRoute } from "@/lib/http/api-route";
 
 export const GET = apiRoute(contracts.listMessageTemplates, async (ctx, { query }) => ({ data: await listTemplates(ctx, { clientId: query.clientId }), nextCursor: null }));

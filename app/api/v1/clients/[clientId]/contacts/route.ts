@@ -1,6 +1,6 @@
 import { contracts } from "@/lib/api/contracts";
 import { listContacts } from "@/lib/communications/list-contacts";
-import { createContact } from "@/lib/communications/save-contact";
+import { createContact } from "@/lib/communications/create-contact";
 import { apiRoute } from "@/lib/http/api-route";
 
 export const GET = apiRoute(contracts.listClientContacts, async (ctx, { params }) => ({ data: await listContacts(ctx, params.clientId), nextCursor: null }));
