@@ -72,7 +72,10 @@ describe("post-mortems", () => {
     // The sweep finds nothing more to do; an incident resolved by other means gets its draft from it.
     const other = await makeIncident(t.db, fx.service, { at: T0, title: "Resolved by a resolve event" });
     await t.db.update(incidents).set({ status: "resolved", resolvedAt: min(20) }).where(eq(incidents.id, other.id));
+    const ancient = await makeIncident(t.db, fx.service, { at: new Date("2026-09-01T00:00:00Z"), title: "Long ago" });
+    await t.db.update(incidents).set({ status: "resolved", resolvedAt: new Date("2026-09-01T01:00:00Z") }).where(eq(incidents.id, ancient.id));
     expect(await createMissingDrafts(t.db, min(21))).toBe(1);
+    expect(await pmOf(ancient.id)).toBeUndefined();
     expect(await createMissingDrafts(t.db, min(22))).toBe(0);
     expect(await pmOf(other.id)).toMatchObject({ status: "draft" });
   });
