@@ -100,3 +100,12 @@ describe("evidence register", () => {
     await expect(listEvidence(outsider, ids.incident!)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe("evidence from the web form", () => {
+  it("empty optional fields (collected at, held by, SHA-256) count as not given", async () => {
+    const ctx = await ctxFor(t.db, ids.engineer!);
+    const ev = await registerEvidence({ ctx, input: { incidentId: ids.incident, name: "notes.txt", collectedAt: "", heldBy: "", sha256: "", location: "", method: "" }, upload: { bytes: new TextEncoder().encode("x") } });
+    expect(ev.collectedAt).toBe("2026-11-23T12:00:00.000Z");
+    expect(ev.custody[0]!.to).toBe("Erin Engineer");
+  });
+});

@@ -16,9 +16,9 @@ export const registerEvidenceInput = z.object({
   description: text(4000).default(""),
   location: text(500).default(""),
   method: text(1000).default(""),
-  collectedAt: z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).optional(),
+  collectedAt: z.preprocess((v) => (v === "" ? undefined : v), z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).optional()),
   /** Who holds it after collection: the first custody row's "to" (defaults to the location). */
-  heldBy: text(200).optional(),
+  heldBy: z.preprocess((v) => (v === "" ? undefined : v), text(200).optional()),
   /** For evidence kept elsewhere; with an upload it is computed (and, if also given, must match). */
   sha256: z.preprocess((v) => (v === "" ? undefined : v), sha256Schema.optional()),
 });
@@ -31,7 +31,7 @@ export const recordHandoverInput = z.object({
   from: z.preprocess((v) => (v === "" ? undefined : v), text(200).optional()),
   to: z.string().trim().min(1, "Required").max(200, "At most 200 characters"),
   purpose: text(1000).default(""),
-  at: z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).optional(),
+  at: z.preprocess((v) => (v === "" ? undefined : v), z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).optional()),
 });
 
 export const custodyOutput = z.object({

@@ -24,7 +24,7 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ inc
     let upload: EvidenceUpload | null = null;
     for (const [k, v] of form.entries()) {
       if (k === "file" && typeof v !== "string") upload = v.size > 0 ? { bytes: new Uint8Array(await v.arrayBuffer()), contentType: v.type || null } : null;
-      else if (typeof v === "string") input[k] = v;
+      else if (typeof v === "string" && v !== "") input[k] = v;
     }
     if (input.collectedAt) input.collectedAt = new Date(input.collectedAt).toISOString();
     await registerEvidence({ ctx, input: { ...input, incidentId }, upload });
