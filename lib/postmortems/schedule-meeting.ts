@@ -23,7 +23,8 @@ export async function scheduleMeeting({ ctx, input }: { ctx: Ctx; input: unknown
   if (v.pm.status === "published") throw new ConflictError("This post-mortem is published. Start a new revision to reschedule its meeting.");
   const at = new Date(data.at);
   const problem = meetingDateProblem(v.incident.resolvedAt ?? v.pm.createdAt, at, ctx.now);
-  if (problem) throw InvalidError.field("at", problem);
+  // The message reads on its own in the page; the issue names the field for the API.
+  if (problem) throw new InvalidError(problem, [{ path: "at", message: problem }]);
   const ids = [...new Set(data.attendeeIds)];
   const found = await ctx.db.select({ id: users.id, name: users.name, email: users.email, role: users.role }).from(users).where(inArray(users.id, ids));
   const candidates = await reviewerCandidateIds(ctx, v);

@@ -266,7 +266,7 @@ export default async function PostmortemPage({
                 s.key === "contributing_factors" ? pm.blameHints : [];
               return (
                 <div key={s.key} id={s.key} className="scroll-mt-20">
-                  {first && (
+                  {first && s.group !== s.label && (
                     <h2 className="mb-3 text-lg font-semibold text-slate-900">
                       {s.group}
                     </h2>
