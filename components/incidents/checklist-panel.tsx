@@ -54,7 +54,7 @@ export function ChecklistPanel({ incidentId, view, timeZone, setType, tick }: Pr
                         {item.doneAt ? <CheckSquare className="size-5 text-emerald-600" aria-hidden /> : <Square className="size-5 text-slate-400" aria-hidden />}
                       </Button>
                     </form>
-                    <div className="min-w-0 pt-1.5 text-sm">
+                    <div className="min-w-0 pt-1.5 text-sm break-words">
                       <p className={item.doneAt ? "text-slate-500 line-through" : "font-medium text-slate-900"}>{item.title}</p>
                       {item.detail && <p className="mt-0.5 text-xs leading-5 text-slate-600">{item.detail}</p>}
                       {item.doneAt && (
