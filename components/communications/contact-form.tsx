@@ -31,7 +31,11 @@ export function ContactForm({ clientId, values, action, submitLabel }: { clientI
     <form ref={ref} action={formAction} className="grid gap-3 sm:grid-cols-2" noValidate>
       <input type="hidden" name="clientId" value={clientId} />
       {values?.id && <input type="hidden" name="contactId" value={values.id} />}
-      <FormMessage className="sm:col-span-2" state={state.status === "error" && Object.keys(state.fieldErrors).length === 0 ? { status: "error", message: state.message } : state.status === "success" ? state : undefined} />
+      {state.status !== "idle" && (
+        <div className="sm:col-span-2">
+          <FormMessage state={state.status === "error" && Object.keys(state.fieldErrors).length === 0 ? { status: "error", message: state.message } : state.status === "success" ? state : undefined} />
+        </div>
+      )}
       <Field label="Name" error={err("name")}>
         <Input name="name" defaultValue={values?.name} maxLength={120} required />
       </Field>

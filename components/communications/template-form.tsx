@@ -32,7 +32,11 @@ export function TemplateForm({ clientId, clientName, values, action }: { clientI
     <form ref={ref} action={formAction} className="grid gap-3 sm:grid-cols-2" noValidate>
       <input type="hidden" name="clientId" value={clientId} />
       {values && <input type="hidden" name="templateId" value={values.id} />}
-      <FormMessage className="sm:col-span-2" state={state.status === "error" && Object.keys(state.fieldErrors).length === 0 ? { status: "error", message: state.message } : state.status === "success" ? state : undefined} />
+      {state.status !== "idle" && (
+        <div className="sm:col-span-2">
+          <FormMessage state={state.status === "error" && Object.keys(state.fieldErrors).length === 0 ? { status: "error", message: state.message } : state.status === "success" ? state : undefined} />
+        </div>
+      )}
       <Field label="Name" error={err("name")}>
         <Input name="name" defaultValue={values?.name} maxLength={120} required />
       </Field>
