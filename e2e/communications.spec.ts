@@ -56,7 +56,10 @@ test.describe("communications and evidence", () => {
     await page.locator("#evidence").getByLabel("Handed to").fill("Ruth Calder (outside counsel)");
     await page.locator("#evidence").getByLabel("Purpose").fill("Legal hold");
     await page.locator("#evidence").getByRole("button", { name: "Record handover" }).click();
-    await page.locator("#evidence").getByText(/Chain of custody \(2\)/).click();
+    // The <details> keeps its open state across the server action's re-render.
+    const trail = page.locator("#evidence details", { has: page.getByText(/Chain of custody \(2\)/) });
+    await expect(trail).toHaveCount(1);
+    if (!(await trail.evaluate((d) => (d as HTMLDetailsElement).open))) await trail.locator("summary").click();
     await expect(page.locator("#evidence").getByText("Baton evidence store → Ruth Calder (outside counsel)")).toBeVisible();
 
     const href = await page.locator("#evidence").getByRole("link", { name: "Download" }).getAttribute("href");

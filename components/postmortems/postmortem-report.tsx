@@ -19,18 +19,32 @@ const ITEM_STATUS = {
 export function PostmortemReport({
   content,
   title,
+  printOnlyHeader = false,
 }: {
   content: PostmortemContent;
   title: string;
+  /** When the page already shows the title (stakeholders' view), the report's own header is for paper only. */
+  printOnlyHeader?: boolean;
 }) {
   const f = content.facts;
+  // A published report leaves out what nobody answered; drafts show the gaps.
+  const shown = SECTIONS.filter(
+    (s) => content.status !== "published" || content.sections[s.key]?.trim(),
+  );
   const starred = new Set(content.starredTimelineIds);
   const timeline = starred.size
     ? f.timeline.filter((t) => starred.has(t.id))
     : f.timeline;
   return (
     <article className="postmortem-report space-y-6 text-[0.9375rem] leading-relaxed text-slate-800">
-      <header className="border-b border-slate-200 pb-4">
+      <header
+        className={
+          printOnlyHeader
+            ? "hidden border-b border-slate-200 pb-4"
+            : "border-b border-slate-200 pb-4"
+        }
+        data-print={printOnlyHeader ? "show" : undefined}
+      >
         <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">
           Post-mortem · blameless
         </p>
@@ -65,9 +79,9 @@ export function PostmortemReport({
           {f.responders.map((r) => r.name).join(", ")}
         </p>
       )}
-      {SECTIONS.map((s, i) => {
+      {shown.map((s, i) => {
         const heading =
-          i === 0 || SECTIONS[i - 1]!.group !== s.group ? (
+          i === 0 || shown[i - 1]!.group !== s.group ? (
             <h2 className="mt-6 text-lg font-semibold text-slate-900">
               {s.group}
             </h2>
@@ -76,9 +90,11 @@ export function PostmortemReport({
         return (
           <section key={s.key} data-print="avoid-break">
             {heading}
-            <h3 className="mt-3 text-sm font-semibold text-slate-700">
-              {s.label}
-            </h3>
+            {s.label !== s.group && (
+              <h3 className="mt-3 text-sm font-semibold text-slate-700">
+                {s.label}
+              </h3>
+            )}
             <p
               className={text ? "whitespace-pre-wrap" : "text-slate-400 italic"}
             >

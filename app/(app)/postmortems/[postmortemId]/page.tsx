@@ -146,7 +146,7 @@ export default async function PostmortemPage({
     return (
       <>
         <div data-print="hide">{header}</div>
-        <PostmortemReport content={content} title={title} />
+        <PostmortemReport content={content} title={title} printOnlyHeader />
       </>
     );
   }

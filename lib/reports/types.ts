@@ -1,0 +1,163 @@
+/**
+ * The reports' contract: what each report returns. The queries (lib/reports/*.ts), the REST
+ * routes (app/api/v1/reports/*), the pages (app/(app)/reports) and the benchmark all speak it.
+ *
+ * Durations are milliseconds (numbers), instants ISO 8601 UTC strings, so a result crosses the
+ * server/client boundary and the JSON API unchanged. `null` means "no data" (no incident was
+ * acknowledged, so there is no MTTA), never zero.
+ */
+import type { Priority } from "@/lib/core/alerts/priority-rules";
+import type { Channel } from "@/lib/core/escalation";
+
+export const REPORT_KINDS = ["response", "load", "alert-quality", "delivery"] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** One filter bar for every report (parsed from the query string by `reportFiltersSchema`). */
+export type ReportFilters = {
+  /** Inclusive start of the period (an incident counts when it triggered in [from, to)). */
+  from: Date;
+  /** Exclusive end of the period. */
+  to: Date;
+  teamId?: string;
+  clientId?: string;
+  serviceId?: string;
+  priority?: Priority;
+};
+
+/** Mean, median and 90th percentile of a set of durations (ms); nulls when the set is empty. */
+export type DurationStats = { count: number; mean: number | null; median: number | null; p90: number | null };
+
+export type ResponseGroupRow = {
+  /** The group's id (team, client or service id; the priority itself; the week's Monday as YYYY-MM-DD). */
+  key: string;
+  label: string;
+  incidents: number;
+  mtta: DurationStats;
+  mttr: DurationStats;
+  /** Incidents whose escalation reached level 2 or beyond. */
+  escalated: number;
+  /** Incidents whose policy ran out and sent the failover email. */
+  failedOver: number;
+  /** Incidents nobody acknowledged before they were resolved or that are still unacknowledged past the policy. */
+  unanswered: number;
+};
+
+export type SlaTarget = { acknowledgeMinutes: number | null; resolveMinutes: number | null };
+/** Set on the client, per priority. */
+export type SlaTargets = Partial<Record<Priority, SlaTarget>>;
+
+export type SlaBreach = {
+  /** null when the incident is confidential and the viewer may not see it: counted, never listed. */
+  incidentId: string | null;
+  number: number | null;
+  title: string | null;
+  clientId: string;
+  clientName: string;
+  priority: Priority;
+  kind: "acknowledge" | "resolve";
+  targetMinutes: number;
+  /** How long it took (ms); for one still open, how long it has been at the end of the period. */
+  tookMs: number;
+  triggeredAt: string;
+};
+
+export type ResponseReport = {
+  filters: SerializedFilters;
+  totals: ResponseGroupRow;
+  byTeam: ResponseGroupRow[];
+  byClient: ResponseGroupRow[];
+  byService: ResponseGroupRow[];
+  byPriority: ResponseGroupRow[];
+  /** Week by week (weeks start on Monday, UTC), oldest first, every week of the period present. */
+  byWeek: ResponseGroupRow[];
+  sla: { breaches: SlaBreach[]; breachCount: number; measured: number };
+};
+
+export const INTERRUPTION_BANDS = ["business", "off_hours", "sleep"] as const;
+export type InterruptionBand = (typeof INTERRUPTION_BANDS)[number];
+
+export type LoadPersonRow = {
+  userId: string;
+  name: string;
+  timeZone: string;
+  onCallHours: number;
+  notifications: number;
+  /** Notifications within 60 s of each other count as one interruption. */
+  interruptions: Record<InterruptionBand, number> & { total: number };
+  acknowledged: number;
+  /** Weighted burden as the fairness report defines it. */
+  burden: number;
+  /** Cover-ledger balance in hours (positive: owed). */
+  ledgerHours: number;
+  /** Far above the team mean: burden or interruptions more than one standard deviation and 25% above it. */
+  highlighted: boolean;
+  /** The team the person was measured in (their generator link), when one applies. */
+  teamId: string | null;
+};
+
+export type LoadReport = {
+  filters: SerializedFilters;
+  people: LoadPersonRow[];
+  mean: { burden: number; interruptions: number };
+};
+
+export type AlertQualityRow = {
+  key: string;
+  label: string;
+  reviewed: number;
+  notReal: number;
+  couldHaveWaited: number;
+  wrongPerson: number;
+  notEnoughInformation: number;
+};
+
+export type AlertQualityReport = {
+  filters: SerializedFilters;
+  /** Over incidents whose post-mortem answered the alerting review. */
+  totals: AlertQualityRow;
+  /** Shares 0..1 of `totals.reviewed` (null when nothing was reviewed). */
+  shares: { notReal: number | null; couldHaveWaited: number | null; wrongPerson: number | null; notEnoughInformation: number | null };
+  /** Noisiest first: by incidents (alerts) received, with their review counts. */
+  noisiestServices: (AlertQualityRow & { incidents: number; events: number })[];
+  /** Priority rules that matched, noisiest first. */
+  noisiestRules: (AlertQualityRow & { incidents: number })[];
+};
+
+export type DeliveryRow = {
+  channel: Channel | "all";
+  total: number;
+  pending: number;
+  sent: number;
+  delivered: number;
+  read: number;
+  failed: number;
+  /** From created to read, over the notifications that were read. */
+  timeToRead: DurationStats;
+};
+
+export type DeliveryReport = {
+  filters: SerializedFilters;
+  byChannel: DeliveryRow[];
+  totals: DeliveryRow;
+};
+
+export type SerializedFilters = {
+  from: string;
+  to: string;
+  teamId: string | null;
+  clientId: string | null;
+  serviceId: string | null;
+  priority: Priority | null;
+};
+
+/** Headline figures for the dashboard: the last 7 days. */
+export type ReportHeadlines = {
+  from: string;
+  to: string;
+  incidents: number;
+  mtta: number | null;
+  mttr: number | null;
+  escalated: number;
+  afterHoursInterruptions: number | null;
+  slaBreaches: number;
+};
