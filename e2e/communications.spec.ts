@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./support/sign-in";
 import { screenshotBoth } from "./support/screenshots";
+import { createKey, triggerAcknowledged } from "./support/incidents";
 
 test.describe.configure({ mode: "serial" });
 
@@ -29,17 +30,12 @@ test.describe("communications and evidence", () => {
   });
 
   test("evidence: an upload is hashed, handed over, and downloads with its SHA-256", async ({ page, baseURL }) => {
-    await page.goto("/services");
-    await page.getByRole("link", { name: "Acme Dental Servers" }).click();
-    await page.getByLabel("Key name").fill(`comms ${Date.now().toString(36)}`);
-    await page.getByRole("button", { name: "Create key" }).click();
-    const key = (await page.getByTestId("new-routing-key").textContent())!.trim();
-    const res = await fetch(`${baseURL}/v2/enqueue`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ routing_key: key, event_action: "trigger", payload: { summary, source: "pms-db-01", severity: "critical" } }) });
-    expect(res.status).toBe(202);
+    const key = await createKey(page, "Acme Dental Servers", `comms ${Date.now().toString(36)}`);
+    await triggerAcknowledged(baseURL!, key, { summary, source: "pms-db-01", severity: "critical" });
     await page.goto("/incidents");
     await page.getByRole("link", { name: new RegExp(summary) }).click();
+    await page.waitForURL(/\/incidents\/[^/?]+$/);
     incidentUrl = new URL(page.url()).pathname;
-    if (await page.getByRole("button", { name: "Acknowledge" }).isVisible()) await page.getByRole("button", { name: "Acknowledge" }).click();
 
     const log = Buffer.from("Nov 23 10:58:02 pms-db-01 sqlservr: Login failed for user 'sa'. Reason: Password did not match.\n".repeat(40));
     const sha = createHash("sha256").update(log).digest("hex");

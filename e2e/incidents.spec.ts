@@ -1,23 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./support/sign-in";
 import { screenshotBoth } from "./support/screenshots";
-
-/** Creates a routing key for a seeded service in the UI (shown once) and returns it. */
-async function createKey(page: Page, serviceName: string, keyName: string): Promise<string> {
-  await page.goto("/services");
-  await page.getByRole("link", { name: serviceName }).click();
-  await expect(page.getByRole("heading", { name: serviceName })).toBeVisible();
-  await page.getByLabel("Key name").fill(keyName);
-  await page.getByRole("button", { name: "Create key" }).click();
-  const key = (await page.getByTestId("new-routing-key").textContent())!.trim();
-  expect(key).toMatch(/^[a-z0-9]{32}$/);
-  return key;
-}
-
-async function enqueue(baseURL: string, body: unknown) {
-  const res = await fetch(`${baseURL}/v2/enqueue`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  return { status: res.status, json: (await res.json()) as { status: string; message: string; dedup_key?: string; errors?: string[] } };
-}
+import { createKey, enqueue } from "./support/incidents";
 
 test.describe("alerts in", () => {
   test.use({ storageState: storageStateFor("manager") });

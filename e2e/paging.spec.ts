@@ -1,18 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ROLE_EMAILS, signInAs, storageStateFor } from "./support/sign-in";
 import { screenshotBoth, VIEWPORTS } from "./support/screenshots";
+import { createKey } from "./support/incidents";
 
 type Mail = { to: string; subject: string; text: string };
 /** New contexts inherit the spec's storage state (the manager's): these start signed out. */
 const SIGNED_OUT = { cookies: [], origins: [] };
-
-async function createKey(page: Page, serviceName: string, keyName: string): Promise<string> {
-  await page.goto("/services");
-  await page.getByRole("link", { name: serviceName }).click();
-  await page.getByLabel("Key name").fill(keyName);
-  await page.getByRole("button", { name: "Create key" }).click();
-  return (await page.getByTestId("new-routing-key").textContent())!.trim();
-}
 
 /** The page email for `summary` in the dev mailbox (the embedded driver sends it within a second or two). */
 async function pageEmail(request: APIRequestContext, summary: string): Promise<Mail> {

@@ -1,13 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageStateFor } from "./support/sign-in";
 import { screenshotBoth } from "./support/screenshots";
+import { createKey } from "./support/incidents";
 
 async function resolvedIncident(page: Page, baseURL: string): Promise<string> {
-  await page.goto("/services");
-  await page.getByRole("link", { name: "Acme Dental Servers" }).click();
-  await page.getByLabel("Key name").fill(`pm ${Date.now().toString(36)}`);
-  await page.getByRole("button", { name: "Create key" }).click();
-  const key = (await page.getByTestId("new-routing-key").textContent())!.trim();
+  const key = await createKey(page, "Acme Dental Servers", `pm ${Date.now().toString(36)}`);
   const summary = `Certificate expired on the patient portal ${Date.now().toString(36)}`;
   const res = await fetch(`${baseURL}/v2/enqueue`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ routing_key: key, event_action: "trigger", payload: { summary, source: "portal.acme.local", severity: "critical" } }) });
   expect(res.status).toBe(202);

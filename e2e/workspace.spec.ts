@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./support/sign-in";
 import { screenshotBoth } from "./support/screenshots";
+import { createKey } from "./support/incidents";
 
 test.describe.configure({ mode: "serial" });
 
@@ -10,11 +11,7 @@ test.describe("incident workspace", () => {
   test.use({ storageState: storageStateFor("manager") });
 
   test("a manager acknowledges, marks confidential, sets the type, ticks a step, posts a status update and assigns a role", async ({ page, baseURL }) => {
-    await page.goto("/services");
-    await page.getByRole("link", { name: "Acme Dental Servers" }).click();
-    await page.getByLabel("Key name").fill(`ws ${Date.now().toString(36)}`);
-    await page.getByRole("button", { name: "Create key" }).click();
-    const key = (await page.getByTestId("new-routing-key").textContent())!.trim();
+    const key = await createKey(page, "Acme Dental Servers", `ws ${Date.now().toString(36)}`);
     const summary = `Payroll mailbox forwarding rule ${Date.now().toString(36)}`;
     const res = await fetch(`${baseURL}/v2/enqueue`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ routing_key: key, event_action: "trigger", payload: { summary, source: "m365", severity: "warning" } }) });
     expect(res.status).toBe(202);
@@ -22,7 +19,8 @@ test.describe("incident workspace", () => {
     await page.getByRole("link", { name: new RegExp(summary) }).click();
     await page.waitForURL(/\/incidents\/[^/?]+$/);
     incidentUrl = new URL(page.url()).pathname;
-    if (await page.getByRole("button", { name: "Acknowledge" }).isVisible()) await page.getByRole("button", { name: "Acknowledge" }).click();
+    await page.getByRole("button", { name: "Acknowledge" }).click();
+    await expect(page.getByText("Acknowledged by Morgan Manager").first()).toBeVisible();
 
     await page.getByRole("button", { name: "Mark confidential" }).click();
     await expect(page.getByText("Confidential", { exact: true })).toBeVisible();
