@@ -8,6 +8,7 @@
  */
 import type { Priority } from "@/lib/core/alerts/priority-rules";
 import type { Channel } from "@/lib/core/escalation";
+import type { DurationStats, InterruptionBand } from "@/lib/core/reports/types";
 
 export const REPORT_KINDS = ["response", "load", "alert-quality", "delivery"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -24,8 +25,8 @@ export type ReportFilters = {
   priority?: Priority;
 };
 
-/** Mean, median and 90th percentile of a set of durations (ms); nulls when the set is empty. */
-export type DurationStats = { count: number; mean: number | null; median: number | null; p90: number | null };
+/** Mean, median and 90th percentile of a set of durations (ms); nulls when the set is empty (lib/core/reports computes them). */
+export type { DurationStats } from "@/lib/core/reports/types";
 
 export type ResponseGroupRow = {
   /** The group's id (team, client or service id; the priority itself; the week's Monday as YYYY-MM-DD). */
@@ -73,8 +74,7 @@ export type ResponseReport = {
   sla: { breaches: SlaBreach[]; breachCount: number; measured: number };
 };
 
-export const INTERRUPTION_BANDS = ["business", "off_hours", "sleep"] as const;
-export type InterruptionBand = (typeof INTERRUPTION_BANDS)[number];
+export { INTERRUPTION_BANDS, type InterruptionBand } from "@/lib/core/reports/types";
 
 export type LoadPersonRow = {
   userId: string;

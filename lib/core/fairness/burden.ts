@@ -136,6 +136,21 @@ export function isSleepBandPage(at: EpochMs, timeZone: string, weights: BurdenWe
   return inBand(minuteOfDay, sleepStartMinute, sleepEndMinute);
 }
 
+/**
+ * The weight band an instant falls in for a member, the one `hourBurden` uses: a holiday, a
+ * weekend day, or a weekday inside or outside `weekdayDayBand` (member-local).
+ */
+export type HourBand = "holiday" | "weekend" | "weekday_day" | "weekday_other";
+export function hourBandAt(at: EpochMs, timeZone: string, holidays: HolidaySet, weights: BurdenWeights = DEFAULT_BURDEN_WEIGHTS): HourBand {
+  const wall = at + zoneOffsetTable(timeZone).offsetAt(at);
+  const day = Math.floor(wall / DAY_MS);
+  const msOfDay = wall - day * DAY_MS;
+  if (holidays.has(day)) return "holiday";
+  if (weekdayOfEpochDay(day) >= 6) return "weekend";
+  const { dayStartMs, dayEndMs } = bandsOf(weights);
+  return msOfDay >= dayStartMs && msOfDay < dayEndMs ? "weekday_day" : "weekday_other";
+}
+
 export function pageBurden(at: EpochMs, timeZone: string, weights: BurdenWeights = DEFAULT_BURDEN_WEIGHTS): number {
   return isSleepBandPage(at, timeZone, weights) ? weights.sleepPage : weights.awakePage;
 }

@@ -1,0 +1,4 @@
+export * from "./types";
+export * from "./duration-stats";
+export * from "./interruptions";
+export * from "./iso-week";
