@@ -44,6 +44,8 @@ export async function getPostmortem(ctx: Ctx, postmortemId: string): Promise<Pos
   const attendeeSet = new Set(pm.meetingAttendees);
   const overdueItems = items.filter(({ i }) => actionItemOverdue(i, today)).length;
   const factors = content.sections.contributing_factors ?? "";
+  // Approve is offered only to a reviewer who has not approved yet (anyone else would be refused).
+  const awaitingMyApproval = reviewers.some((r) => r.id === ctx.viewer.userId && !r.approvedAt);
   return {
     id: pm.id,
     incident: { id: incident.id, number: incident.number, title: incident.title, resolvedAt: iso(incident.resolvedAt) },
@@ -59,7 +61,7 @@ export async function getPostmortem(ctx: Ctx, postmortemId: string): Promise<Pos
     reviewers: reviewers.map((r) => ({ id: r.id, name: r.name || r.email, approvedAt: iso(r.approvedAt) })),
     comments: comments.map(({ c, author }) => ({ id: c.id, section: c.section, author: author?.id ? { id: author.id, name: author.name || author.email } : null, body: c.body, at: c.at.toISOString() })),
     blameHints: internal ? findBlame(factors, await blamelessNames(ctx.db, content.facts)) : [],
-    allowedTransitions: internal ? allowedTransitions(pm.status) : v.isReviewer && pm.status === "in_review" ? ["approve"] : [],
+    allowedTransitions: (internal ? allowedTransitions(pm.status) : v.isReviewer && pm.status === "in_review" ? (["approve"] as const) : []).filter((t) => t !== "approve" || awaitingMyApproval),
     meetingAttendees: attendees.filter((a) => attendeeSet.has(a.id)).map((a) => ({ id: a.id, name: a.name || a.email })),
     publishedAt: iso(pm.publishedAt),
   };

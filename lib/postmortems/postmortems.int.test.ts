@@ -93,6 +93,9 @@ describe("post-mortems", () => {
 
     expect(await code(transitionPostmortem({ ctx, input: { postmortemId: pm.id, transition: "publish" } }))).toBe("conflict");
     await transitionPostmortem({ ctx, input: { postmortemId: pm.id, transition: "submit" } });
+    // Approve is offered to reviewers who have not approved yet, not to the author.
+    expect((await getPostmortem(ctx, pm.id)).allowedTransitions).toEqual(["publish", "withdraw"]);
+    expect((await getPostmortem(await as(fx.stakeholder), pm.id)).allowedTransitions).toEqual(["approve"]);
     await addComment({ ctx: await as(fx.bob), input: { postmortemId: pm.id, section: "contributing_factors", body: "Describe the mute policy instead." } });
     await expect(transitionPostmortem({ ctx, input: { postmortemId: pm.id, transition: "publish" } })).rejects.toThrow(/Waiting for approval from Bob Reviewer, Sam Stakeholder/);
     await transitionPostmortem({ ctx: await as(fx.bob), input: { postmortemId: pm.id, transition: "approve" } });
@@ -101,6 +104,8 @@ describe("post-mortems", () => {
     expect((seen.content.facts as Facts).timeline.every((r) => !r.internal)).toBe(true);
     expect((seen.content.facts as Facts).notifications).toEqual([]);
     await transitionPostmortem({ ctx: await as(fx.stakeholder), input: { postmortemId: pm.id, transition: "approve" } });
+    expect((await getPostmortem(await as(fx.stakeholder), pm.id)).allowedTransitions).toEqual([]);
+    expect((await getPostmortem(await as(fx.bob), pm.id)).allowedTransitions).toEqual(["publish", "withdraw"]);
     const published = await transitionPostmortem({ ctx, input: { postmortemId: pm.id, transition: "publish" } });
     expect(published).toMatchObject({ status: "published", revision: 1 });
 
