@@ -1,0 +1,74 @@
+import { Send } from "lucide-react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { DeliveryReport, DeliveryRow } from "@/lib/reports/types";
+import { BarsChart, COLORS } from "./report-charts";
+import { formatCount, formatDurationMs, formatShare, shareOf } from "./format";
+import { reportCsvHref } from "./report-links";
+import { ReportPanel, StatGrid, StatTile } from "./report-panel";
+
+const CHANNEL_LABELS: Record<DeliveryRow["channel"], string> = { in_app: "In-app alarm", email: "Email", push: "Web push", all: "All channels" };
+const STATES = ["pending", "sent", "delivered", "read", "failed"] as const;
+const STATE_LABELS: Record<(typeof STATES)[number], string> = { pending: "Pending", sent: "Sent", delivered: "Delivered", read: "Read", failed: "Failed" };
+const STATE_SERIES = STATES.map((s) => ({ key: s, label: STATE_LABELS[s], color: COLORS[s] }));
+
+/** The Delivery tab: notifications by channel and the state they reached, and how long until read. */
+export function DeliverySection({ report }: { report: DeliveryReport }) {
+  const { totals, byChannel } = report;
+  if (totals.total === 0) {
+    return <EmptyState icon={Send} title="No notifications in this period" description="Every page (in-app alarm, email, web push) is counted here by the state it reached." />;
+  }
+  const rows = [...byChannel, totals];
+  return (
+    <div className="space-y-6">
+      <StatGrid label="Delivery for the period" className="xl:grid-cols-4">
+        <StatTile label="Notifications" value={formatCount(totals.total)} />
+        <StatTile label="Read" value={formatShare(shareOf(totals.read, totals.total))} detail={`${formatCount(totals.read)} of ${formatCount(totals.total)}`} />
+        <StatTile label="Time to read" value={formatDurationMs(totals.timeToRead.median)} detail={`median · p90 ${formatDurationMs(totals.timeToRead.p90)}`} />
+        <StatTile label="Failed" value={formatCount(totals.failed)} detail={formatShare(shareOf(totals.failed, totals.total))} tone={totals.failed > 0 ? "danger" : "good"} />
+      </StatGrid>
+      <ReportPanel
+        title="By channel and state"
+        description="Each notification counted once, in the furthest state it reached."
+        csv={{ href: reportCsvHref("delivery", "byChannel", report.filters), what: "delivery by channel" }}
+        chart={<BarsChart rows={byChannel.map((r) => ({ label: CHANNEL_LABELS[r.channel], pending: r.pending, sent: r.sent, delivered: r.delivered, read: r.read, failed: r.failed }))} series={STATE_SERIES} stacked label="Stacked bar chart of notifications per channel by state; the table below has the figures." tableId="delivery-by-channel" />}
+        tableOpen
+        table={
+          <Table id="delivery-by-channel" label="Delivery by channel" framed={false} className="min-w-[52rem]">
+            <TableCaption className="sr-only">Notifications by channel and state, with the time from sending to being read</TableCaption>
+            <THead>
+              <TR>
+                <TH>Channel</TH>
+                <TH className="text-right">Total</TH>
+                {STATES.map((s) => (
+                  <TH key={s} className="text-right">
+                    {STATE_LABELS[s]}
+                  </TH>
+                ))}
+                <TH className="text-right">Time to read (median)</TH>
+                <TH className="text-right">p90</TH>
+              </TR>
+            </THead>
+            <TBody>
+              {rows.map((r) => (
+                <TR key={r.channel} className={r.channel === "all" ? "bg-surface-muted font-medium" : undefined}>
+                  <TH scope="row" className="font-medium">
+                    {CHANNEL_LABELS[r.channel]}
+                  </TH>
+                  <TD className="text-right tabular-nums">{formatCount(r.total)}</TD>
+                  {STATES.map((s) => (
+                    <TD key={s} className={s === "failed" && r.failed > 0 ? "text-right font-medium text-red-700 tabular-nums" : "text-right tabular-nums"}>
+                      {formatCount(r[s])}
+                    </TD>
+                  ))}
+                  <TD className="text-right whitespace-nowrap tabular-nums">{formatDurationMs(r.timeToRead.median)}</TD>
+                  <TD className="text-right whitespace-nowrap tabular-nums">{formatDurationMs(r.timeToRead.p90)}</TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/** Report figures for people: durations in words, shares as percentages, "—" for no data. */
+
+const NONE = "—";
+
+/** "42 s", "4 min 12 s", "2 h 5 min", "3 d 4 h": two units at most, seconds only under an hour. */
+export function formatDurationMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return NONE;
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) {
+    const rest = s % 60;
+    return rest ? `${Math.floor(s / 60)} min ${rest} s` : `${s / 60} min`;
+  }
+  const m = Math.round(s / 60);
+  if (m < 1440) {
+    const rest = m % 60;
+    return rest ? `${Math.floor(m / 60)} h ${rest} min` : `${m / 60} h`;
+  }
+  const h = Math.round(m / 60);
+  const rest = h % 24;
+  return rest ? `${Math.floor(h / 24)} d ${rest} h` : `${h / 24} d`;
+}
+
+/** Axis ticks: one unit, rounded ("45 s", "12 min", "3.5 h", "2 d"). */
+export function formatDurationTick(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return "0";
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  if (ms < 86_400_000) return `${Math.round((ms / 3_600_000) * 10) / 10} h`;
+  return `${Math.round((ms / 86_400_000) * 10) / 10} d`;
+}
+
+/** 0.125 → "12.5%"; null → "—". */
+export function formatShare(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return NONE;
+  return `${(Math.round(share * 1000) / 10).toLocaleString("en-US")}%`;
+}
+
+/** part of whole as a share, null when whole is 0. */
+export const shareOf = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+export const formatCount = (n: number): string => n.toLocaleString("en-US");
+
+/** One decimal at most ("12.5", "3"). */
+export const formatDecimal = (n: number): string => (Math.round(n * 10) / 10).toLocaleString("en-US", { maximumFractionDigits: 1 });
+
+/** "Mar 2" from a YYYY-MM-DD week key (a calendar date, so read in UTC). */
+export function formatWeekLabel(isoDate: string): string {
+  const at = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(at.getTime())) return isoDate;
+  return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(at);
+}
+
+export const PRIORITY_LABELS = { high: "High", medium: "Medium", low: "Low" } as const;

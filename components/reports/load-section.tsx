@@ -1,0 +1,115 @@
+import Link from "next/link";
+import { TriangleAlert, Users } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { LoadReport } from "@/lib/reports/types";
+import { BarsChart, COLORS } from "./report-charts";
+import { formatCount, formatDecimal } from "./format";
+import { reportCsvHref } from "./report-links";
+import { ReportPanel, StatGrid, StatTile } from "./report-panel";
+
+const BAND_SERIES = [
+  { key: "business", label: "Business hours", color: COLORS.business },
+  { key: "off_hours", label: "Off-hours", color: COLORS.off_hours },
+  { key: "sleep", label: "Sleep (22:00–08:00)", color: COLORS.sleep },
+];
+
+/** Where a team's generator lives: the schedule whose layers have "Fill next weeks…". */
+export type GeneratorLinks = Record<string, { href: string; scheduleName: string }>;
+
+const signedHours = (h: number) => `${h > 0 ? "+" : ""}${formatDecimal(h)} h`;
+
+/** The Load tab: interruptions per person by band in their own zone, and who carries too much. */
+export function LoadSection({ report, generators }: { report: LoadReport; generators: GeneratorLinks }) {
+  const { people, mean } = report;
+  if (people.length === 0) {
+    return <EmptyState icon={Users} title="Nobody was on call or paged in this period" description="Load appears here per person once schedules run and incidents page people." />;
+  }
+  const flagged = people.filter((p) => p.highlighted);
+  const totals = people.reduce((acc, p) => ({ interruptions: acc.interruptions + p.interruptions.total, sleep: acc.sleep + p.interruptions.sleep, hours: acc.hours + p.onCallHours }), { interruptions: 0, sleep: 0, hours: 0 });
+  const rows = people.map((p) => ({ label: p.name, business: p.interruptions.business, off_hours: p.interruptions.off_hours, sleep: p.interruptions.sleep }));
+  return (
+    <div className="space-y-6">
+      <StatGrid label="Load for the period" className="xl:grid-cols-4">
+        <StatTile label="People measured" value={formatCount(people.length)} />
+        <StatTile label="On-call hours" value={formatCount(Math.round(totals.hours))} />
+        <StatTile label="Interruptions" value={formatCount(totals.interruptions)} detail={`mean ${formatDecimal(mean.interruptions)} per person`} />
+        <StatTile label="In sleep hours" value={formatCount(totals.sleep)} tone={totals.sleep > 0 ? "warning" : "neutral"} detail="22:00–08:00 in each person's zone" />
+      </StatGrid>
+
+      {flagged.length > 0 && (
+        <div role="status" className="flex gap-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-600" />
+          <p>
+            <span className="font-semibold">{flagged.map((p) => p.name).join(", ")}</span> {flagged.length === 1 ? "carries" : "carry"} far more than the team mean (burden {formatDecimal(mean.burden)}, {formatDecimal(mean.interruptions)} interruptions). The generator can hand the next weeks to others.
+          </p>
+        </div>
+      )}
+
+      <ReportPanel
+        title="Interruptions per person"
+        description="Notifications within 60 s of each other count as one interruption, placed in the person's own time zone."
+        csv={{ href: reportCsvHref("load", "people", report.filters), what: "load per person" }}
+        chart={<BarsChart rows={rows} series={BAND_SERIES} stacked label="Stacked bar chart of interruptions per person by business hours, off-hours and sleep; the table below has the figures." tableId="load-people" />}
+        tableOpen
+        table={
+          <Table id="load-people" label="Load per person" framed={false} className="min-w-[64rem]">
+            <TableCaption className="sr-only">Load per person: on-call hours, notifications, interruptions by band, acknowledgements, weighted burden and cover balance</TableCaption>
+            <THead>
+              <TR>
+                <TH>Person</TH>
+                <TH className="text-right">On call</TH>
+                <TH className="text-right">Notifications</TH>
+                <TH className="text-right">Business</TH>
+                <TH className="text-right">Off-hours</TH>
+                <TH className="text-right">Sleep</TH>
+                <TH className="text-right">Interruptions</TH>
+                <TH className="text-right">Acknowledged</TH>
+                <TH className="text-right">Burden</TH>
+                <TH className="text-right">Cover balance</TH>
+              </TR>
+            </THead>
+            <TBody>
+              {people.map((p) => {
+                const generator = p.highlighted && p.teamId ? generators[p.teamId] : undefined;
+                return (
+                  <TR key={`${p.userId}-${p.teamId ?? ""}`} className={cn(p.highlighted && "bg-amber-50/70 [tbody_&]:hover:bg-amber-50")}>
+                    <TH scope="row" className="min-w-52 font-medium">
+                      <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                        {p.name}
+                        {p.highlighted && (
+                          <Badge variant="warning" dot>
+                            Far above team mean
+                          </Badge>
+                        )}
+                      </span>
+                      <span className="block text-xs font-normal text-slate-500">{p.timeZone}</span>
+                      {generator && (
+                        <Link href={generator.href} className="mt-1 inline-block text-xs font-medium text-brand-700 underline-offset-2 hover:underline">
+                          Rebalance in the generator ({generator.scheduleName})
+                        </Link>
+                      )}
+                    </TH>
+                    <TD className="text-right whitespace-nowrap tabular-nums">{formatDecimal(p.onCallHours)} h</TD>
+                    <TD className="text-right tabular-nums">{formatCount(p.notifications)}</TD>
+                    <TD className="text-right tabular-nums">{formatCount(p.interruptions.business)}</TD>
+                    <TD className="text-right tabular-nums">{formatCount(p.interruptions.off_hours)}</TD>
+                    <TD className={cn("text-right tabular-nums", p.interruptions.sleep > 0 && "font-medium text-indigo-800")}>{formatCount(p.interruptions.sleep)}</TD>
+                    <TD className="text-right font-medium tabular-nums">{formatCount(p.interruptions.total)}</TD>
+                    <TD className="text-right tabular-nums">{formatCount(p.acknowledged)}</TD>
+                    <TD className={cn("text-right tabular-nums", p.highlighted && "font-semibold text-amber-800")}>{formatDecimal(p.burden)}</TD>
+                    <TD className="text-right whitespace-nowrap tabular-nums" title="Positive: colleagues owe this person cover">
+                      {signedHours(p.ledgerHours)}
+                    </TD>
+                  </TR>
+                );
+              })}
+            </TBody>
+          </Table>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReportKind, SerializedFilters } from "@/lib/reports/types";
+
+/** Every CSV table the REST routes export, per report. */
+export const CSV_TABLES = {
+  response: ["totals", "byTeam", "byClient", "byService", "byPriority", "byWeek", "slaBreaches"],
+  load: ["people"],
+  "alert-quality": ["services", "rules"],
+  delivery: ["byChannel"],
+} as const satisfies Record<ReportKind, readonly string[]>;
+
+export type CsvTable<K extends ReportKind> = (typeof CSV_TABLES)[K][number];
+
+/** The report's filters as query parameters (only those set), in the API's names. */
+export function filterParams(filters: SerializedFilters): URLSearchParams {
+  const params = new URLSearchParams({ from: filters.from, to: filters.to });
+  for (const key of ["teamId", "clientId", "serviceId", "priority"] as const) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  return params;
+}
+
+/** GET /api/v1/reports/<kind>?<filters>&format=csv&table=<table>: the same figures the page shows, as a file. */
+export function reportCsvHref<K extends ReportKind>(kind: K, table: CsvTable<K>, filters: SerializedFilters): string {
+  const params = filterParams(filters);
+  params.set("format", "csv");
+  params.set("table", table);
+  return `/api/v1/reports/${kind}?${params.toString()}`;
+}
