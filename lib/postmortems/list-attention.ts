@@ -3,6 +3,7 @@ import { clients, incidents, postmortemActionItems, postmortems, users } from "@
 import { can } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
 import { meetingDeadline, meetingOverdue } from "@/lib/core/postmortems";
+import { confidentialityFilter } from "@/lib/incidents/visibility";
 
 export type PostmortemAttention = {
   meetings: { postmortemId: string; incidentNumber: number; title: string; client: string; reason: "unscheduled" | "not_held"; due: string }[];
@@ -13,7 +14,7 @@ export type PostmortemAttention = {
 export async function listPostmortemAttention(ctx: Ctx, limit = 10): Promise<PostmortemAttention> {
   if (!can(ctx.viewer, "incidents:read-internal")) return { meetings: [], actionItems: [] };
   const scope = ctx.viewer.clientIds === "all" ? undefined : inArray(incidents.clientId, ctx.viewer.clientIds.length ? ctx.viewer.clientIds : [""]);
-  const hidden = can(ctx.viewer, "teams:manage") ? undefined : sql`(${incidents.confidential} = false or exists (select 1 from incident_participants ip where ip.incident_id = ${incidents.id} and ip.user_id = ${ctx.viewer.userId}))`;
+  const hidden = confidentialityFilter(ctx);
   const today = ctx.now.toISOString().slice(0, 10);
   const rows = await ctx.db
     .select({ id: postmortems.id, status: postmortems.status, meetingAt: postmortems.meetingAt, number: incidents.number, title: incidents.title, resolvedAt: incidents.resolvedAt, client: clients.name })

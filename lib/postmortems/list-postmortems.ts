@@ -5,12 +5,13 @@ import { decodeCursor, encodeCursor, type Page } from "@/lib/api/pagination";
 import type { Ctx } from "@/lib/context";
 import { meetingOverdue } from "@/lib/core/postmortems";
 import { InvalidError } from "@/lib/errors";
+import { confidentialityFilter } from "@/lib/incidents/visibility";
 import { parseInput } from "@/lib/validation";
 import { postmortemListQuery, type PostmortemSummaryOutput } from "./schemas";
 
 /**
  * Newest resolution first, in the viewer's client scope; confidential incidents only for their
- * participants and managers; stakeholders only post-mortems published at least once.
+ * participants, the people they paged and managers (an admin after breaking the glass); stakeholders only post-mortems published at least once.
  */
 export async function listPostmortems(ctx: Ctx, query: unknown): Promise<Page<PostmortemSummaryOutput>> {
   await requirePermission(ctx, "incidents:read", { type: "postmortem" });
@@ -20,8 +21,8 @@ export async function listPostmortems(ctx: Ctx, query: unknown): Promise<Page<Po
   const filters: (SQL | undefined)[] = [];
   if (ctx.viewer.clientIds !== "all") filters.push(inArray(incidents.clientId, ctx.viewer.clientIds.length ? ctx.viewer.clientIds : [""]));
   if (!internal) filters.push(sql`${postmortems.revision} > 0`);
-  if (!can(ctx.viewer, "teams:manage"))
-    filters.push(sql`(${incidents.confidential} = false or exists (select 1 from incident_participants ip where ip.incident_id = ${incidents.id} and ip.user_id = ${ctx.viewer.userId}))`);
+  // Need-to-know: the incidents' own rule (admins only after breaking the glass).
+  filters.push(confidentialityFilter(ctx));
   if (q.status) filters.push(eq(postmortems.status, q.status));
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor);
