@@ -6,7 +6,7 @@ export type ReportTab = { id: string; label: string; href: string };
 /** The report tabs as links (?tab=…), so each tab has its own shareable URL and works without JavaScript. */
 export function ReportTabs({ tabs, active }: { tabs: ReportTab[]; active: string }) {
   return (
-    <nav aria-label="Reports" className="-mx-4 mb-5 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+    <nav aria-label="Report tabs" className="-mx-4 mb-5 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <ul className="flex min-w-max gap-1 border-b border-border">
         {tabs.map((t) => {
           const current = t.id === active;
