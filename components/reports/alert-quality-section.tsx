@@ -1,10 +1,11 @@
 import { ClipboardCheck } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { TBody, TH, THead, TR } from "@/components/ui/table";
 import type { AlertQualityReport, AlertQualityRow } from "@/lib/reports/types";
 import { BarsChart, COLORS } from "./report-charts";
 import { formatCount, formatShare, shareOf } from "./format";
 import { reportCsvHref } from "./report-links";
+import { Num, NumHead, ReportTable, RowHead } from "./report-cells";
 import { ReportPanel, StatGrid, StatTile } from "./report-panel";
 
 const FINDINGS = [
@@ -27,39 +28,32 @@ const noiseRows = (rows: NoisyRow[]) => rows.map((r) => ({ label: r.label, notRe
 
 function NoiseTable({ rows, groupLabel, caption, id, withEvents }: { rows: NoisyRow[]; groupLabel: string; caption: string; id: string; withEvents: boolean }) {
   return (
-    <Table id={id} label={caption} framed={false} className="min-w-[52rem]">
-      <TableCaption className="sr-only">{caption}</TableCaption>
+    <ReportTable id={id} caption={caption} className="min-w-[52rem]">
       <THead>
         <TR>
           <TH>{groupLabel}</TH>
-          <TH className="text-right">Incidents</TH>
-          {withEvents && <TH className="text-right">Alert events</TH>}
-          <TH className="text-right">Reviewed</TH>
+          <NumHead>Incidents</NumHead>
+          {withEvents && <NumHead>Alert events</NumHead>}
+          <NumHead>Reviewed</NumHead>
           {FINDINGS.map((f) => (
-            <TH key={f.key} className="text-right">
-              {f.label}
-            </TH>
+            <NumHead key={f.key}>{f.label}</NumHead>
           ))}
         </TR>
       </THead>
       <TBody>
         {rows.map((r) => (
           <TR key={r.key}>
-            <TH scope="row" className="font-medium">
-              {r.label}
-            </TH>
-            <TD className="text-right tabular-nums">{formatCount(r.incidents)}</TD>
-            {withEvents && <TD className="text-right tabular-nums">{formatCount(r.events ?? 0)}</TD>}
-            <TD className="text-right tabular-nums">{formatCount(r.reviewed)}</TD>
+            <RowHead>{r.label}</RowHead>
+            <Num>{formatCount(r.incidents)}</Num>
+            {withEvents && <Num>{formatCount(r.events ?? 0)}</Num>}
+            <Num>{formatCount(r.reviewed)}</Num>
             {FINDINGS.map((f) => (
-              <TD key={f.key} className="text-right tabular-nums">
-                {formatCount(r[f.key])}
-              </TD>
+              <Num key={f.key}>{formatCount(r[f.key])}</Num>
             ))}
           </TR>
         ))}
       </TBody>
-    </Table>
+    </ReportTable>
   );
 }
 
@@ -85,27 +79,24 @@ export function AlertQualitySection({ report }: { report: AlertQualityReport }) 
           description={`Share of the ${formatCount(totals.reviewed)} reviewed incidents. ${formatShare(noise)} were noise: not real or could have waited.`}
           chart={<BarsChart rows={shareRows} series={[{ key: "share", label: "Share of reviewed incidents", color: COLORS.share }]} kind="share" maxValue={1} label="Bar chart of the share of reviewed incidents per finding; the table below has the figures." tableId="alert-quality-shares" />}
           table={
-            <Table id="alert-quality-shares" label="Alerting review findings" framed={false}>
-              <TableCaption className="sr-only">Alerting review findings over {totals.reviewed} reviewed incidents</TableCaption>
+            <ReportTable id="alert-quality-shares" caption={`Alerting review findings over ${totals.reviewed} reviewed incidents`} label="Alerting review findings">
               <THead>
                 <TR>
                   <TH>Finding</TH>
-                  <TH className="text-right">Incidents</TH>
-                  <TH className="text-right">Share</TH>
+                  <NumHead>Incidents</NumHead>
+                  <NumHead>Share</NumHead>
                 </TR>
               </THead>
               <TBody>
                 {FINDINGS.map((f) => (
                   <TR key={f.key}>
-                    <TH scope="row" className="font-medium">
-                      {f.label}
-                    </TH>
-                    <TD className="text-right tabular-nums">{formatCount(totals[f.key])}</TD>
-                    <TD className="text-right tabular-nums">{formatShare(shares[f.key])}</TD>
+                    <RowHead>{f.label}</RowHead>
+                    <Num>{formatCount(totals[f.key])}</Num>
+                    <Num>{formatShare(shares[f.key])}</Num>
                   </TR>
                 ))}
               </TBody>
-            </Table>
+            </ReportTable>
           }
         />
       )}

@@ -1,10 +1,11 @@
 import { Send } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { TBody, TH, THead, TR } from "@/components/ui/table";
 import type { DeliveryReport, DeliveryRow } from "@/lib/reports/types";
 import { BarsChart, COLORS } from "./report-charts";
 import { formatCount, formatDurationMs, formatShare, shareOf } from "./format";
 import { reportCsvHref } from "./report-links";
+import { Num, NumHead, ReportTable, RowHead } from "./report-cells";
 import { ReportPanel, StatGrid, StatTile } from "./report-panel";
 
 const CHANNEL_LABELS: Record<DeliveryRow["channel"], string> = { in_app: "In-app alarm", email: "Email", push: "Web push", all: "All channels" };
@@ -34,39 +35,36 @@ export function DeliverySection({ report }: { report: DeliveryReport }) {
         chart={<BarsChart rows={byChannel.map((r) => ({ label: CHANNEL_LABELS[r.channel], pending: r.pending, sent: r.sent, delivered: r.delivered, read: r.read, failed: r.failed }))} series={STATE_SERIES} stacked label="Stacked bar chart of notifications per channel by state; the table below has the figures." tableId="delivery-by-channel" />}
         tableOpen
         table={
-          <Table id="delivery-by-channel" label="Delivery by channel" framed={false} className="min-w-[52rem]">
-            <TableCaption className="sr-only">Notifications by channel and state, with the time from sending to being read</TableCaption>
+          <ReportTable id="delivery-by-channel" caption="Notifications by channel and state, with the time from sending to being read" label="Delivery by channel" className="min-w-[52rem]">
             <THead>
               <TR>
                 <TH>Channel</TH>
-                <TH className="text-right">Total</TH>
+                <NumHead>Total</NumHead>
                 {STATES.map((s) => (
-                  <TH key={s} className="text-right">
+                  <NumHead key={s}>
                     {STATE_LABELS[s]}
-                  </TH>
+                  </NumHead>
                 ))}
-                <TH className="text-right">Time to read (median)</TH>
-                <TH className="text-right">p90</TH>
+                <NumHead>Time to read (median)</NumHead>
+                <NumHead>p90</NumHead>
               </TR>
             </THead>
             <TBody>
               {rows.map((r) => (
                 <TR key={r.channel} className={r.channel === "all" ? "bg-surface-muted font-medium" : undefined}>
-                  <TH scope="row" className="font-medium">
-                    {CHANNEL_LABELS[r.channel]}
-                  </TH>
-                  <TD className="text-right tabular-nums">{formatCount(r.total)}</TD>
+                  <RowHead>{CHANNEL_LABELS[r.channel]}</RowHead>
+                  <Num>{formatCount(r.total)}</Num>
                   {STATES.map((s) => (
-                    <TD key={s} className={s === "failed" && r.failed > 0 ? "text-right font-medium text-red-700 tabular-nums" : "text-right tabular-nums"}>
+                    <Num key={s} className={s === "failed" && r.failed > 0 ? "font-medium text-red-700" : undefined}>
                       {formatCount(r[s])}
-                    </TD>
+                    </Num>
                   ))}
-                  <TD className="text-right whitespace-nowrap tabular-nums">{formatDurationMs(r.timeToRead.median)}</TD>
-                  <TD className="text-right whitespace-nowrap tabular-nums">{formatDurationMs(r.timeToRead.p90)}</TD>
+                  <Num>{formatDurationMs(r.timeToRead.median)}</Num>
+                  <Num>{formatDurationMs(r.timeToRead.p90)}</Num>
                 </TR>
               ))}
             </TBody>
-          </Table>
+          </ReportTable>
         }
       />
     </div>

@@ -3,11 +3,12 @@ import { TriangleAlert, Users } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { TBody, TH, THead, TR } from "@/components/ui/table";
 import type { LoadReport } from "@/lib/reports/types";
 import { BarsChart, COLORS } from "./report-charts";
 import { formatCount, formatDecimal } from "./format";
 import { reportCsvHref } from "./report-links";
+import { Num, NumHead, ReportTable, RowHead } from "./report-cells";
 import { ReportPanel, StatGrid, StatTile } from "./report-panel";
 
 const BAND_SERIES = [
@@ -55,20 +56,19 @@ export function LoadSection({ report, generators }: { report: LoadReport; genera
         chart={<BarsChart rows={rows} series={BAND_SERIES} stacked label="Stacked bar chart of interruptions per person by business hours, off-hours and sleep; the table below has the figures." tableId="load-people" />}
         tableOpen
         table={
-          <Table id="load-people" label="Load per person" framed={false} className="min-w-[64rem]">
-            <TableCaption className="sr-only">Load per person: on-call hours, notifications, interruptions by band, acknowledgements, weighted burden and cover balance</TableCaption>
+          <ReportTable id="load-people" caption="Load per person: on-call hours, notifications, interruptions by band, acknowledgements, weighted burden and cover balance" label="Load per person" className="min-w-[64rem]">
             <THead>
               <TR>
                 <TH>Person</TH>
-                <TH className="text-right">On call</TH>
-                <TH className="text-right">Notifications</TH>
-                <TH className="text-right">Business</TH>
-                <TH className="text-right">Off-hours</TH>
-                <TH className="text-right">Sleep</TH>
-                <TH className="text-right">Interruptions</TH>
-                <TH className="text-right">Acknowledged</TH>
-                <TH className="text-right">Burden</TH>
-                <TH className="text-right">Cover balance</TH>
+                <NumHead>On call</NumHead>
+                <NumHead>Notifications</NumHead>
+                <NumHead>Business</NumHead>
+                <NumHead>Off-hours</NumHead>
+                <NumHead>Sleep</NumHead>
+                <NumHead>Interruptions</NumHead>
+                <NumHead>Acknowledged</NumHead>
+                <NumHead>Burden</NumHead>
+                <NumHead>Cover balance</NumHead>
               </TR>
             </THead>
             <TBody>
@@ -76,7 +76,7 @@ export function LoadSection({ report, generators }: { report: LoadReport; genera
                 const generator = p.highlighted && p.teamId ? generators[p.teamId] : undefined;
                 return (
                   <TR key={`${p.userId}-${p.teamId ?? ""}`} className={cn(p.highlighted && "bg-amber-50/70 [tbody_&]:hover:bg-amber-50")}>
-                    <TH scope="row" className="min-w-52 font-medium">
+                    <RowHead className="min-w-52">
                       <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
                         {p.name}
                         {p.highlighted && (
@@ -91,23 +91,23 @@ export function LoadSection({ report, generators }: { report: LoadReport; genera
                           Rebalance in the generator ({generator.scheduleName})
                         </Link>
                       )}
-                    </TH>
-                    <TD className="text-right whitespace-nowrap tabular-nums">{formatDecimal(p.onCallHours)} h</TD>
-                    <TD className="text-right tabular-nums">{formatCount(p.notifications)}</TD>
-                    <TD className="text-right tabular-nums">{formatCount(p.interruptions.business)}</TD>
-                    <TD className="text-right tabular-nums">{formatCount(p.interruptions.off_hours)}</TD>
-                    <TD className={cn("text-right tabular-nums", p.interruptions.sleep > 0 && "font-medium text-indigo-800")}>{formatCount(p.interruptions.sleep)}</TD>
-                    <TD className="text-right font-medium tabular-nums">{formatCount(p.interruptions.total)}</TD>
-                    <TD className="text-right tabular-nums">{formatCount(p.acknowledged)}</TD>
-                    <TD className={cn("text-right tabular-nums", p.highlighted && "font-semibold text-amber-800")}>{formatDecimal(p.burden)}</TD>
-                    <TD className="text-right whitespace-nowrap tabular-nums" title="Positive: colleagues owe this person cover">
+                    </RowHead>
+                    <Num>{formatDecimal(p.onCallHours)} h</Num>
+                    <Num>{formatCount(p.notifications)}</Num>
+                    <Num>{formatCount(p.interruptions.business)}</Num>
+                    <Num>{formatCount(p.interruptions.off_hours)}</Num>
+                    <Num className={cn(p.interruptions.sleep > 0 && "font-medium text-indigo-800")}>{formatCount(p.interruptions.sleep)}</Num>
+                    <Num className="font-medium">{formatCount(p.interruptions.total)}</Num>
+                    <Num>{formatCount(p.acknowledged)}</Num>
+                    <Num className={cn(p.highlighted && "font-semibold text-amber-800")}>{formatDecimal(p.burden)}</Num>
+                    <Num title="Positive: colleagues owe this person cover">
                       {signedHours(p.ledgerHours)}
-                    </TD>
+                    </Num>
                   </TR>
                 );
               })}
             </TBody>
-          </Table>
+          </ReportTable>
         }
       />
     </div>

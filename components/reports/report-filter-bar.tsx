@@ -22,8 +22,29 @@ export type ReportFilterValues = {
 };
 
 type Option = { id: string; name: string };
+const PRIORITY_OPTIONS: Option[] = [
+  { id: "high", name: "High" },
+  { id: "medium", name: "Medium" },
+  { id: "low", name: "Low" },
+];
 
 const labelClass = "grid min-w-0 gap-1 text-xs font-medium text-slate-600";
+
+function OptionSelect({ label, name, value, any, options }: { label: string; name: string; value: string; any: string; options: Option[] }) {
+  return (
+    <label className={labelClass}>
+      {label}
+      <Select name={name} defaultValue={value}>
+        <option value="">{any}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </Select>
+    </label>
+  );
+}
 
 /**
  * One filter bar for every report: a GET form, so the URL is the report and can be shared.
@@ -56,54 +77,10 @@ export function ReportFilterBar({ values, teams, clients, services, clearHref }:
           To
           <Input type="date" name="to" defaultValue={values.to} onChange={toCustom} />
         </label>
-        {teams.length > 0 && (
-          <label className={labelClass}>
-            Team
-            <Select name="teamId" defaultValue={values.teamId}>
-              <option value="">Every team</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </Select>
-          </label>
-        )}
-        {clients.length > 1 && (
-          <label className={labelClass}>
-            Client
-            <Select name="clientId" defaultValue={values.clientId}>
-              <option value="">Every client</option>
-              {clients.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-          </label>
-        )}
-        {services.length > 0 && (
-          <label className={labelClass}>
-            Service
-            <Select name="serviceId" defaultValue={values.serviceId}>
-              <option value="">Every service</option>
-              {services.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </Select>
-          </label>
-        )}
-        <label className={labelClass}>
-          Priority
-          <Select name="priority" defaultValue={values.priority}>
-            <option value="">Any priority</option>
-            <option value="high">High</option>
-            <option value="medium">Medium</option>
-            <option value="low">Low</option>
-          </Select>
-        </label>
+        {teams.length > 0 && <OptionSelect label="Team" name="teamId" value={values.teamId} any="Every team" options={teams} />}
+        {clients.length > 1 && <OptionSelect label="Client" name="clientId" value={values.clientId} any="Every client" options={clients} />}
+        {services.length > 0 && <OptionSelect label="Service" name="serviceId" value={values.serviceId} any="Every service" options={services} />}
+        <OptionSelect label="Priority" name="priority" value={values.priority} any="Any priority" options={PRIORITY_OPTIONS} />
       </div>
       <div className="mt-3 flex flex-wrap items-center justify-end gap-2">
         {filtered && (

@@ -3,11 +3,12 @@ import { Lock, Timer } from "lucide-react";
 import { PriorityBadge } from "@/components/incidents/incident-badges";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ResponseGroupRow, ResponseReport, SlaBreach } from "@/lib/reports/types";
 import { COLORS, BarsChart, TrendChart, type ChartRow } from "./report-charts";
 import { formatCount, formatDurationMs, formatShare, formatWeekLabel, PRIORITY_LABELS, shareOf } from "./format";
-import { reportCsvHref } from "./report-links";
+import { reportCsvHref, type CsvTable } from "./report-links";
+import { Num, NumHead, ReportTable, RowHead } from "./report-cells";
 import { ReportPanel, StatGrid, StatTile } from "./report-panel";
 
 const DURATION_SERIES = [
@@ -20,43 +21,40 @@ const toChartRows = (rows: ResponseGroupRow[], label: (r: ResponseGroupRow) => s
 /** MTTA and MTTR (mean, median, p90) and the escalation counts of each group. */
 export function ResponseTable({ rows, groupLabel, caption, id }: { rows: ResponseGroupRow[]; groupLabel: string; caption: string; id?: string }) {
   return (
-    <Table id={id} label={caption} framed={false} className="min-w-[60rem]">
-      <TableCaption className="sr-only">{caption}</TableCaption>
+    <ReportTable id={id} caption={caption} className="min-w-[60rem]">
       <THead>
         <TR>
           <TH>{groupLabel}</TH>
-          <TH className="text-right">Incidents</TH>
-          <TH className="text-right">MTTA mean</TH>
-          <TH className="text-right">MTTA median</TH>
-          <TH className="text-right">MTTA p90</TH>
-          <TH className="text-right">MTTR mean</TH>
-          <TH className="text-right">MTTR median</TH>
-          <TH className="text-right">MTTR p90</TH>
-          <TH className="text-right">Escalated</TH>
-          <TH className="text-right">Failed over</TH>
-          <TH className="text-right">Unanswered</TH>
+          <NumHead>Incidents</NumHead>
+          <NumHead>MTTA mean</NumHead>
+          <NumHead>MTTA median</NumHead>
+          <NumHead>MTTA p90</NumHead>
+          <NumHead>MTTR mean</NumHead>
+          <NumHead>MTTR median</NumHead>
+          <NumHead>MTTR p90</NumHead>
+          <NumHead>Escalated</NumHead>
+          <NumHead>Failed over</NumHead>
+          <NumHead>Unanswered</NumHead>
         </TR>
       </THead>
       <TBody>
         {rows.map((r) => (
           <TR key={r.key}>
-            <TH scope="row" className="font-medium">
-              {r.label}
-            </TH>
-            <TD className="text-right tabular-nums">{formatCount(r.incidents)}</TD>
-            <TD className="text-right whitespace-nowrap tabular-nums">{formatDurationMs(r.mtta.mean)}</TD>
-            <TD className="text-right whitespace-nowrap tabular-nums">{formatDurationMs(r.mtta.median)}</TD>
-            <TD className="text-right whitespace-nowrap tabular-nums">{formatDurationMs(r.mtta.p90)}</TD>
-            <TD className="text-right whitespace-nowrap tabular-nums">{formatDurationMs(r.mttr.mean)}</TD>
-            <TD className="text-right whitespace-nowrap tabular-nums">{formatDurationMs(r.mttr.median)}</TD>
-            <TD className="text-right whitespace-nowrap tabular-nums">{formatDurationMs(r.mttr.p90)}</TD>
-            <TD className="text-right tabular-nums">{formatCount(r.escalated)}</TD>
-            <TD className="text-right tabular-nums">{formatCount(r.failedOver)}</TD>
-            <TD className="text-right tabular-nums">{formatCount(r.unanswered)}</TD>
+            <RowHead>{r.label}</RowHead>
+            <Num>{formatCount(r.incidents)}</Num>
+            <Num>{formatDurationMs(r.mtta.mean)}</Num>
+            <Num>{formatDurationMs(r.mtta.median)}</Num>
+            <Num>{formatDurationMs(r.mtta.p90)}</Num>
+            <Num>{formatDurationMs(r.mttr.mean)}</Num>
+            <Num>{formatDurationMs(r.mttr.median)}</Num>
+            <Num>{formatDurationMs(r.mttr.p90)}</Num>
+            <Num>{formatCount(r.escalated)}</Num>
+            <Num>{formatCount(r.failedOver)}</Num>
+            <Num>{formatCount(r.unanswered)}</Num>
           </TR>
         ))}
       </TBody>
-    </Table>
+    </ReportTable>
   );
 }
 
@@ -64,15 +62,14 @@ const formatAt = (iso: string, zone: string) => new Intl.DateTimeFormat("en-US",
 
 function BreachesTable({ breaches, timeZone }: { breaches: SlaBreach[]; timeZone: string }) {
   return (
-    <Table label="SLA breaches" framed={false} className="min-w-[46rem]">
-      <TableCaption className="sr-only">Incidents that missed their client&apos;s SLA target, oldest first</TableCaption>
+    <ReportTable caption="Incidents that missed their client's SLA target, oldest first" label="SLA breaches" className="min-w-[46rem]">
       <THead>
         <TR>
           <TH>Incident</TH>
           <TH>Client</TH>
           <TH>Priority</TH>
           <TH>Target</TH>
-          <TH className="text-right">Took</TH>
+          <NumHead>Took</NumHead>
           <TH>Triggered</TH>
         </TR>
       </THead>
@@ -98,20 +95,27 @@ function BreachesTable({ breaches, timeZone }: { breaches: SlaBreach[]; timeZone
             <TD className="whitespace-nowrap">
               {b.kind === "acknowledge" ? "Acknowledge" : "Resolve"} within {formatDurationMs(b.targetMinutes * 60_000)}
             </TD>
-            <TD className="text-right font-medium whitespace-nowrap text-red-700 tabular-nums">{formatDurationMs(b.tookMs)}</TD>
+            <Num className="font-medium whitespace-nowrap text-red-700">{formatDurationMs(b.tookMs)}</Num>
             <TD className="whitespace-nowrap text-slate-600">{formatAt(b.triggeredAt, timeZone)}</TD>
           </TR>
         ))}
       </TBody>
-    </Table>
+    </ReportTable>
   );
 }
 
 /** The Response tab: headline figures, week by week, by priority/client/team/service, SLA breaches. */
 export function ResponseSection({ report, timeZone, showTeams }: { report: ResponseReport; timeZone: string; showTeams: boolean }) {
   const { totals, sla, filters } = report;
-  const csv = (table: Parameters<typeof reportCsvHref<"response">>[1]) => reportCsvHref("response", table, filters);
+  const csv = (table: CsvTable<"response">) => reportCsvHref("response", table, filters);
   const breachTone = sla.breachCount > 0 ? "danger" : "good";
+  type Group = { table: CsvTable<"response">; noun: string; rows: ResponseGroupRow[]; label?: (r: ResponseGroupRow) => string };
+  const groups: Group[] = [
+    { table: "byPriority", noun: "priority", rows: report.byPriority, label: (r: ResponseGroupRow) => PRIORITY_LABELS[r.key as keyof typeof PRIORITY_LABELS] ?? r.label },
+    { table: "byClient", noun: "client", rows: report.byClient },
+    ...(showTeams ? [{ table: "byTeam", noun: "team", rows: report.byTeam } satisfies Group] : []),
+    { table: "byService", noun: "service", rows: report.byService },
+  ];
   return (
     <div className="space-y-6">
       <StatGrid label="Headline figures for the period">
@@ -135,32 +139,15 @@ export function ResponseSection({ report, timeZone, showTeams }: { report: Respo
             table={<ResponseTable id="response-by-week" rows={report.byWeek} groupLabel="Week of" caption="Response week by week" />}
           />
           <div className="grid gap-6 xl:grid-cols-2">
-            <ReportPanel
-              title="By priority"
-              csv={{ href: csv("byPriority"), what: "response by priority" }}
-              chart={<BarsChart rows={toChartRows(report.byPriority, (r) => PRIORITY_LABELS[r.key as keyof typeof PRIORITY_LABELS] ?? r.label)} series={DURATION_SERIES} kind="duration" label="Bar chart of mean time to acknowledge and to resolve by priority; the table below has the figures." tableId="response-by-priority" />}
-              table={<ResponseTable id="response-by-priority" rows={report.byPriority} groupLabel="Priority" caption="Response by priority" />}
-            />
-            <ReportPanel
-              title="By client"
-              csv={{ href: csv("byClient"), what: "response by client" }}
-              chart={<BarsChart rows={toChartRows(report.byClient)} series={DURATION_SERIES} kind="duration" label="Bar chart of mean time to acknowledge and to resolve by client; the table below has the figures." tableId="response-by-client" />}
-              table={<ResponseTable id="response-by-client" rows={report.byClient} groupLabel="Client" caption="Response by client" />}
-            />
-            {showTeams && (
+            {groups.map((g) => (
               <ReportPanel
-                title="By team"
-                csv={{ href: csv("byTeam"), what: "response by team" }}
-                chart={<BarsChart rows={toChartRows(report.byTeam)} series={DURATION_SERIES} kind="duration" label="Bar chart of mean time to acknowledge and to resolve by team; the table below has the figures." tableId="response-by-team" />}
-                table={<ResponseTable id="response-by-team" rows={report.byTeam} groupLabel="Team" caption="Response by team" />}
+                key={g.table}
+                title={`By ${g.noun}`}
+                csv={{ href: csv(g.table), what: `response by ${g.noun}` }}
+                chart={<BarsChart rows={toChartRows(g.rows, g.label)} series={DURATION_SERIES} kind="duration" label={`Bar chart of mean time to acknowledge and to resolve by ${g.noun}; the table below has the figures.`} tableId={`response-${g.table}`} />}
+                table={<ResponseTable id={`response-${g.table}`} rows={g.rows} groupLabel={g.noun[0]!.toUpperCase() + g.noun.slice(1)} caption={`Response by ${g.noun}`} />}
               />
-            )}
-            <ReportPanel
-              title="By service"
-              csv={{ href: csv("byService"), what: "response by service" }}
-              chart={<BarsChart rows={toChartRows(report.byService)} series={DURATION_SERIES} kind="duration" label="Bar chart of mean time to acknowledge and to resolve by service; the table below has the figures." tableId="response-by-service" />}
-              table={<ResponseTable id="response-by-service" rows={report.byService} groupLabel="Service" caption="Response by service" />}
-            />
+            ))}
           </div>
         </>
       )}
