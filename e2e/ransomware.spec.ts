@@ -56,6 +56,7 @@ test.describe("the incident manager", () => {
   test.use({ storageState: storageStateFor("manager") });
 
   test("works the ransomware incident: type, roles, checklist, note, evidence, management update, resolve", async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
     incidentUrl = await openAcknowledged(page, baseURL!, summary, "acme-fs01");
     await expect(page.getByRole("list", { name: "Timeline" }).getByText(/^Acknowledged by/)).toBeVisible();
 
@@ -117,7 +118,7 @@ test.describe("the incident manager", () => {
     expect(mail.text).toContain("We contained the attack to one file server");
     expect(mail.text).not.toContain(note);
 
-    await page.getByRole("button", { name: "Resolve" }).click();
+    await page.getByRole("button", { name: "Resolve", exact: true }).click();
     await expect(page.getByText("Resolved by Morgan Manager").first()).toBeVisible();
     await expect(page.getByRole("list", { name: "Timeline" }).getByText(/Update sent to Management/)).toBeVisible();
   });
@@ -198,7 +199,7 @@ test.describe("Jane, the client's stakeholder", () => {
   test("reads the published report and the incident, never the internal note or the confidential incident", async ({ page }) => {
     await page.goto("/postmortems");
     await page.getByRole("link", { name: new RegExp(summary) }).click();
-    expect(pathOf(page)).toBe(postmortemUrl);
+    await page.waitForURL((url) => url.pathname === postmortemUrl);
     const report = page.locator("article.postmortem-report");
     await expect(report.getByText("Ransomware encrypted the shares on one file server")).toBeVisible();
     await expect(report.getByText(/Update sent to Management/)).toBeVisible();
