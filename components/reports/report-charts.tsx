@@ -85,7 +85,7 @@ export function BarsChart({ rows, series, kind = "count", stacked = false, label
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barCategoryGap={stacked ? "24%" : "18%"} accessibilityLayer={false}>
         <CartesianGrid stroke={GRID} horizontal={false} />
         <XAxis type="number" tick={AXIS} tickLine={false} axisLine={{ stroke: GRID }} tickFormatter={(v: number) => formatTick(kind, v)} domain={maxValue !== undefined ? [0, maxValue] : [0, "auto"]} allowDecimals={kind !== "count"} />
-        <YAxis type="category" dataKey="label" tick={AXIS} tickLine={false} axisLine={false} width={Math.min(150, Math.max(64, longest * 7))} tickFormatter={(v: string) => (v.length > 22 ? `${v.slice(0, 21)}…` : v)} />
+        <YAxis type="category" dataKey="label" tick={AXIS} tickLine={false} axisLine={false} width={Math.min(124, Math.max(56, longest * 6.8))} tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)} />
         <Tooltip {...tooltipProps(kind)} />
         {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" />}
         {series.map((s, i) => (
