@@ -92,6 +92,8 @@ export async function seedDemoData(handle: DbHandle, opts: { now: Date; url?: st
           timeZone: "America/New_York",
           businessHours: uniformBusinessHours(["mon", "tue", "wed", "thu", "fri"], { start: "08:00", end: "18:00" }),
           notes: "Four dental practices in New Jersey. Practice management server and imaging are critical during opening hours.",
+          // Minutes: answer a high page within 15 and fix it within 4 hours; lows can wait for the next day.
+          slaTargets: { high: { acknowledgeMinutes: 15, resolveMinutes: 240 }, medium: { acknowledgeMinutes: 60, resolveMinutes: 480 }, low: { acknowledgeMinutes: 240, resolveMinutes: 2880 } },
           createdAt: now,
           updatedAt: now,
         },
@@ -100,6 +102,7 @@ export async function seedDemoData(handle: DbHandle, opts: { now: Date; url?: st
           timeZone: "Europe/London",
           businessHours: uniformBusinessHours(["mon", "tue", "wed", "thu", "fri", "sat"], { start: "07:00", end: "19:00" }),
           notes: "Warehouse network and handheld scanners across two UK depots.",
+          slaTargets: { high: { acknowledgeMinutes: 30, resolveMinutes: 480 }, medium: { acknowledgeMinutes: 120, resolveMinutes: 1440 } },
           createdAt: now,
           updatedAt: now,
         },

@@ -43,6 +43,8 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "incidents:break-glass": { admin: true, manager: false, engineer: false, stakeholder: false },
   "escalation_policies:read": { admin: true, manager: true, engineer: true, stakeholder: false },
   "escalation_policies:write": { admin: true, manager: true, engineer: false, stakeholder: false },
+  "reports:read": { admin: true, manager: true, engineer: true, stakeholder: true },
+  "reports:read-load": { admin: true, manager: true, engineer: true, stakeholder: false },
 };
 
 describe("every permission for every role", () => {

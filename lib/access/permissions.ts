@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   "timeoff:manage",
   "escalation_policies:read",
   "escalation_policies:write",
+  "reports:read",
+  "reports:read-load",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,9 +58,11 @@ export const ROLE_PERMISSIONS = {
     "timeoff:manage",
     "escalation_policies:read",
     "escalation_policies:write",
+    "reports:read",
+    "reports:read-load",
   ],
-  engineer: ["teams:read", "clients:read", "users:read", "tokens:own", "profile:edit", "services:read", "maintenance:manage", "incidents:read", "incidents:read-internal", "incidents:respond", "schedules:read", "swaps:request", "escalation_policies:read"],
-  stakeholder: ["clients:read", "tokens:own", "profile:edit", "incidents:read"],
+  engineer: ["teams:read", "clients:read", "users:read", "tokens:own", "profile:edit", "services:read", "maintenance:manage", "incidents:read", "incidents:read-internal", "incidents:respond", "schedules:read", "swaps:request", "escalation_policies:read", "reports:read", "reports:read-load"],
+  stakeholder: ["clients:read", "tokens:own", "profile:edit", "incidents:read", "reports:read"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export function roleHas(role: Role, permission: Permission): boolean {

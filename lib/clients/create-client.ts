@@ -16,7 +16,7 @@ export async function createClient({ ctx, input }: { ctx: Ctx; input: unknown })
     clientId = await ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(clients)
-        .values({ name: data.name, timeZone: data.timeZone, businessHours: data.businessHours, notes: data.notes, createdAt: ctx.now, updatedAt: ctx.now })
+        .values({ name: data.name, timeZone: data.timeZone, businessHours: data.businessHours, notes: data.notes, slaTargets: data.slaTargets, createdAt: ctx.now, updatedAt: ctx.now })
         .returning({ id: clients.id });
       const id = row!.id;
       await saveClientLinks(tx, id, data);

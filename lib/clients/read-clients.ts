@@ -37,6 +37,7 @@ async function expand(db: Queryable, rows: ClientRow[], viewer: Viewer): Promise
     businessHours: r.businessHours,
     holidays: holidays.filter((h) => h.clientId === r.id).map((h) => ({ date: h.date, name: h.name })),
     notes: internal ? r.notes : "",
+    slaTargets: r.slaTargets ?? {},
     teams: internal ? teamRows.filter((t) => t.clientId === r.id).map(({ id, name }) => ({ id, name })) : [],
     stakeholders: internal ? stakeholderRows.filter((s) => s.clientId === r.id).map(({ userId, name, email }) => ({ userId, name, email })) : [],
     createdAt: r.createdAt.toISOString(),

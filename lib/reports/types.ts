@@ -13,6 +13,15 @@ import type { DurationStats, InterruptionBand } from "@/lib/core/reports/types";
 export const REPORT_KINDS = ["response", "load", "alert-quality", "delivery"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
+/** The tables each report exports as CSV (`?format=csv&table=<name>`). */
+export const REPORT_CSV_TABLES = {
+  response: ["totals", "byTeam", "byClient", "byService", "byPriority", "byWeek", "slaBreaches"],
+  load: ["people"],
+  "alert-quality": ["services", "rules"],
+  delivery: ["byChannel"],
+} as const satisfies Record<ReportKind, readonly string[]>;
+export type ReportCsvTable<K extends ReportKind = ReportKind> = (typeof REPORT_CSV_TABLES)[K][number];
+
 /** One filter bar for every report (parsed from the query string by `reportFiltersSchema`). */
 export type ReportFilters = {
   /** Inclusive start of the period (an incident counts when it triggered in [from, to)). */
@@ -43,9 +52,8 @@ export type ResponseGroupRow = {
   unanswered: number;
 };
 
-export type SlaTarget = { acknowledgeMinutes: number | null; resolveMinutes: number | null };
-/** Set on the client, per priority. */
-export type SlaTargets = Partial<Record<Priority, SlaTarget>>;
+/** Set on the client, per priority (the type lives in lib/core/reports so db/schema can use it). */
+export type { SlaTarget, SlaTargets } from "@/lib/core/reports/types";
 
 export type SlaBreach = {
   /** null when the incident is confidential and the viewer may not see it: counted, never listed. */

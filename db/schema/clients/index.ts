@@ -1,5 +1,6 @@
 import { date, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { BusinessHours } from "@/lib/core/business-hours";
+import type { SlaTargets } from "@/lib/core/reports/types";
 import { users } from "../auth";
 import { teams } from "../teams";
 
@@ -10,6 +11,8 @@ export const clients = pgTable("clients", {
   timeZone: text("time_zone").notNull(),
   businessHours: jsonb("business_hours").$type<BusinessHours>().notNull(),
   notes: text("notes").notNull().default(""),
+  /** Minutes to acknowledge and to resolve, per priority; the response report lists breaches. */
+  slaTargets: jsonb("sla_targets").$type<SlaTargets>().notNull().default({}),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
