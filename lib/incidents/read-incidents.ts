@@ -6,6 +6,7 @@ import { can, canSeeClient, requirePermission } from "@/lib/access/check";
 import { decodeCursor, encodeCursor, type Page } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
+import { publicActorLabel } from "@/lib/core/timeline";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { auditConfidentialRead, confidentialityFilter, mayReadIncident } from "./visibility";
@@ -173,7 +174,7 @@ export async function listIncidentTimeline(ctx: Ctx, incidentId: string): Promis
     id: r.id,
     at: r.at.toISOString(),
     kind: r.kind,
-    actor: internal ? { type: r.actorType, id: r.actorId, label: r.actorLabel } : { type: r.actorType, id: null, label: r.actorLabel.replace(/ \(key [^)]*\)$/, "") },
+    actor: internal ? { type: r.actorType, id: r.actorId, label: r.actorLabel } : { type: r.actorType, id: null, label: publicActorLabel(r.actorLabel) },
     message: r.message,
     details: internal ? r.details : {},
     internal: r.internal,

@@ -1,3 +1,4 @@
+import { publicActorLabel } from "../timeline";
 import type { Facts, FactsNotification, FactsTimelineRow, PostmortemContent } from "./types";
 
 type IncidentRow = { id: string; number: number; title: string; priority: string; triggeredAt: Date; promotedAt: Date | null; acknowledgedAt: Date | null; resolvedAt: Date | null };
@@ -43,9 +44,9 @@ export function formatDuration(totalSeconds: number | null): string {
   return [d ? `${d} d` : "", h ? `${h} h` : "", mm || (!d && !h) ? `${mm} min` : ""].filter(Boolean).join(" ");
 }
 
-/** What a stakeholder may see: public timeline rows only, no paging details (who was paged is internal). */
+/** What a stakeholder may see: public timeline rows only (actors without routing-key prefixes), no notification details. */
 export function forStakeholders(content: PostmortemContent): PostmortemContent {
-  const timeline = content.facts.timeline.filter((t) => !t.internal);
+  const timeline = content.facts.timeline.filter((t) => !t.internal).map((t) => ({ ...t, actor: publicActorLabel(t.actor) }));
   const keep = new Set(timeline.map((t) => t.id));
   return { ...content, facts: { ...content.facts, timeline, notifications: [] }, starredTimelineIds: content.starredTimelineIds.filter((id) => keep.has(id)) };
 }

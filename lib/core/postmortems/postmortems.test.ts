@@ -75,7 +75,7 @@ const facts = computeFacts({
   client: { id: "c1", name: "Acme Dental" },
   service: { id: "s1", name: "Database" },
   timeline: [
-    { id: 1, at: at("10:00:00"), kind: "triggered", actorLabel: "Events v2", message: "Triggered", internal: false },
+    { id: 1, at: at("10:00:00"), kind: "triggered", actorLabel: "Events API v2 (key abcd1234…)", message: "Triggered", internal: false },
     { id: 2, at: at("10:01:00"), kind: "notified", actorLabel: "Baton", message: "Paged Alice Smith by email", internal: true },
     { id: 3, at: at("10:30:00"), kind: "note", actorLabel: "Alice Smith", message: "Cleared /var/log", internal: true },
     { id: 4, at: at("11:10:00"), kind: "resolved", actorLabel: "Alice Smith", message: "Resolved by Alice Smith", internal: false },
@@ -126,6 +126,10 @@ describe("markdown", () => {
     expect(md).not.toContain("Cleared /var/log");
     expect(md).not.toContain("Who was notified");
     expect(md).toContain("Resolved by Alice Smith");
+    // The integration's routing-key prefix is the MSP's business, as on the incident's own timeline.
+    expect(md).toContain("| Triggered | Events API v2 |");
+    expect(md).not.toContain("abcd1234");
+    expect(postmortemMarkdown(content)).toContain("| Triggered | Events API v2 (key abcd1234…) |");
   });
 });
 
