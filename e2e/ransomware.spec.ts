@@ -116,6 +116,8 @@ test.describe("the incident manager", () => {
 
     const mail = await mailFor(page.request, jane, summary);
     expect(mail.text).toContain("We contained the attack to one file server");
+    // Typed 17:30 in the manager's zone, shown in the client's (both New York).
+    expect(mail.text).toContain("23 Nov 2026, 17:30");
     expect(mail.text).not.toContain(note);
 
     await page.getByRole("button", { name: "Resolve", exact: true }).click();
@@ -205,6 +207,7 @@ test.describe("Jane, the client's stakeholder", () => {
     await expect(report.getByText(/Update sent to Management/)).toBeVisible();
     await expect(report.getByText(/Resolved by Morgan Manager/)).toBeVisible();
     await expect(page.getByText(note)).toHaveCount(0);
+    await expect(report.getByText(/\(key /)).toHaveCount(0);
     const md = await page.request.get(`${postmortemUrl}/export.md`);
     expect(md.status()).toBe(200);
     expect(await md.text()).not.toContain(note);

@@ -135,7 +135,7 @@ export function EvidencePanel({
               <Field label="How it was collected" optional>
                 <Input name="method" maxLength={1000} placeholder="winpmem 4.0 over RDP" />
               </Field>
-              <Field label="Collected at" optional hint="Now if left empty.">
+              <Field label="Collected at" optional hint={`In your time zone (${timeZone}); now if left empty.`}>
                 <Input name="collectedAt" type="datetime-local" />
               </Field>
               <Field label="File" optional hint={`Stored in Baton and hashed here; at most ${maxBytesLabel}.`}>

@@ -19,6 +19,7 @@ export function SendUpdateDialog({
   incidentId,
   audiences,
   clientZone,
+  viewerZone,
   preview,
   send,
 }: {
@@ -26,6 +27,8 @@ export function SendUpdateDialog({
   /** Roles present in the client's directory, with how many contacts have an email. */
   audiences: { role: string; label: string; withEmail: number }[];
   clientZone: string;
+  /** The sender's zone: the next-update time is typed in it. */
+  viewerZone: string;
   preview: (d: Draft) => Promise<Result>;
   send: (d: Draft) => Promise<Result>;
 }) {
@@ -100,7 +103,7 @@ export function SendUpdateDialog({
             <Field label="Impact" hint="{{impact}}: what the client notices.">
               <Input value={impact} onChange={(e) => (setImpact(e.target.value), edited())} maxLength={2000} placeholder="Appointments cannot be booked" />
             </Field>
-            <Field label="Next update" hint={`{{nextUpdateAt}}: shown in the client's zone (${clientZone}).`}>
+            <Field label="Next update" hint={`In your time zone (${viewerZone}); {{nextUpdateAt}} shows it in the client's (${clientZone}).`}>
               <Input type="datetime-local" value={nextUpdateAt} onChange={(e) => (setNextUpdateAt(e.target.value), edited())} />
             </Field>
             <Field label="Message" hint="{{updateMessage}}: what changed since the last update.">

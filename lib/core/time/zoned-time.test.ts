@@ -7,6 +7,7 @@ import {
   instantOfLocal,
   instantOfWallMs,
   instantOfWallMsWithTemporal,
+  isoInstantOfLocalDateTime,
   localDateAt,
   localDateTimeAt,
   localDatesInterval,
@@ -144,5 +145,18 @@ describe("year boundaries", () => {
         expect(instantOfWallMs(wall, zone)).toBe(instantOfWallMsWithTemporal(wall, zone));
       }
     }
+  });
+});
+
+describe("isoInstantOfLocalDateTime (a datetime-local field)", () => {
+  it("reads the value in the given zone, not the server's", () => {
+    expect(isoInstantOfLocalDateTime("2026-11-23T17:30", "America/New_York")).toBe("2026-11-23T22:30:00.000Z");
+    expect(isoInstantOfLocalDateTime("2026-11-23T17:30:00", "Europe/Berlin")).toBe("2026-11-23T16:30:00.000Z");
+    // Spring forward in New York: 02:30 does not exist; the first instant after the gap.
+    expect(isoInstantOfLocalDateTime("2026-03-08T02:30", "America/New_York")).toBe("2026-03-08T07:00:00.000Z");
+  });
+  it("is null for what is not a real date and time, or an unknown zone", () => {
+    for (const v of ["", "tomorrow", "2026-02-30T10:00", "2026-11-23T25:00", "2026-11-23T17:30Z"]) expect([v, isoInstantOfLocalDateTime(v, "UTC")]).toEqual([v, null]);
+    expect(isoInstantOfLocalDateTime("2026-11-23T17:30", "Mars/Olympus_Mons")).toBeNull();
   });
 });

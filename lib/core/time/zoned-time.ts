@@ -1,6 +1,6 @@
 import { Temporal } from "temporal-polyfill";
-import { epochDayOfIsoDate, isoDateOfEpochDay, weekdayOfEpochDay, type IsoDate, type IsoWeekday } from "./civil-date";
-import { minuteOfDayOfLocalTime, type LocalTime } from "./local-time";
+import { epochDayOfIsoDate, isIsoDate, isoDateOfEpochDay, weekdayOfEpochDay, type IsoDate, type IsoWeekday } from "./civil-date";
+import { isLocalTime, minuteOfDayOfLocalTime, type LocalTime } from "./local-time";
 import { zoneOffsetTable, type EpochMs } from "./zone-offsets";
 
 // Local copies: these run in the engine's innermost loops.
@@ -98,6 +98,20 @@ export function wallMsOfLocal(date: IsoDate, time: LocalTime): number {
 /** The instant of a local date and time of day in a zone, by the gap/ambiguity rule above. */
 export function instantOfLocal(date: IsoDate, time: LocalTime, timeZone: string): EpochMs {
   return instantOfWallMs(wallMsOfLocal(date, time), timeZone);
+}
+
+/**
+ * A form's datetime-local value ("2026-11-23T17:30", seconds optional) read in `timeZone`, as an
+ * ISO instant; null when it is not a real date and time. Never the server's own zone.
+ */
+export function isoInstantOfLocalDateTime(value: string, timeZone: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(value.trim());
+  if (!m || !isIsoDate(m[1]!) || !isLocalTime(m[2]!)) return null;
+  try {
+    return new Date(instantOfLocal(m[1]!, m[2]!, timeZone)).toISOString();
+  } catch {
+    return null;
+  }
 }
 
 /** The first instant of a local date (where midnight falls in a gap, the end of the gap). */

@@ -30,7 +30,7 @@ export async function IncidentCommunications({ ctx, incident }: { ctx: Ctx; inci
         updates={updates}
         timeZone={zone}
         internal={internal}
-        action={internal && respond ? <SendUpdateDialog incidentId={incident.id} audiences={audiences} clientZone={incident.client.timeZone} preview={previewUpdateAction} send={sendUpdateAction} /> : undefined}
+        action={internal && respond ? <SendUpdateDialog incidentId={incident.id} audiences={audiences} clientZone={incident.client.timeZone} viewerZone={zone} preview={previewUpdateAction} send={sendUpdateAction} /> : undefined}
       />
       {internal && <EvidencePanel incidentId={incident.id} evidence={evidence} timeZone={zone} maxBytesLabel={formatBytes(env().EVIDENCE_MAX_BYTES)} canWrite={respond} handoverAction={recordHandoverAction} />}
     </>

@@ -1,15 +1,9 @@
 import { Temporal } from "temporal-polyfill";
+import { isoInstantOfLocalDateTime } from "@/lib/core/time";
 
 /** A datetime-local value ("2026-11-25T15:00") read in `timeZone` as an ISO instant; "" when it isn't one (zod names the field). */
 export function zonedLocalToInstant(local: string, timeZone: string): string {
-  try {
-    return Temporal.PlainDateTime.from(local)
-      .toZonedDateTime(timeZone, { disambiguation: "compatible" })
-      .toInstant()
-      .toString();
-  } catch {
-    return local;
-  }
+  return isoInstantOfLocalDateTime(local, timeZone) ?? local;
 }
 
 /** An instant as a datetime-local value in `timeZone`. */

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isSameOriginRequest } from "@/lib/auth/authenticate-session";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
+import { isoInstantOfLocalDateTime } from "@/lib/core/time";
 import { env } from "@/lib/env";
 import { BatonError, ForbiddenError, InvalidError } from "@/lib/errors";
 import { assertUploadSize, registerEvidence, type EvidenceUpload } from "@/lib/evidence/register-evidence";
@@ -26,7 +27,7 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ inc
       if (k === "file" && typeof v !== "string") upload = v.size > 0 ? { bytes: new Uint8Array(await v.arrayBuffer()), contentType: v.type || null } : null;
       else if (typeof v === "string" && v !== "") input[k] = v;
     }
-    if (input.collectedAt) input.collectedAt = new Date(input.collectedAt).toISOString();
+    if (input.collectedAt) input.collectedAt = isoInstantOfLocalDateTime(input.collectedAt, ctx.viewer.timeZone) ?? input.collectedAt;
     await registerEvidence({ ctx, input: { ...input, incidentId }, upload });
     back.hash = "evidence";
   } catch (e) {
