@@ -16,7 +16,7 @@ export function ConfidentialToggle({ incidentId, confidential, canManage, action
           <LockOpen className="size-3.5" aria-hidden /> Not confidential
         </Badge>
       )}
-      <p className="min-w-0 flex-1 text-sm text-slate-600">
+      <p className="min-w-60 flex-1 text-sm text-slate-600">
         {confidential ? "Only its participants, the people it paged and incident managers can see it; every read is audited." : "Everyone working this client's incidents can see it."}
       </p>
       {canManage && (

@@ -71,7 +71,7 @@ export function ParticipantsPanel({ incidentId, view, assign, join, remove }: Pr
           <form action={formAction} className="space-y-3 border-t border-slate-100 pt-4" noValidate>
             <input type="hidden" name="incidentId" value={incidentId} />
             <FormMessage state={state.status === "success" ? state : state.status === "error" && !fieldError(state, "userId") && !fieldError(state, "role") ? { status: "error", message: state.message } : undefined} />
-            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
+            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-1">
               <Field label="Person" error={fieldError(state, "userId")}>
                 <Select id="assign-user" name="userId" placeholder="Choose a person…" defaultValue="">
                   {view.people.map((p) => (

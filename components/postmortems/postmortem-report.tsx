@@ -160,10 +160,10 @@ export function PostmortemReport({
               {content.actionItems.map((a, i) => (
                 <tr key={i} className="border-b border-slate-100 align-top">
                   <td className="py-1 pr-2">{a.title}</td>
-                  <td className="pr-2">{ACTION_ITEM_TYPE_LABELS[a.type]}</td>
-                  <td className="pr-2">{a.owner ?? "—"}</td>
-                  <td className="pr-2 tabular-nums">{a.dueDate ?? "—"}</td>
-                  <td>{ITEM_STATUS[a.status]}</td>
+                  <td className="py-1 pr-2">{ACTION_ITEM_TYPE_LABELS[a.type]}</td>
+                  <td className="py-1 pr-2">{a.owner ?? "—"}</td>
+                  <td className="py-1 pr-2 tabular-nums">{a.dueDate ?? "—"}</td>
+                  <td className="py-1">{ITEM_STATUS[a.status]}</td>
                 </tr>
               ))}
             </tbody>

@@ -152,7 +152,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
           This {incident.priority}-priority incident {describeDeferral(incident.deferredUntil!, incident.client.timeZone)}; escalation begins then.
         </Alert>
       )}
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {workspace && <StatusUpdatesPanel incidentId={incident.id} view={workspace} timeZone={zone} post={ws.postStatusUpdateAction} />}
           {workspace && <ChecklistPanel incidentId={incident.id} view={workspace} timeZone={zone} setType={ws.setIncidentTypeAction} tick={ws.tickChecklistItemAction} />}
