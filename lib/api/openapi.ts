@@ -33,6 +33,7 @@ function operation(id: string, c: ApiContract) {
     summary: c.summary,
     tags: [c.tag],
     ...(c.auth === "session" && { security: [{ sessionCookie: [] }] }),
+    ...(c.auth === "either" && { security: [{ bearerAuth: [] }, { sessionCookie: [] }] }),
     ...(c.permission && { description: `Requires the \`${c.permission}\` permission.` }),
     parameters,
     ...(c.body && { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(c.body, "input") } } } }),

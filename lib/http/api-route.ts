@@ -19,8 +19,11 @@ export type ApiContract = {
   tag: string;
   /** Documented only: the use case checks it. */
   permission?: Permission;
-  /** Who may call it: API tokens (the default), or the signed-in browser (Baton's own pages; same-origin for writes). */
-  auth?: "token" | "session";
+  /**
+   * Who may call it: API tokens (the default), the signed-in browser (Baton's own pages; same-origin
+   * for writes), or either (a bearer token when the request carries one, else the session).
+   */
+  auth?: "token" | "session" | "either";
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -77,7 +80,7 @@ export function apiRoute<C extends ApiContract>(contract: C, run: (ctx: Ctx, inp
     try {
       const db = await getDb();
       const now = new Date();
-      const session = contract.auth === "session";
+      const session = contract.auth === "session" || (contract.auth === "either" && !req.headers.has("authorization"));
       if (session && req.method !== "GET" && !isSameOriginRequest(req.headers, req.nextUrl)) throw new ForbiddenError("Cross-site requests are refused.");
       const viewer = session ? await authenticateSession(db, req.headers.get("cookie"), now) : await authenticateToken(db, req.headers.get("authorization"), now);
       if (!viewer) {

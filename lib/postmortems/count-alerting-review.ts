@@ -8,6 +8,21 @@ import { parseInput } from "@/lib/validation";
 export const alertingReviewQuery = z.object({ since: z.iso.datetime({ offset: true }).optional(), until: z.iso.datetime({ offset: true }).optional(), clientId: z.string().max(64).optional() });
 export const alertingReviewOutput = z.object({ reviewed: z.number().int(), falseAlarms: z.number().int(), couldWait: z.number().int(), wrongPerson: z.number().int(), missed: z.number().int(), unableToHandle: z.number().int(), notEnoughInformation: z.number().int() });
 
+/**
+ * The alerting review's counts as SQL aggregates over joined post-mortem rows; `count` says how a
+ * matching row counts (once per row by default; the alert-quality report counts distinct incidents).
+ */
+export function alertingReviewColumns(count: (cond: SQL) => SQL<number> = (cond) => sql<number>`count(*) filter (where ${cond})::int`) {
+  return {
+    reviewed: count(sql`${postmortems.alertReal} is not null or ${postmortems.reachedRightPerson} is not null or ${postmortems.enoughInformation} is not null`),
+    falseAlarms: count(sql`${postmortems.alertReal} = 'no_issue'`),
+    couldWait: count(sql`${postmortems.alertReal} = 'could_wait'`),
+    missed: count(sql`${postmortems.reachedRightPerson} = 'missed'`),
+    unableToHandle: count(sql`${postmortems.reachedRightPerson} = 'unable_to_handle'`),
+    notEnoughInformation: count(sql`${postmortems.enoughInformation} = false`),
+  };
+}
+
 /** For reports: of the post-mortems answered (by incident trigger time), how many pages were false alarms, could have waited, reached the wrong person, lacked information. */
 export async function countAlertingReview(ctx: Ctx, query: unknown): Promise<z.infer<typeof alertingReviewOutput>> {
   await requirePermission(ctx, "incidents:read-internal", { type: "postmortem" });
@@ -17,16 +32,8 @@ export async function countAlertingReview(ctx: Ctx, query: unknown): Promise<z.i
   if (q.clientId) filters.push(eq(incidents.clientId, q.clientId));
   if (q.since) filters.push(gte(incidents.triggeredAt, new Date(q.since)));
   if (q.until) filters.push(lt(incidents.triggeredAt, new Date(q.until)));
-  const n = (cond: SQL) => sql<number>`count(*) filter (where ${cond})::int`;
   const [row] = await ctx.db
-    .select({
-      reviewed: n(sql`${postmortems.alertReal} is not null or ${postmortems.reachedRightPerson} is not null or ${postmortems.enoughInformation} is not null`),
-      falseAlarms: n(sql`${postmortems.alertReal} = 'no_issue'`),
-      couldWait: n(sql`${postmortems.alertReal} = 'could_wait'`),
-      missed: n(sql`${postmortems.reachedRightPerson} = 'missed'`),
-      unableToHandle: n(sql`${postmortems.reachedRightPerson} = 'unable_to_handle'`),
-      notEnoughInformation: n(sql`${postmortems.enoughInformation} = false`),
-    })
+    .select(alertingReviewColumns())
     .from(postmortems)
     .innerJoin(incidents, eq(incidents.id, postmortems.incidentId))
     .where(and(...filters));

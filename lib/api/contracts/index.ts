@@ -6,6 +6,7 @@ import { directoryContracts } from "./directory";
 import { escalationPolicyContracts } from "./escalation-policies";
 import { postmortemContracts } from "./postmortems";
 import { pushContracts } from "./push";
+import { reportContracts } from "./reports";
 import { scheduleContracts } from "./schedules";
 import { workspaceContracts } from "./workspace";
 
@@ -20,4 +21,5 @@ export const contracts = {
   ...postmortemContracts,
   ...communicationsContracts,
   ...workspaceContracts,
+  ...reportContracts,
 } as const satisfies Record<string, ApiContract>;
