@@ -131,8 +131,6 @@ export async function bulkInsert(db: Database, table: PgTable, rows: Row[], chun
   }
 }
 
-const hasColumn = (table: PgTable, column: string) => getTableConfig(table).columns.some((c) => c.name === column);
-
 const CLIENTS: { name: string; timeZone: string; allWeek?: boolean }[] = [
   { name: "Acme Dental", timeZone: "America/New_York" },
   { name: "Birch Logistics", timeZone: "America/Chicago" },
@@ -160,6 +158,8 @@ const SERVED_BY: number[][] = [[0, 5], [1], [1, 2], [2], [3, 5], [3], [3], [4, 5
 const SERVICE_KINDS = ["Exchange", "File server", "VPN", "Firewall", "Backups", "ERP database", "Website", "Wi-Fi", "Payroll", "Printers"];
 const SIGNALS = ["Disk usage high", "Host unreachable", "Certificate expires soon", "CPU saturated", "Service down", "Backup job failed", "Replication lag", "Login failures spike", "Memory pressure", "Latency above SLO"];
 const MEMBERS_PER_TEAM = 6;
+/** The engineer the benchmark asks as: in the first team (it serves Acme Dental and Lapa Media), not its lead. */
+const ENGINEER_INDEX = 2;
 const SERVICES_PER_CLIENT = 5;
 
 type PlannedIncident = { at: number; service: number };
@@ -205,8 +205,8 @@ export async function generateReportsDataset(db: Database, opts: DatasetOptions)
       name: c.name,
       time_zone: c.timeZone,
       business_hours: c.allWeek ? uniformBusinessHours(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], { start: "07:00", end: "22:00" }) : uniformBusinessHours(["mon", "tue", "wed", "thu", "fri"], { start: "08:00", end: "18:00" }),
-      // SLA targets (minutes) where the schema has them: tight for high, none for low at every third client.
-      ...(hasColumn(schema.clients, "sla_targets") ? { sla_targets: { high: { acknowledgeMinutes: 15, resolveMinutes: 240 }, medium: { acknowledgeMinutes: 60, resolveMinutes: 480 }, ...(ci % 3 ? { low: { acknowledgeMinutes: 240, resolveMinutes: 1440 } } : {}) } } : {}),
+      // SLA targets (minutes): tight for high, none for low at every third client.
+      sla_targets: { high: { acknowledgeMinutes: 15, resolveMinutes: 240 }, medium: { acknowledgeMinutes: 60, resolveMinutes: 480 }, ...(ci % 3 ? { low: { acknowledgeMinutes: 240, resolveMinutes: 1440 } } : {}) },
       created_at: created,
       updated_at: created,
     })),
@@ -364,8 +364,7 @@ export async function generateReportsDataset(db: Database, opts: DatasetOptions)
     clients: clients.map((c) => ({ id: c.id, name: c.name, timeZone: c.timeZone })),
     teams: teams.map((t, ti) => ({ id: t.id, name: t.name, clientIds: clients.filter((_, ci) => SERVED_BY[ci]!.includes(ti)).map((c) => c.id) })),
     services: services.map((s) => ({ id: s.id, clientId: clients[s.client]!.id, teamId: teams[s.team]!.id })),
-    // The engineer is in the first team (it serves Acme Dental and Lapa Media) and not its lead.
-    people: { manager: person(staff[0]!), admin: person(staff[1]!), stakeholder: person(staff[2]!), engineer: person(teams[0]!.members[2]!, [teams[0]!.id]) },
+    people: { manager: person(staff[0]!), admin: person(staff[1]!), stakeholder: person(staff[2]!), engineer: person(teams[0]!.members[ENGINEER_INDEX]!, [teams[0]!.id]) },
     rows,
     loadMs,
   };
@@ -589,4 +588,40 @@ export async function generateReportsDataset(db: Database, opts: DatasetOptions)
       });
     }
   }
+}
+
+/**
+ * The Dataset of a database this module already filled (for `--reuse` against a kept database):
+ * the same clients, teams, services and people, read back by their names.
+ */
+export async function describeDataset(db: Database, opts: Pick<DatasetOptions, "end" | "days">): Promise<Dataset> {
+  const { asc, eq, inArray } = await import("drizzle-orm");
+  const clients = await db.select({ id: schema.clients.id, name: schema.clients.name, timeZone: schema.clients.timeZone }).from(schema.clients).where(inArray(schema.clients.name, CLIENTS.map((c) => c.name)));
+  const teamRows = await db.select({ id: schema.teams.id, name: schema.teams.name }).from(schema.teams).where(inArray(schema.teams.name, TEAMS.map((t) => t.name)));
+  const links = await db.select().from(schema.clientTeams);
+  const services = await db.select({ id: schema.services.id, clientId: schema.services.clientId, teamId: schema.services.teamId }).from(schema.services).orderBy(asc(schema.services.name));
+  const byEmail = async (email: string, role: DatasetPerson["role"]): Promise<DatasetPerson> => {
+    const [u] = await db.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).where(eq(schema.users.email, email));
+    if (!u) throw new Error(`${email} is not in this database: generate the dataset first`);
+    const teamIds = (await db.select({ teamId: schema.teamMembers.teamId }).from(schema.teamMembers).where(eq(schema.teamMembers.userId, u.id))).map((m) => m.teamId);
+    return { id: u.id, name: u.name, role, teamIds };
+  };
+  const teams = TEAMS.map((t) => teamRows.find((r) => r.name === t.name)!).map((t) => ({ ...t, clientIds: links.filter((l) => l.teamId === t.id).map((l) => l.clientId) }));
+  const counts = await db.execute(sql`select relname as name, n_live_tup::int as n from pg_stat_user_tables`);
+  const rows = Object.fromEntries((counts as unknown as { rows: { name: string; n: number }[] }).rows.map((r) => [r.name, Number(r.n)]));
+  return {
+    end: opts.end,
+    start: new Date(opts.end.getTime() - opts.days * DAY),
+    clients,
+    teams,
+    services,
+    people: {
+      manager: await byEmail("morgan.manager@bench.example", "manager"),
+      admin: await byEmail("ada.admin@bench.example", "admin"),
+      stakeholder: await byEmail("stella.stakeholder@bench.example", "stakeholder"),
+      engineer: await byEmail(`east.coast.engineer.${ENGINEER_INDEX + 1}@bench.example`, "engineer"),
+    },
+    rows,
+    loadMs: 0,
+  };
 }
