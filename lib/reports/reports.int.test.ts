@@ -10,6 +10,7 @@ import { ForbiddenError, InvalidError } from "@/lib/errors";
 import { ensureDraftPostmortem } from "@/lib/postmortems/ensure-draft";
 import { fairnessReport } from "@/lib/schedules/fairness-report";
 import { createToken } from "@/lib/tokens/create-token";
+import * as clientRoute from "@/app/api/v1/clients/[clientId]/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
 import * as alertQualityRoute from "@/app/api/v1/reports/alert-quality/route";
 import * as deliveryRoute from "@/app/api/v1/reports/delivery/route";
@@ -334,5 +335,24 @@ describe("REST v1 reports", () => {
     const { NextRequest } = await import("next/server");
     const doc = await openapiRoute.GET(new NextRequest("http://localhost:3000/api/v1/openapi.json")).json();
     for (const p of ["response", "load", "alert-quality", "delivery"]) expect(doc.paths[`/api/v1/reports/${p}`]?.get?.security).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }]);
+  });
+});
+
+describe("SLA targets on the client (REST)", () => {
+  it("a manager sets them (a priority with neither target is dropped); bad minutes are a 400 naming the field; a stakeholder can't", async () => {
+    const path = `/api/v1/clients/${id.c2}`;
+    const params = { clientId: id.c2! };
+    const set = await callRoute(clientRoute.PATCH, { method: "PATCH", path, params, token: tok.manager, body: { slaTargets: { high: { acknowledgeMinutes: 15, resolveMinutes: null }, low: { acknowledgeMinutes: null, resolveMinutes: null } } } });
+    expect(set.status).toBe(200);
+    expect(set.json.data.slaTargets).toEqual({ high: { acknowledgeMinutes: 15, resolveMinutes: null } });
+    for (const [bad, field] of [[{ high: { acknowledgeMinutes: 0 } }, "slaTargets.high.acknowledgeMinutes"], [{ high: { resolveMinutes: 1.5 } }, "slaTargets.high.resolveMinutes"], [{ high: { resolveMinutes: 100_001 } }, "slaTargets.high.resolveMinutes"], [{ urgent: {} }, "slaTargets"]] as const) {
+      const res = await callRoute(clientRoute.PATCH, { method: "PATCH", path, params, token: tok.manager, body: { slaTargets: bad } });
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect(res.json.error.issues.map((i: { path: string }) => i.path)).toContain(field);
+    }
+    expect((await callRoute(clientRoute.PATCH, { method: "PATCH", path: `/api/v1/clients/${id.c1}`, params: { clientId: id.c1! }, token: tok.stella, body: { slaTargets: {} } })).status).toBe(403);
+    // Now I7 (C2, high, acknowledged after 1 min) is measured and within its 15 minutes.
+    const r = await responseReport({ ctx: await ctxOf("manager"), input: { ...PERIOD, clientId: id.c2 } });
+    expect(r.sla).toEqual({ breaches: [], breachCount: 0, measured: 1 });
   });
 });
