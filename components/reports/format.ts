@@ -21,13 +21,11 @@ export function formatDurationMs(ms: number | null | undefined): string {
   return rest ? `${Math.floor(h / 24)} d ${rest} h` : `${h / 24} d`;
 }
 
-/** Axis ticks: one unit, rounded ("45 s", "12 min", "3.5 h", "2 d"). */
+/** Axis ticks: one unit, at most one decimal ("1.5 s", "12 min", "3.5 h", "2 d"). */
 export function formatDurationTick(ms: number): string {
   if (!Number.isFinite(ms) || ms <= 0) return "0";
-  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
-  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
-  if (ms < 86_400_000) return `${Math.round((ms / 3_600_000) * 10) / 10} h`;
-  return `${Math.round((ms / 86_400_000) * 10) / 10} d`;
+  const [unit, size] = ms < 60_000 ? ["s", 1000] : ms < 3_600_000 ? ["min", 60_000] : ms < 86_400_000 ? ["h", 3_600_000] : ["d", 86_400_000];
+  return `${formatDecimal(ms / (size as number))} ${unit}`;
 }
 
 /** 0.125 → "12.5%"; null → "—". */

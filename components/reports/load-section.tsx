@@ -5,7 +5,8 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TBody, TH, THead, TR } from "@/components/ui/table";
 import type { LoadReport } from "@/lib/reports/types";
-import { BarsChart, COLORS } from "./report-charts";
+import { BarsChart } from "./report-charts";
+import { COLORS } from "./report-colors";
 import { formatCount, formatDecimal } from "./format";
 import { reportCsvHref } from "./report-links";
 import { Num, NumHead, ReportTable, RowHead } from "./report-cells";
@@ -56,7 +57,7 @@ export function LoadSection({ report, generators }: { report: LoadReport; genera
         chart={<BarsChart rows={rows} series={BAND_SERIES} stacked label="Stacked bar chart of interruptions per person by business hours, off-hours and sleep; the table below has the figures." tableId="load-people" />}
         tableOpen
         table={
-          <ReportTable id="load-people" caption="Load per person: on-call hours, notifications, interruptions by band, acknowledgements, weighted burden and cover balance" label="Load per person" className="min-w-[64rem]">
+          <ReportTable id="load-people" caption="Load per person: on-call hours, notifications, interruptions by band, acknowledgements, weighted burden and cover balance" label="Load per person" className="min-w-[54rem]">
             <THead>
               <TR>
                 <TH>Person</TH>
@@ -76,7 +77,7 @@ export function LoadSection({ report, generators }: { report: LoadReport; genera
                 const generator = p.highlighted && p.teamId ? generators[p.teamId] : undefined;
                 return (
                   <TR key={`${p.userId}-${p.teamId ?? ""}`} className={cn(p.highlighted && "bg-amber-50/70 [tbody_&]:hover:bg-amber-50")}>
-                    <RowHead className="min-w-52">
+                    <RowHead className="min-w-48">
                       <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
                         {p.name}
                         {p.highlighted && (

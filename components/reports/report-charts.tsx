@@ -2,29 +2,15 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCount, formatDurationMs, formatDurationTick, formatShare } from "./format";
+import type { ChartRow, Series } from "./report-colors";
 
 /**
  * The report charts. Each is a picture of a table printed right after it, so the SVG is hidden
  * from assistive tech (the figure is labelled and points at the table) and has no keyboard layer.
  */
 
-export type Series = { key: string; label: string; color: string };
-export type ChartRow = { label: string } & Record<string, number | string | null>;
 type ValueKind = "duration" | "count" | "share";
 
-export const COLORS = {
-  mtta: "#6366f1",
-  mttr: "#0d9488",
-  business: "#38bdf8",
-  off_hours: "#f59e0b",
-  sleep: "#4338ca",
-  pending: "#cbd5e1",
-  sent: "#7dd3fc",
-  delivered: "#818cf8",
-  read: "#10b981",
-  failed: "#ef4444",
-  share: "#6366f1",
-} as const;
 
 const AXIS = { fontSize: 12, fill: "#475569" };
 const GRID = "#e2e8f0";
@@ -47,6 +33,9 @@ function Frame({ label, tableId, height, children }: { label: string; tableId?: 
   );
 }
 
+/** Legend names in the body text colour: a pale series colour (e.g. "pending") would be unreadable as text. */
+const legendText = (value: unknown) => <span style={{ color: "#334155" }}>{String(value)}</span>;
+
 const tooltipProps = (kind: ValueKind) => ({
   formatter: (value: unknown, name: unknown) => [formatValue(kind, value), String(name)] as [string, string],
   contentStyle: { borderRadius: 8, borderColor: "#e2e8f0", fontSize: 12, boxShadow: "0 4px 12px -2px rgb(15 23 42 / 0.08)" },
@@ -63,7 +52,7 @@ export function TrendChart({ rows, series, kind = "duration", label, tableId }: 
         <XAxis dataKey="label" tick={AXIS} tickLine={false} axisLine={{ stroke: GRID }} minTickGap={12} />
         <YAxis tick={AXIS} tickLine={false} axisLine={false} width={56} tickFormatter={(v: number) => formatTick(kind, v)} />
         <Tooltip {...tooltipProps(kind)} cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }} />
-        <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
+        <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} formatter={legendText} itemSorter={null} />
         {series.map((s) => (
           <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2.5} dot={{ r: 3, strokeWidth: 0, fill: s.color }} activeDot={{ r: 5 }} connectNulls isAnimationActive={false} />
         ))}
@@ -87,7 +76,7 @@ export function BarsChart({ rows, series, kind = "count", stacked = false, label
         <XAxis type="number" tick={AXIS} tickLine={false} axisLine={{ stroke: GRID }} tickFormatter={(v: number) => formatTick(kind, v)} domain={maxValue !== undefined ? [0, maxValue] : [0, "auto"]} allowDecimals={kind !== "count"} />
         <YAxis type="category" dataKey="label" tick={AXIS} tickLine={false} axisLine={false} width={Math.min(124, Math.max(56, longest * 6.8))} tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)} />
         <Tooltip {...tooltipProps(kind)} />
-        {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" />}
+        {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" formatter={legendText} itemSorter={null} />}
         {series.map((s, i) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "stack" : undefined} radius={stacked ? (i === series.length - 1 ? [0, 4, 4, 0] : 0) : [0, 4, 4, 0]} maxBarSize={28} isAnimationActive={false} />
         ))}
