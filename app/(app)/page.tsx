@@ -19,6 +19,8 @@ import { listTeams } from "@/lib/teams/read-teams";
 import { Avatar } from "@/components/ui/avatar";
 import { PostmortemAttentionCard } from "@/components/postmortems/postmortem-attention-card";
 import { listPostmortemAttention } from "@/lib/postmortems/list-attention";
+import { HeadlineCards } from "@/components/reports/headline-cards";
+import { reportHeadlines } from "@/lib/reports/report-headlines";
 
 const formatInZone = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
 
@@ -34,6 +36,7 @@ export default async function DashboardPage() {
   const restOwed = can(viewer, "schedules:read") ? await arduousCoverSuggestions(ctx) : [];
   const unanswered = internal ? (await listIncidents(ctx, { unanswered: true, limit: 10 })).data : [];
   const postmortemAttention = await listPostmortemAttention(ctx);
+  const headlines = await reportHeadlines({ ctx });
   const firstName = (viewer.name || viewer.email).split(" ")[0];
   return (
     <>
@@ -87,6 +90,7 @@ export default async function DashboardPage() {
           </ul>
         </Alert>
       )}
+      <HeadlineCards headlines={headlines} />
       <div className="grid gap-6 lg:grid-cols-3">
         {internal && (
           <Card className="lg:col-span-2">
