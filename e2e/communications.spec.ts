@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./support/sign-in";
 import { screenshotBoth } from "./support/screenshots";
-import { createKey, triggerAcknowledged } from "./support/incidents";
+import { createKey, registerUploadedEvidence, triggerAcknowledged } from "./support/incidents";
 
 test.describe.configure({ mode: "serial" });
 
@@ -38,15 +38,12 @@ test.describe("communications and evidence", () => {
     incidentUrl = new URL(page.url()).pathname;
 
     const log = Buffer.from("Nov 23 10:58:02 pms-db-01 sqlservr: Login failed for user 'sa'. Reason: Password did not match.\n".repeat(40));
-    const sha = createHash("sha256").update(log).digest("hex");
-    const evidence = page.locator("#evidence");
-    await evidence.getByText("Register evidence").click();
-    await evidence.getByLabel("Name").fill("pms-db-01 SQL error log");
-    await evidence.getByLabel("How it was collected").fill("Copied over the management VPN with robocopy /B");
-    await evidence.getByLabel("File").setInputFiles({ name: "ERRORLOG.txt", mimeType: "text/plain", buffer: log });
-    await evidence.getByLabel("Held by").fill("Baton evidence store");
-    await evidence.getByRole("button", { name: "Register" }).click();
-    await expect(page.locator("#evidence").getByText(sha)).toBeVisible();
+    const sha = await registerUploadedEvidence(page, {
+      name: "pms-db-01 SQL error log",
+      method: "Copied over the management VPN with robocopy /B",
+      heldBy: "Baton evidence store",
+      file: { name: "ERRORLOG.txt", mimeType: "text/plain", buffer: log },
+    });
 
     await page.locator("#evidence").getByText(/Chain of custody \(1\)/).click();
     await page.locator("#evidence").getByLabel("Handed to").fill("Ruth Calder (outside counsel)");

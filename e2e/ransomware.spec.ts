@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { ROLE_EMAILS, storageStateFor } from "./support/sign-in";
 import { screenshotBoth } from "./support/screenshots";
-import { createKey, triggerAcknowledged } from "./support/incidents";
+import { createKey, registerUploadedEvidence, triggerAcknowledged } from "./support/incidents";
 
 /**
  * The issue's whole story on one ransomware incident at Acme Dental: the incident manager works it
@@ -90,16 +89,12 @@ test.describe("the incident manager", () => {
     await page.getByRole("button", { name: "Post update" }).click();
     await expect(page.getByRole("list", { name: "Timeline" }).getByText(/Identified: ACME-FS01 shares are encrypted/)).toBeVisible();
 
-    const image = Buffer.from(`ACME-FS01 memory image (WinPmem) ${stamp}\n`.repeat(400));
-    const sha = createHash("sha256").update(image).digest("hex");
-    const evidence = page.locator("#evidence");
-    await evidence.getByText("Register evidence").click();
-    await evidence.getByLabel("Name").fill("ACME-FS01 memory image");
-    await evidence.getByLabel("How it was collected").fill("WinPmem to an encrypted USB drive before isolation");
-    await evidence.getByLabel("File").setInputFiles({ name: "acme-fs01.raw", mimeType: "application/octet-stream", buffer: image });
-    await evidence.getByLabel("Held by").fill("Alice Nguyen");
-    await evidence.getByRole("button", { name: "Register" }).click();
-    await expect(evidence.getByText(sha)).toBeVisible();
+    await registerUploadedEvidence(page, {
+      name: "ACME-FS01 memory image",
+      method: "WinPmem to an encrypted USB drive before isolation",
+      heldBy: "Alice Nguyen",
+      file: { name: "acme-fs01.raw", mimeType: "application/octet-stream", buffer: Buffer.from(`ACME-FS01 memory image (WinPmem) ${stamp}\n`.repeat(400)) },
+    });
     await screenshotBoth(page, "ransomware-workspace");
 
     await page.getByRole("button", { name: "Send update" }).click();

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 
 /** Creates a routing key for a seeded service in the UI (shown once) and returns it. */
@@ -29,4 +30,18 @@ export async function triggerAcknowledged(baseURL: string, key: string, payload:
   const dedupKey = `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   expect((await enqueue(baseURL, { routing_key: key, event_action: "trigger", dedup_key: dedupKey, payload })).status).toBe(202);
   expect((await enqueue(baseURL, { routing_key: key, event_action: "acknowledge", dedup_key: dedupKey })).status).toBe(202);
+}
+
+/** Registers an uploaded file in the incident page's evidence panel; returns its SHA-256 once the panel shows it. */
+export async function registerUploadedEvidence(page: Page, item: { name: string; method: string; heldBy: string; file: { name: string; mimeType: string; buffer: Buffer } }): Promise<string> {
+  const sha = createHash("sha256").update(item.file.buffer).digest("hex");
+  const evidence = page.locator("#evidence");
+  await evidence.getByText("Register evidence").click();
+  await evidence.getByLabel("Name").fill(item.name);
+  await evidence.getByLabel("How it was collected").fill(item.method);
+  await evidence.getByLabel("File").setInputFiles(item.file);
+  await evidence.getByLabel("Held by").fill(item.heldBy);
+  await evidence.getByRole("button", { name: "Register" }).click();
+  await expect(evidence.getByText(sha)).toBeVisible();
+  return sha;
 }
