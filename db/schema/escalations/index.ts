@@ -81,6 +81,8 @@ export const notifications = pgTable(
     index("notifications_due_idx").on(t.dueAt).where(sql`${t.dueAt} is not null`),
     index("notifications_user_idx").on(t.userId, t.state),
     index("notifications_incident_idx").on(t.incidentId, t.createdAt),
+    // Pages each person received in a period (load report's interruptions): index-only on the period, no sort by person.
+    index("notifications_user_page_idx").on(t.userId, t.createdAt, t.state, t.sentAt, t.incidentId).where(sql`${t.kind} = 'page'`),
     check("notifications_state", sql`${t.state} in ('pending', 'sent', 'delivered', 'read', 'failed', 'cancelled')`),
     check("notifications_channel", sql`${t.channel} in ('in_app', 'email', 'push')`),
     check("notifications_recipient", sql`(${t.userId} is not null) or (${t.email} is not null)`),

@@ -60,6 +60,11 @@ export const incidents = pgTable(
     index("incidents_open_idx").on(t.status).where(sql`${t.status} <> 'resolved'`),
     index("incidents_unanswered_idx").on(t.unansweredAt).where(sql`${t.unansweredAt} is not null`),
     index("incidents_deferred_idx").on(t.deferredUntil).where(sql`${t.deferredUntil} is not null and ${t.promotedAt} is null and ${t.status} = 'triggered'`),
+    // Reports (bench:reports, EXPLAIN in the README): a team's page instants in a period (lib/schedules/page-times.ts,
+    // once per team in the load report), answered by an index-only range scan (the trailing columns make it covering).
+    index("incidents_team_paged_idx").on(t.teamId, sql`(case when ${t.deferredUntil} is null then ${t.triggeredAt} else ${t.promotedAt} end)`, t.deferredUntil, t.triggeredAt, t.promotedAt),
+    // Incidents each person acknowledged in a period (load report): index-only.
+    index("incidents_acknowledged_by_idx").on(t.acknowledgedBy, t.triggeredAt),
     check("incidents_status", sql`${t.status} in ('triggered', 'acknowledged', 'resolved')`),
     check("incidents_priority", sql`${t.priority} in ('high', 'medium', 'low')`),
   ],

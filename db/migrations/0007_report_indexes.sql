@@ -1,0 +1,3 @@
+CREATE INDEX "incidents_team_paged_idx" ON "incidents" USING btree ("team_id",(case when "deferred_until" is null then "triggered_at" else "promoted_at" end),"deferred_until","triggered_at","promoted_at");--> statement-breakpoint
+CREATE INDEX "incidents_acknowledged_by_idx" ON "incidents" USING btree ("acknowledged_by","triggered_at");--> statement-breakpoint
+CREATE INDEX "notifications_user_page_idx" ON "notifications" USING btree ("user_id","created_at","state","sent_at","incident_id") WHERE "notifications"."kind" = 'page';
