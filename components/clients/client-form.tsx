@@ -10,8 +10,10 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
 import type { BusinessHours } from "@/lib/core/business-hours";
+import type { SlaTargets } from "@/lib/core/reports/types";
 import { BusinessHoursEditor } from "./business-hours-editor";
 import { HolidaysEditor } from "./holidays-editor";
+import { SlaTargetsEditor } from "./sla-targets-editor";
 
 export type ClientFormValues = {
   clientId?: string;
@@ -20,11 +22,24 @@ export type ClientFormValues = {
   businessHours: BusinessHours;
   holidays: { date: string; name: string }[];
   notes: string;
+  slaTargets: SlaTargets;
   teamIds: string[];
   stakeholderIds: string[];
 };
 
 type Option = { id: string; name: string; hint?: string };
+
+/** The action's field errors below `field`, keyed by the rest of their path ("slaTargets.high.resolveMinutes" → "high.resolveMinutes"). */
+function errorsUnder(state: ActionState, field: string): Record<string, string> {
+  if (state.status !== "error") return {};
+  const prefix = `${field}.`;
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(state.fieldErrors)) {
+    if (path === field) out[""] = message;
+    else if (path.startsWith(prefix)) out[path.slice(prefix.length)] = message;
+  }
+  return out;
+}
 
 export function ClientForm({
   action: serverAction,
@@ -58,6 +73,7 @@ export function ClientForm({
           </div>
           <BusinessHoursEditor name="businessHours" defaultValue={values.businessHours} error={fieldError(state, "businessHours")} />
           <HolidaysEditor name="holidays" defaultValue={values.holidays} error={fieldError(state, "holidays")} />
+          <SlaTargetsEditor name="slaTargets" defaultValue={values.slaTargets} errors={errorsUnder(state, "slaTargets")} />
           {teams.length > 0 && (
             <fieldset>
               <legend className="text-sm font-medium text-slate-900">Teams that work for this client</legend>

@@ -123,7 +123,7 @@ export function ResponseSection({ report, timeZone, showTeams }: { report: Respo
         <StatTile label="Incidents" value={formatCount(totals.incidents)} detail={<CsvInline href={csv("totals")} />} />
         <StatTile label="Time to acknowledge" value={formatDurationMs(totals.mtta.median)} detail={`median · mean ${formatDurationMs(totals.mtta.mean)}`} />
         <StatTile label="Time to resolve" value={formatDurationMs(totals.mttr.median)} detail={`median · mean ${formatDurationMs(totals.mttr.mean)}`} />
-        <StatTile label="Escalated" value={formatCount(totals.escalated)} detail={`${formatShare(shareOf(totals.escalated, totals.incidents))} reached level 2+`} tone={totals.escalated > 0 ? "warning" : "neutral"} />
+        <StatTile label="Escalated" value={formatCount(totals.escalated)} detail={totals.incidents ? `${formatShare(shareOf(totals.escalated, totals.incidents))} reached level 2+` : "reached level 2+"} tone={totals.escalated > 0 ? "warning" : "neutral"} />
         <StatTile label="Unanswered" value={formatCount(totals.unanswered)} detail={`${formatCount(totals.failedOver)} failed over to team leads`} tone={totals.unanswered > 0 ? "danger" : "neutral"} />
         <StatTile label="SLA breaches" value={formatCount(sla.breachCount)} detail={sla.measured > 0 ? `of ${formatCount(sla.measured)} with a target` : "no targets set"} tone={sla.measured > 0 ? breachTone : "neutral"} />
       </StatGrid>

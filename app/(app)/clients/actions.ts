@@ -6,7 +6,7 @@ import { createClient } from "@/lib/clients/create-client";
 import { deleteClient } from "@/lib/clients/delete-client";
 import { updateClient } from "@/lib/clients/update-client";
 
-const CLIENT_FORM = { arrays: ["teamIds", "stakeholderIds"], json: ["businessHours", "holidays"] };
+const CLIENT_FORM = { arrays: ["teamIds", "stakeholderIds"], json: ["businessHours", "holidays", "slaTargets"] };
 
 export const createClientAction = safeAction(async (ctx, form) => {
   const client = await createClient({ ctx, input: formInput(form, CLIENT_FORM) });

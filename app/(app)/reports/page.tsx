@@ -34,6 +34,8 @@ const RESPONSE_ONLY = ["response"] as const satisfies readonly ReportKind[];
 
 const FIELD_NAMES: Record<string, string> = { from: "Start date", to: "End date", teamId: "Team", clientId: "Client", serviceId: "Service", priority: "Priority" };
 
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 /** A refused filter in words (the zod or use-case message, named by field). */
 function describeProblem(e: unknown): string | null {
   if (!(e instanceof BatonError)) return null;
@@ -41,7 +43,7 @@ function describeProblem(e: unknown): string | null {
   if (e.code === "forbidden") return "You don't have access to this report.";
   if (e.code !== "invalid") return null;
   const issues = e.issues?.length ? e.issues : [{ path: "", message: e.message }];
-  return issues.map((i) => (FIELD_NAMES[i.path] ? `${FIELD_NAMES[i.path]}: ${i.message}` : i.message)).join(" ");
+  return issues.map((i) => sentence(FIELD_NAMES[i.path] ? `${FIELD_NAMES[i.path]}: ${i.message}` : i.message)).join(" ");
 }
 
 const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
@@ -92,7 +94,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   let body: ReactNode = null;
   const parsed = reportFiltersSchema.safeParse(input);
   if (!parsed.success) {
-    problem = parsed.error.issues.map((i) => `${FIELD_NAMES[String(i.path[0])] ?? "Filter"}: ${i.message}`).join(" ");
+    problem = parsed.error.issues.map((i) => sentence(`${FIELD_NAMES[String(i.path[0])] ?? "Filter"}: ${i.message}`)).join(" ");
   } else {
     try {
       body = await renderReport(ctx, tab, input, !stakeholder);

@@ -108,6 +108,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
             businessHours: client.businessHours,
             holidays: client.holidays,
             notes: client.notes,
+            slaTargets: client.slaTargets,
             teamIds: client.teams.map((t) => t.id),
             stakeholderIds: client.stakeholders.map((s) => s.userId),
           }}

@@ -29,6 +29,7 @@ export default async function NewClientPage() {
           businessHours: uniformBusinessHours(["mon", "tue", "wed", "thu", "fri"], { start: "08:00", end: "18:00" }),
           holidays: [],
           notes: "",
+          slaTargets: {},
           teamIds: [],
           stakeholderIds: [],
         }}
