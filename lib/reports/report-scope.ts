@@ -22,6 +22,11 @@ export async function openReport(ctx: Ctx, input: unknown, permission: Permissio
  * trigger-time window (load counts pages by when they were sent).
  */
 export function incidentScope(ctx: Pick<Ctx, "viewer">, f: ReportFilters, opts: { period?: boolean } = {}): SQL {
+  return incidentScopeConditions(ctx, f, opts) ?? sql`true`;
+}
+
+/** The same conditions, or undefined when there are none (a manager, no filters, no period): a query may then skip the incidents join. */
+export function incidentScopeConditions(ctx: Pick<Ctx, "viewer">, f: ReportFilters, opts: { period?: boolean } = {}): SQL | undefined {
   const v = ctx.viewer;
   const conds: (SQL | undefined)[] = [];
   if (opts.period !== false) conds.push(gte(incidents.triggeredAt, f.from), lt(incidents.triggeredAt, f.to));
@@ -33,7 +38,7 @@ export function incidentScope(ctx: Pick<Ctx, "viewer">, f: ReportFilters, opts: 
   if (f.clientId) conds.push(eq(incidents.clientId, f.clientId));
   if (f.serviceId) conds.push(eq(incidents.serviceId, f.serviceId));
   if (f.priority) conds.push(eq(incidents.priority, f.priority));
-  return and(...conds) ?? sql`true`;
+  return and(...conds);
 }
 
 /**
