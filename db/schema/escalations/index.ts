@@ -80,7 +80,8 @@ export const notifications = pgTable(
     uniqueIndex("notifications_once_idx").on(t.incidentId, t.level, t.repeat, t.recipient, t.channel),
     index("notifications_due_idx").on(t.dueAt).where(sql`${t.dueAt} is not null`),
     index("notifications_user_idx").on(t.userId, t.state),
-    index("notifications_incident_idx").on(t.incidentId, t.createdAt),
+    // By incident in creation order; the trailing columns make the delivery report's per-incident lookups index-only.
+    index("notifications_incident_idx").on(t.incidentId, t.createdAt, t.state, t.channel, t.readAt),
     // Pages each person received in a period (load report's interruptions): index-only on the period, no sort by person.
     index("notifications_user_page_idx").on(t.userId, t.createdAt, t.state, t.sentAt, t.incidentId).where(sql`${t.kind} = 'page'`),
     check("notifications_state", sql`${t.state} in ('pending', 'sent', 'delivered', 'read', 'failed', 'cancelled')`),
