@@ -43,20 +43,39 @@ const tooltipProps = (kind: ValueKind) => ({
   cursor: { fill: "rgb(99 102 241 / 0.06)" },
 });
 
-/** Lines over time (MTTA and MTTR week by week). */
+/**
+ * Over time (MTTA and MTTR week by week): lines, or columns while fewer than three weeks have
+ * data, since a lone point on a line chart reads as nothing.
+ */
 export function TrendChart({ rows, series, kind = "duration", label, tableId }: { rows: ChartRow[]; series: Series[]; kind?: ValueKind; label: string; tableId?: string }) {
+  const withData = rows.filter((r) => series.some((s) => typeof r[s.key] === "number")).length;
+  const axes = (
+    <>
+      <CartesianGrid stroke={GRID} vertical={false} />
+      <XAxis dataKey="label" tick={AXIS} tickLine={false} axisLine={{ stroke: GRID }} minTickGap={12} />
+      <YAxis tick={AXIS} tickLine={false} axisLine={false} width={56} tickFormatter={(v: number) => formatTick(kind, v)} />
+      <Legend iconType={withData < 3 ? "square" : "plainline"} wrapperStyle={{ fontSize: 12 }} formatter={legendText} itemSorter={null} />
+    </>
+  );
   return (
     <Frame label={label} tableId={tableId} height={280}>
-      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} accessibilityLayer={false}>
-        <CartesianGrid stroke={GRID} vertical={false} />
-        <XAxis dataKey="label" tick={AXIS} tickLine={false} axisLine={{ stroke: GRID }} minTickGap={12} />
-        <YAxis tick={AXIS} tickLine={false} axisLine={false} width={56} tickFormatter={(v: number) => formatTick(kind, v)} />
-        <Tooltip {...tooltipProps(kind)} cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }} />
-        <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} formatter={legendText} itemSorter={null} />
-        {series.map((s) => (
-          <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2.5} dot={{ r: 3, strokeWidth: 0, fill: s.color }} activeDot={{ r: 5 }} connectNulls isAnimationActive={false} />
-        ))}
-      </LineChart>
+      {withData < 3 ? (
+        <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} barCategoryGap="28%" accessibilityLayer={false}>
+          {axes}
+          <Tooltip {...tooltipProps(kind)} />
+          {series.map((s) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} radius={[4, 4, 0, 0]} maxBarSize={36} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      ) : (
+        <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} accessibilityLayer={false}>
+          {axes}
+          <Tooltip {...tooltipProps(kind)} cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }} />
+          {series.map((s) => (
+            <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2.5} dot={{ r: 3, strokeWidth: 0, fill: s.color }} activeDot={{ r: 5 }} connectNulls isAnimationActive={false} />
+          ))}
+        </LineChart>
+      )}
     </Frame>
   );
 }
