@@ -1,6 +1,6 @@
 /**
  * Reports benchmark: `npm run bench:reports [-- --db pglite|postgres|both] [--incidents 100000]
- * [--seed 8] [--iterations 30] [--warmup 3] [--only response,load,…] [--explain]
+ * [--seed 8] [--iterations 30] [--warmup 3] [--only response,load,…] [--periods 30d,1y,filtered] [--explain]
  * [--database-url postgres://… [--reuse]]`.
  *
  * For each database (PostgreSQL: a throwaway local cluster with fsync off, unless --database-url;
@@ -69,16 +69,19 @@ async function reportModules(): Promise<Record<ReportKind, { fn: ReportFn; route
   };
 }
 
-function cases(data: Dataset, reports: readonly ReportKind[]): Case[] {
+const PERIODS = ["30d", "1y", "filtered"] as const;
+type Period = (typeof PERIODS)[number];
+
+function cases(data: Dataset, reports: readonly ReportKind[], only: readonly Period[] = PERIODS): Case[] {
   const iso = (ms: number) => new Date(ms).toISOString();
   const end = data.end.getTime();
   const acme = data.clients.find((c) => c.name === "Acme Dental")!;
-  const periods: { label: string; input: Record<string, string> }[] = [
-    { label: "30 days", input: { from: iso(end - 30 * DAY), to: iso(end) } },
-    { label: "1 year", input: { from: iso(end - 365 * DAY), to: iso(end) } },
-    { label: "1 year, Acme Dental, high", input: { from: iso(end - 365 * DAY), to: iso(end), clientId: acme.id, priority: "high" } },
+  const periods: { key: Period; label: string; input: Record<string, string> }[] = [
+    { key: "30d", label: "30 days", input: { from: iso(end - 30 * DAY), to: iso(end) } },
+    { key: "1y", label: "1 year", input: { from: iso(end - 365 * DAY), to: iso(end) } },
+    { key: "filtered", label: "1 year, Acme Dental, high", input: { from: iso(end - 365 * DAY), to: iso(end), clientId: acme.id, priority: "high" } },
   ];
-  return reports.flatMap((report) => (["manager", "engineer"] as const).flatMap((viewer) => periods.map((p) => ({ report, label: p.label, viewer, input: p.input }))));
+  return reports.flatMap((report) => (["manager", "engineer"] as const).flatMap((viewer) => periods.filter((p) => only.includes(p.key)).map((p) => ({ report, label: p.label, viewer, input: p.input }))));
 }
 
 async function timeIt(run: () => Promise<unknown>, warmup: number, iterations: number) {
@@ -143,7 +146,7 @@ async function explainReports(handle: DbHandle, data: Dataset, reports: Awaited<
   });
 }
 
-async function benchOne(kind: Kind, opts: { incidents: number; seed: number; iterations: number; warmup: number; only: readonly ReportKind[]; explain: boolean; reuse: boolean; databaseUrl?: string }) {
+async function benchOne(kind: Kind, opts: { incidents: number; seed: number; iterations: number; warmup: number; only: readonly ReportKind[]; periods: readonly Period[]; explain: boolean; reuse: boolean; databaseUrl?: string }) {
   const { useDbHandle: installDbHandle } = await import("@/db/client");
   const cleanups: (() => unknown)[] = [];
   try {
@@ -155,9 +158,9 @@ async function benchOne(kind: Kind, opts: { incidents: number; seed: number; ite
       existing === opts.incidents
         ? await describeDataset(handle.db, { end: END, days: DAYS })
         : await generateReportsDataset(handle.db, { incidents: opts.incidents, seed: opts.seed, end: END, days: DAYS, log: (l) => console.log(`  ${l}`) });
-    if (existing === opts.incidents) console.log(`reusing the ${existing.toLocaleString("en")} incidents already in the database`);
     const total = Object.values(data.rows).reduce((s, n) => s + n, 0);
-    console.log(`loaded ${total.toLocaleString("en")} rows in ${(data.loadMs / 1000).toFixed(1)} s (${Object.entries(data.rows)
+    const loaded = existing === opts.incidents ? `reusing the database as it is: about ${total.toLocaleString("en")} rows` : `loaded ${total.toLocaleString("en")} rows in ${(data.loadMs / 1000).toFixed(1)} s`;
+    console.log(`${loaded} (${Object.entries(data.rows)
       .filter(([, n]) => n >= 1000)
       .map(([t, n]) => `${t} ${n.toLocaleString("en")}`)
       .join(", ")}), ${load()}`);
@@ -168,7 +171,7 @@ async function benchOne(kind: Kind, opts: { incidents: number; seed: number; ite
     const ctxs = await contexts(handle.db, data);
     const results: Result[] = [];
     console.log(`timing: ${opts.warmup} warm-up + ${opts.iterations} timed calls per case, ${load()}`);
-    for (const c of cases(data, opts.only)) {
+    for (const c of cases(data, opts.only, opts.periods)) {
       const { ctx, token } = ctxs[c.viewer];
       const fn = await timeIt(() => reports[c.report].fn({ ctx, input: c.input }), opts.warmup, opts.iterations);
       results.push({ ...c, via: "fn", ...fn });
@@ -205,6 +208,7 @@ async function main() {
       iterations: { type: "string", default: "30" },
       warmup: { type: "string", default: "3" },
       only: { type: "string", default: "response,load,alert-quality,delivery" },
+      periods: { type: "string", default: PERIODS.join(",") },
       explain: { type: "boolean", default: false },
       reuse: { type: "boolean", default: false },
       "database-url": { type: "string" },
@@ -212,7 +216,7 @@ async function main() {
   });
   const kinds: Kind[] = values.db === "both" ? ["postgres", "pglite"] : [values.db as Kind];
   const only = values.only.split(",").map((s) => s.trim()) as ReportKind[];
-  const opts = { incidents: Number(values.incidents), seed: Number(values.seed), iterations: Math.max(1, Number(values.iterations)), warmup: Math.max(0, Number(values.warmup)), only, explain: values.explain, reuse: values.reuse, databaseUrl: values["database-url"] };
+  const opts = { incidents: Number(values.incidents), seed: Number(values.seed), iterations: Math.max(1, Number(values.iterations)), warmup: Math.max(0, Number(values.warmup)), only, periods: values.periods.split(",").map((s) => s.trim()) as Period[], explain: values.explain, reuse: values.reuse, databaseUrl: values["database-url"] };
   process.env.AUTH_SECRET ??= "bench-only-secret-0123456789abcdef";
   console.log(`bench:reports — ${opts.incidents.toLocaleString("en")} incidents, reports ${only.join(", ")}; target p95 ≤ ${TARGET_P95_MS} ms on PostgreSQL; ${load()}`);
   const all: Result[] = [];
