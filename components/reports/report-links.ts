@@ -1,14 +1,4 @@
-import type { ReportKind, SerializedFilters } from "@/lib/reports/types";
-
-/** Every CSV table the REST routes export, per report. */
-export const CSV_TABLES = {
-  response: ["totals", "byTeam", "byClient", "byService", "byPriority", "byWeek", "slaBreaches"],
-  load: ["people"],
-  "alert-quality": ["services", "rules"],
-  delivery: ["byChannel"],
-} as const satisfies Record<ReportKind, readonly string[]>;
-
-export type CsvTable<K extends ReportKind> = (typeof CSV_TABLES)[K][number];
+import type { ReportCsvTable, ReportKind, SerializedFilters } from "@/lib/reports/types";
 
 /** The report's filters as query parameters (only those set), in the API's names. */
 export function filterParams(filters: SerializedFilters): URLSearchParams {
@@ -21,7 +11,7 @@ export function filterParams(filters: SerializedFilters): URLSearchParams {
 }
 
 /** GET /api/v1/reports/<kind>?<filters>&format=csv&table=<table>: the same figures the page shows, as a file. */
-export function reportCsvHref<K extends ReportKind>(kind: K, table: CsvTable<K>, filters: SerializedFilters): string {
+export function reportCsvHref<K extends ReportKind>(kind: K, table: ReportCsvTable<K>, filters: SerializedFilters): string {
   const params = filterParams(filters);
   params.set("format", "csv");
   params.set("table", table);

@@ -4,11 +4,11 @@ import { PriorityBadge } from "@/components/incidents/incident-badges";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { ResponseGroupRow, ResponseReport, SlaBreach } from "@/lib/reports/types";
+import type { ReportCsvTable, ResponseGroupRow, ResponseReport, SlaBreach } from "@/lib/reports/types";
 import { BarsChart, TrendChart } from "./report-charts";
 import { COLORS, type ChartRow } from "./report-colors";
 import { formatCount, formatDurationMs, formatShare, formatWeekLabel, PRIORITY_LABELS, shareOf } from "./format";
-import { reportCsvHref, type CsvTable } from "./report-links";
+import { reportCsvHref } from "./report-links";
 import { Num, NumHead, ReportTable, RowHead } from "./report-cells";
 import { ReportPanel, StatGrid, StatTile } from "./report-panel";
 
@@ -108,9 +108,9 @@ function BreachesTable({ breaches, timeZone }: { breaches: SlaBreach[]; timeZone
 /** The Response tab: headline figures, week by week, by priority/client/team/service, SLA breaches. */
 export function ResponseSection({ report, timeZone, showTeams }: { report: ResponseReport; timeZone: string; showTeams: boolean }) {
   const { totals, sla, filters } = report;
-  const csv = (table: CsvTable<"response">) => reportCsvHref("response", table, filters);
+  const csv = (table: ReportCsvTable<"response">) => reportCsvHref("response", table, filters);
   const breachTone = sla.breachCount > 0 ? "danger" : "good";
-  type Group = { table: CsvTable<"response">; noun: string; rows: ResponseGroupRow[]; label?: (r: ResponseGroupRow) => string };
+  type Group = { table: ReportCsvTable<"response">; noun: string; rows: ResponseGroupRow[]; label?: (r: ResponseGroupRow) => string };
   const groups: Group[] = [
     { table: "byPriority", noun: "priority", rows: report.byPriority, label: (r: ResponseGroupRow) => PRIORITY_LABELS[r.key as keyof typeof PRIORITY_LABELS] ?? r.label },
     { table: "byClient", noun: "client", rows: report.byClient },
