@@ -352,9 +352,11 @@ export async function generateReportsDataset(db: Database, opts: DatasetOptions)
     }
   await insert(schema.coverLedger, ledger);
 
+  // As autovacuum would leave it: statistics for the planner, and the visibility map set so that
+  // index-only scans skip the heap (right after a bulk load every page would still be checked).
   const analyzed = performance.now();
-  await db.execute(sql`analyze`);
-  timings.analyze = performance.now() - analyzed;
+  await db.execute(sql`vacuum analyze`);
+  timings["vacuum analyze"] = performance.now() - analyzed;
   log(`insert time by table (ms): ${Object.entries(timings).filter(([, ms]) => ms >= 100).map(([t, ms]) => `${t} ${ms.toFixed(0)}`).join(", ")}`);
   const loadMs = performance.now() - t0;
   const person = (u: (typeof staff)[number], teamIds: string[] = []): DatasetPerson => ({ id: u.id, name: u.name, role: u.role as DatasetPerson["role"], teamIds });
