@@ -6,9 +6,10 @@ import type { DbHandle } from "@/db/client";
 /**
  * A migrated database for a benchmark: PGlite in a temporary folder, or PostgreSQL — the URL
  * given, else a throwaway local cluster (fsync off, as in the tests). `cleanups` receives what
- * undoes it, to run in order after the benchmark.
+ * undoes it, to run in order after the benchmark. `info.url` receives the PostgreSQL URL (for a
+ * child process that should use the same database).
  */
-export async function openBenchDatabase(kind: "pglite" | "postgres", databaseUrl: string | undefined, cleanups: (() => unknown)[]): Promise<DbHandle> {
+export async function openBenchDatabase(kind: "pglite" | "postgres", databaseUrl: string | undefined, cleanups: (() => unknown)[], info: { url?: string } = {}): Promise<DbHandle> {
   const { openDatabase } = await import("@/db/client");
   const { migrateDatabase } = await import("@/db/migrate");
   let handle: DbHandle;
@@ -26,6 +27,7 @@ export async function openBenchDatabase(kind: "pglite" | "postgres", databaseUrl
       cleanups.push(() => cluster.stop());
       url = cluster.url;
     }
+    info.url = url;
     handle = await openDatabase({ kind: "postgres", url, poolMax: 10 });
   }
   cleanups.unshift(() => handle.close());
