@@ -116,6 +116,12 @@ export async function createSessionCookie(db: Database, userId: string): Promise
   return `authjs.session-token=${sessionToken}`;
 }
 
+/** Removes the sessions behind these cookies (a reused database keeps no bench sign-ins). */
+export async function deleteSessions(db: Database, cookies: string[]): Promise<void> {
+  const [{ sessions }, { inArray }] = await Promise.all([import("@/db/schema"), import("drizzle-orm")]);
+  await db.delete(sessions).where(inArray(sessions.sessionToken, cookies.map((c) => c.slice(c.indexOf("=") + 1))));
+}
+
 const TAB_LABELS: Record<ReportKind, string> = { response: "Response", load: "Load", "alert-quality": "Alert quality", delivery: "Delivery" };
 
 /** GET the page with the cookie; throws unless it is the report (200, the report's section, its CSV links, no filter problem). */

@@ -43,7 +43,7 @@ import type { Database, DbHandle } from "@/db/client";
 import type { Ctx } from "@/lib/context";
 import type { ReportKind } from "@/lib/reports/types";
 import { openBenchDatabase } from "./bench-database";
-import { buildApp, createSessionCookie, getReportPage, hasProductionBuild, startPageServer, stopPageServer, type PageServer } from "./page-renders";
+import { buildApp, createSessionCookie, deleteSessions, getReportPage, hasProductionBuild, startPageServer, stopPageServer, type PageServer } from "./page-renders";
 import { describeDataset, generateReportsDataset, type Dataset } from "./reports-dataset";
 
 const TARGET_P95_MS = 150;
@@ -167,16 +167,22 @@ type Opts = { incidents: number; seed: number; iterations: number; warmup: numbe
 async function benchPages(db: Database, url: string, data: Dataset, opts: Opts, kind: Kind): Promise<Result[]> {
   const results: Result[] = [];
   let server: PageServer | undefined;
+  const made: string[] = [];
   try {
     server = await startPageServer(opts.appDir, url, (l) => console.log(`  pages: ${l}`));
     const cookies = { manager: await createSessionCookie(db, data.people.manager.id), engineer: await createSessionCookie(db, data.people.engineer.id) };
+    made.push(...Object.values(cookies));
     console.log(`page renders: ${opts.warmup} warm-up + ${opts.iterations} timed GET /reports per case, sequential, ${load()}`);
+    const sizes: string[] = [];
     for (const c of cases(data, opts.only, opts.periods)) {
       const s = server;
-      const page = await timeIt(() => getReportPage(s, c.report, c.page, cookies[c.viewer]), opts.warmup, opts.iterations);
+      let bytes = 0;
+      const page = await timeIt(async () => (bytes = (await getReportPage(s, c.report, c.page, cookies[c.viewer])).length), opts.warmup, opts.iterations);
       results.push({ ...c, via: "page", ...page });
       printRow(kind, results.at(-1)!);
+      sizes.push(`${c.report}/${c.label}/${c.viewer} ${(bytes / 1024).toFixed(0)}`);
     }
+    console.log(`page HTML sizes (KB, characters): ${sizes.join("; ")}`);
     return results;
   } catch (e) {
     if (server) console.error(`  pages: server output (last lines):\n${server.output().split("\n").slice(-40).join("\n")}`);
@@ -186,6 +192,7 @@ async function benchPages(db: Database, url: string, data: Dataset, opts: Opts, 
       await stopPageServer(server);
       console.log(`  pages: server (pid ${server.child.pid}) stopped`);
     }
+    if (made.length) await deleteSessions(db, made);
   }
 }
 
