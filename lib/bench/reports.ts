@@ -273,7 +273,8 @@ async function main() {
   const kinds: Kind[] = values.db === "both" ? ["postgres", "pglite"] : [values.db as Kind];
   const only = values.only.split(",").map((s) => s.trim()) as ReportKind[];
   const appDir = path.resolve(values["app-dir"]);
-  let pages = !values["no-pages"] && (values.pages || values.build || hasProductionBuild(appDir)) && kinds.includes("postgres");
+  // Page renders: on unless --no-pages (PostgreSQL only); without a build they are skipped, said so.
+  let pages = !values["no-pages"] && kinds.includes("postgres");
   if (pages && values.build) {
     console.log(`--build: running next build in ${appDir}…`);
     await buildApp(appDir);
