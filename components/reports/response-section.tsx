@@ -59,11 +59,16 @@ export function ResponseTable({ rows, groupLabel, caption, id }: { rows: Respons
   );
 }
 
-const formatAt = (iso: string, zone: string) => new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: zone }).format(new Date(iso));
+/** The page lists the most recent breaches; the CSV carries every one the report lists. */
+const BREACHES_ON_PAGE = 50;
 
 function BreachesTable({ breaches, timeZone }: { breaches: SlaBreach[]; timeZone: string }) {
+  const at = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone });
+  const shown = breaches.slice(0, BREACHES_ON_PAGE);
+  const cut = shown.length < breaches.length;
   return (
-    <ReportTable caption="Incidents that missed their client's SLA target, oldest first" label="SLA breaches" className="min-w-[46rem]">
+    <>
+    <ReportTable caption={cut ? `The ${shown.length} most recent of ${breaches.length} incidents that missed their client's SLA target` : "Incidents that missed their client's SLA target, most recent first"} label="SLA breaches" className="min-w-[46rem]">
       <THead>
         <TR>
           <TH>Incident</TH>
@@ -75,7 +80,7 @@ function BreachesTable({ breaches, timeZone }: { breaches: SlaBreach[]; timeZone
         </TR>
       </THead>
       <TBody>
-        {breaches.map((b, i) => (
+        {shown.map((b, i) => (
           <TR key={`${b.incidentId ?? "confidential"}-${b.kind}-${i}`}>
             <TD className="max-w-xs">
               {b.incidentId ? (
@@ -97,11 +102,13 @@ function BreachesTable({ breaches, timeZone }: { breaches: SlaBreach[]; timeZone
               {b.kind === "acknowledge" ? "Acknowledge" : "Resolve"} within {formatDurationMs(b.targetMinutes * 60_000)}
             </TD>
             <Num className="font-medium whitespace-nowrap text-red-700">{formatDurationMs(b.tookMs)}</Num>
-            <TD className="whitespace-nowrap text-slate-600">{formatAt(b.triggeredAt, timeZone)}</TD>
+            <TD className="whitespace-nowrap text-slate-600">{at.format(new Date(b.triggeredAt))}</TD>
           </TR>
         ))}
       </TBody>
     </ReportTable>
+    {cut && <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-600 sm:px-6">Showing the {shown.length} most recent of {breaches.length} listed breaches; the CSV has all of them.</p>}
+    </>
   );
 }
 

@@ -12,7 +12,7 @@ import { serializeFilters } from "./filters";
 import { durationStatsOf, durationStatsSql, incidentScope, msBetween, openReport, pagedAtSql, rowsOf } from "./report-scope";
 import type { ReportFilters, ResponseGroupRow, ResponseReport, SlaBreach } from "./types";
 
-/** At most this many breaches are listed (newest first); `breachCount` counts them all. */
+/** At most this many breaches are listed (most recent first; the page shows the first 50, the CSV all); `breachCount` counts them all. */
 export const MAX_LISTED_BREACHES = 500;
 
 const PRIORITY_LABELS: Record<Priority, string> = { high: "High", medium: "Medium", low: "Low" };
