@@ -1,37 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { InngestTestEngine } from "@inngest/test";
-import { useDbHandle } from "@/db/client";
 import { heartbeatMonitors, incidentEscalations, incidents } from "@/db/schema";
 import { makeIncident } from "@/db/test/factories";
-import { createTestDatabase } from "@/db/test/test-database";
 import { advanceEscalation } from "@/lib/escalations/advance-escalation";
 import { startEscalation } from "@/lib/escalations/start-escalation";
-import { resetEnvCache } from "@/lib/env";
-import { setTransport } from "@/lib/mailer";
 import { auditor } from "./auditor";
-import { setClock } from "./clock";
-import { at, clock, pagesOf, pagingFixture, stepIds, T0 } from "./test-support";
+import { at, clock, setUpInngestSuite, type PagingFixture, type TestDatabase, pagesOf, stepIds, T0 } from "./test-support";
 
-let t: Awaited<ReturnType<typeof createTestDatabase>>;
-let fx: Awaited<ReturnType<typeof pagingFixture>>;
-
-beforeAll(async () => {
-  process.env.AUTH_SECRET = "test-secret-for-email-action-links-0123456789";
-  process.env.BATON_PUBLIC_URL = "http://baton.test";
-  resetEnvCache();
-  setTransport(undefined);
-  t = await createTestDatabase();
-  useDbHandle(t);
-  clock.install();
-  fx = await pagingFixture(t.db);
+let t: TestDatabase;
+let fx: PagingFixture;
+setUpInngestSuite((db, fixture) => {
+  t = db;
+  fx = fixture;
 });
-afterAll(async () => {
-  setClock(undefined);
-  useDbHandle(undefined);
-  await t.drop();
-});
-beforeEach(() => clock.set(T0));
 
 async function escalation(incidentId: string) {
   const [row] = await t.db.select().from(incidentEscalations).where(eq(incidentEscalations.incidentId, incidentId));

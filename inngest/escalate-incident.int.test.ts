@@ -1,38 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { InngestTestEngine } from "@inngest/test";
-import { useDbHandle } from "@/db/client";
 import { incidentEscalations, incidents, outboxMessages } from "@/db/schema";
 import { makeIncident } from "@/db/test/factories";
-import { createTestDatabase } from "@/db/test/test-database";
 import { startEscalation } from "@/lib/escalations/start-escalation";
 import { applyAcknowledge } from "@/lib/incidents/acknowledge-incident";
-import { resetEnvCache } from "@/lib/env";
-import { setTransport } from "@/lib/mailer";
-import { setClock } from "./clock";
 import { escalateIncident } from "./escalate-incident";
 import { promoteDeferredIncident } from "./promote-deferred-incident";
-import { at, clock, mailsTo, pagesOf, pagingFixture, stepIds, T0, wakeWhenDue } from "./test-support";
+import { at, setUpInngestSuite, type PagingFixture, type TestDatabase, mailsTo, pagesOf, stepIds, T0, wakeWhenDue } from "./test-support";
 
-let t: Awaited<ReturnType<typeof createTestDatabase>>;
-let fx: Awaited<ReturnType<typeof pagingFixture>>;
-
-beforeAll(async () => {
-  process.env.AUTH_SECRET = "test-secret-for-email-action-links-0123456789";
-  process.env.BATON_PUBLIC_URL = "http://baton.test";
-  resetEnvCache();
-  setTransport(undefined);
-  t = await createTestDatabase();
-  useDbHandle(t);
-  clock.install();
-  fx = await pagingFixture(t.db);
+let t: TestDatabase;
+let fx: PagingFixture;
+setUpInngestSuite((db, fixture) => {
+  t = db;
+  fx = fixture;
 });
-afterAll(async () => {
-  setClock(undefined);
-  useDbHandle(undefined);
-  await t.drop();
-});
-beforeEach(() => clock.set(T0));
 
 const WAITS = ["wait-l0-r0", "wait-l1-r0", "wait-l0-r1", "wait-l1-r1"];
 const triggered = (incidentId: string, serviceId: string) => [{ name: "incident/triggered", data: { incidentId, serviceId } }] as [{ name: string; data: Record<string, unknown> }];

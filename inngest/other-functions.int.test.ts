@@ -1,43 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { InngestTestEngine } from "@inngest/test";
-import { useDbHandle } from "@/db/client";
 import { incidentEscalations, incidents, shiftReminders as shiftReminderRows } from "@/db/schema";
 import { makeIncident, makePolicy, makeService, makeUser, makeWeeklySchedule } from "@/db/test/factories";
-import { createTestDatabase } from "@/db/test/test-database";
 import { signActionToken } from "@/lib/escalations/action-token";
 import { advanceEscalation } from "@/lib/escalations/advance-escalation";
 import { dispatchNotifications } from "@/lib/escalations/dispatch-notifications";
 import { readFromEmail } from "@/lib/escalations/email-action";
 import { startEscalation } from "@/lib/escalations/start-escalation";
-import { resetEnvCache } from "@/lib/env";
-import { setTransport } from "@/lib/mailer";
-import { setClock } from "./clock";
 import { deliverNotifications } from "./deliver-notifications";
 import { promoteDeferredIncident } from "./promote-deferred-incident";
 import { shiftReminders } from "./shift-reminders";
 import { stopOnRead } from "./stop-on-read";
-import { at, clock, mailsTo, pagesOf, pagingFixture, stepIds, T0, wakeWhenDue } from "./test-support";
+import { at, clock, setUpInngestSuite, type PagingFixture, type TestDatabase, mailsTo, pagesOf, stepIds, T0, wakeWhenDue } from "./test-support";
 
-let t: Awaited<ReturnType<typeof createTestDatabase>>;
-let fx: Awaited<ReturnType<typeof pagingFixture>>;
-
-beforeAll(async () => {
-  process.env.AUTH_SECRET = "test-secret-for-email-action-links-0123456789";
-  process.env.BATON_PUBLIC_URL = "http://baton.test";
-  resetEnvCache();
-  setTransport(undefined);
-  t = await createTestDatabase();
-  useDbHandle(t);
-  clock.install();
-  fx = await pagingFixture(t.db);
+let t: TestDatabase;
+let fx: PagingFixture;
+setUpInngestSuite((db, fixture) => {
+  t = db;
+  fx = fixture;
 });
-afterAll(async () => {
-  setClock(undefined);
-  useDbHandle(undefined);
-  await t.drop();
-});
-beforeEach(() => clock.set(T0));
 
 const mockCalls = (fn: unknown) => (fn as { mock: { calls: unknown[][] } }).mock.calls;
 

@@ -1,8 +1,12 @@
 /** Shared by the Inngest function tests (*.int.test.ts): a paging fixture, a pinned clock, and sleep mocks that move it. */
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { useDbHandle, type Database } from "@/db/client";
 import { incidentEscalations, notifications, outboxMessages } from "@/db/schema";
 import { makeClient, makePolicy, makeService, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
+import { createTestDatabase } from "@/db/test/test-database";
+import { resetEnvCache } from "@/lib/env";
+import { setTransport } from "@/lib/mailer";
 import { setClock } from "./clock";
 
 export const T0 = new Date("2026-11-23T07:00:00Z"); // Monday, 02:00 in New York
@@ -61,4 +65,32 @@ export async function mailsTo(db: Database, to: string) {
 export function stepIds(fn: unknown): string[] {
   const calls = (fn as { mock: { calls: unknown[][] } }).mock.calls;
   return calls.map((c) => (typeof c[0] === "string" ? c[0] : (c[0] as { id: string }).id));
+}
+
+export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+export type PagingFixture = Awaited<ReturnType<typeof pagingFixture>>;
+
+/**
+ * The suite's hooks: a fresh database with the paging fixture, the mailer on the outbox, links
+ * signed with a test secret, and the clock pinned (back at T0 before each test). `ready` receives
+ * the database and the fixture once they exist.
+ */
+export function setUpInngestSuite(ready: (t: TestDatabase, fx: PagingFixture) => void): void {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    process.env.AUTH_SECRET = "test-secret-for-email-action-links-0123456789";
+    process.env.BATON_PUBLIC_URL = "http://baton.test";
+    resetEnvCache();
+    setTransport(undefined);
+    t = await createTestDatabase();
+    useDbHandle(t);
+    clock.install();
+    ready(t, await pagingFixture(t.db));
+  });
+  afterAll(async () => {
+    setClock(undefined);
+    useDbHandle(undefined);
+    await t.drop();
+  });
+  beforeEach(() => clock.set(T0));
 }

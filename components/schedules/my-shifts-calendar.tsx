@@ -7,7 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { formatRange, shortZoneName } from "./format";
+import { formatRange } from "./format";
+import { SchedulesLegend } from "./schedules-legend";
 import { ShiftCalendar, type CalendarShift } from "./shift-calendar";
 import { ORIGIN_LABELS, layerColour } from "./shift-style";
 
@@ -27,19 +28,7 @@ export function MyShiftsCalendar({ shifts, timeZone, viewerId, nowIso }: { shift
   return (
     <div className="space-y-3">
       <ShiftCalendar label="My shifts calendar" timeZone={timeZone} layers={NO_LAYERS} shifts={shifts} viewerId={viewerId} colourFor={colourFor} titleFor={titleFor} onShiftClick={setOpen} initialView="month" />
-      <div className="flex flex-col gap-2 text-xs text-slate-600 sm:flex-row sm:items-start sm:justify-between">
-        <ul className="flex flex-wrap items-center gap-x-4 gap-y-1.5" aria-label="Legend">
-          {schedules.map((s, i) => (
-            <li key={s.id} className="flex items-center gap-1.5">
-              <span aria-hidden className="inline-block h-3 w-5 rounded-sm" style={{ backgroundColor: layerColour(i) }} />
-              {s.name}
-            </li>
-          ))}
-        </ul>
-        <p className="shrink-0 text-slate-500">
-          Times in {timeZone.replaceAll("_", " ")} ({shortZoneName(new Date(nowIso), timeZone)}).
-        </p>
-      </div>
+      <SchedulesLegend schedules={schedules} timeZone={timeZone} nowIso={nowIso} />
       <Dialog open={open !== null} onOpenChange={(o) => !o && setOpen(null)}>
         {open && (
           <DialogContent size="sm">
