@@ -1,6 +1,6 @@
-import { NextResponse } from "next/server";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
-import { BatonError, HTTP_STATUS } from "@/lib/errors";
+import { BatonError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/api-route";
 import { exportPostmortemMarkdown } from "@/lib/postmortems/export-markdown";
 
 /** The Markdown download for the signed-in browser (the API has GET /api/v1/postmortems/{id}/markdown). */
@@ -21,11 +21,7 @@ export async function GET(
       },
     });
   } catch (e) {
-    if (e instanceof BatonError)
-      return NextResponse.json(
-        { error: { code: e.code, message: e.message } },
-        { status: HTTP_STATUS[e.code] },
-      );
+    if (e instanceof BatonError) return errorResponse(e);
     throw e;
   }
 }

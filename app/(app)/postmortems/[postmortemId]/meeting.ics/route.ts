@@ -1,6 +1,6 @@
-import { NextResponse } from "next/server";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
-import { BatonError, HTTP_STATUS } from "@/lib/errors";
+import { BatonError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/api-route";
 import { meetingIcs } from "@/lib/postmortems/meeting-ics";
 
 /** The after-action meeting as an .ics, linked from the invitation email (signing in first). */
@@ -19,11 +19,7 @@ export async function GET(
       },
     });
   } catch (e) {
-    if (e instanceof BatonError)
-      return NextResponse.json(
-        { error: { code: e.code, message: e.message } },
-        { status: HTTP_STATUS[e.code] },
-      );
+    if (e instanceof BatonError) return errorResponse(e);
     throw e;
   }
 }
