@@ -6,7 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
+import { fieldError, idleState, type ActionState, formLevelMessage } from "@/lib/actions/action-state";
 
 const ROLES = [
   ["owner", "Owner"],
@@ -33,7 +33,7 @@ export function ContactForm({ clientId, values, action, submitLabel }: { clientI
       {values?.id && <input type="hidden" name="contactId" value={values.id} />}
       {state.status !== "idle" && (
         <div className="sm:col-span-2">
-          <FormMessage state={state.status === "error" && Object.keys(state.fieldErrors).length === 0 ? { status: "error", message: state.message } : state.status === "success" ? state : undefined} />
+          <FormMessage state={formLevelMessage(state)} />
         </div>
       )}
       <Field label="Name" error={err("name")}>

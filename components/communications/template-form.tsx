@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
-import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
+import { fieldError, idleState, type ActionState, formLevelMessage } from "@/lib/actions/action-state";
 
 const AUDIENCES = [
   ["owner", "Owner"],
@@ -34,7 +34,7 @@ export function TemplateForm({ clientId, clientName, values, action }: { clientI
       {values && <input type="hidden" name="templateId" value={values.id} />}
       {state.status !== "idle" && (
         <div className="sm:col-span-2">
-          <FormMessage state={state.status === "error" && Object.keys(state.fieldErrors).length === 0 ? { status: "error", message: state.message } : state.status === "success" ? state : undefined} />
+          <FormMessage state={formLevelMessage(state)} />
         </div>
       )}
       <Field label="Name" error={err("name")}>

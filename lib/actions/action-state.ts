@@ -15,3 +15,10 @@ export function fieldError(state: ActionState, field: string): string | undefine
   const key = Object.keys(state.fieldErrors).find((k) => k.startsWith(`${field}.`));
   return key ? state.fieldErrors[key] : undefined;
 }
+
+/** The message for the whole form: success, or an error no field shows (errors on fields stand by their fields). */
+export function formLevelMessage(state: ActionState, { withSuccess = true } = {}): { status: "success" | "error"; message: string } | undefined {
+  if (state.status === "success") return withSuccess ? state : undefined;
+  if (state.status === "error" && Object.keys(state.fieldErrors).length === 0) return { status: "error", message: state.message };
+  return undefined;
+}

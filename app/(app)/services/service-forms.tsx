@@ -11,7 +11,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
+import { fieldError, idleState, type ActionState, formLevelMessage } from "@/lib/actions/action-state";
 import type { EmailRule, PriorityRule } from "@/lib/core/alerts";
 import {
   createHeartbeatAction,
@@ -89,7 +89,7 @@ export function ServiceForm({ clients, teams, policies, values }: { clients?: Op
 }
 
 function Secret({ state, testId }: { state: ActionState; testId: string }) {
-  if (state.status !== "success" || !state.secret) return <FormMessage state={state.status === "error" && Object.keys(state.fieldErrors).length === 0 ? { status: "error", message: state.message } : undefined} />;
+  if (state.status !== "success" || !state.secret) return <FormMessage state={formLevelMessage(state, { withSuccess: false })} />;
   return (
     <Alert variant="success" title={state.message}>
       <code data-testid={testId} className="mt-2 block rounded-md bg-white/80 px-3 py-2 font-mono text-xs break-all text-slate-900 select-all">
