@@ -1,12 +1,11 @@
 import { ClipboardCheck } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TBody, TH, THead, TR } from "@/components/ui/table";
 import type { AlertQualityReport, AlertQualityRow } from "@/lib/reports/types";
 import { BarsChart } from "./report-charts";
 import { COLORS } from "./report-colors";
 import { formatCount, formatShare, shareOf } from "./format";
 import { reportCsvHref } from "./report-links";
-import { Num, NumHead, ReportTable, RowHead } from "./report-cells";
+import { Num, NumHead, ReportTable, RowHead, TBody, TH, THead, TR } from "./report-cells";
 import { ReportPanel, StatGrid, StatTile } from "./report-panel";
 
 const FINDINGS = [

@@ -1,12 +1,11 @@
 import { Send } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TBody, TH, THead, TR } from "@/components/ui/table";
 import type { DeliveryReport, DeliveryRow } from "@/lib/reports/types";
 import { BarsChart } from "./report-charts";
 import { COLORS } from "./report-colors";
 import { formatCount, formatDurationMs, formatShare, shareOf } from "./format";
 import { reportCsvHref } from "./report-links";
-import { Num, NumHead, ReportTable, RowHead } from "./report-cells";
+import { Num, NumHead, ReportTable, RowHead, TBody, TH, THead, TR } from "./report-cells";
 import { ReportPanel, StatGrid, StatTile } from "./report-panel";
 
 const CHANNEL_LABELS: Record<DeliveryRow["channel"], string> = { in_app: "In-app alarm", email: "Email", push: "Web push", all: "All channels" };

@@ -3,13 +3,12 @@ import { TriangleAlert, Users } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TBody, TH, THead, TR } from "@/components/ui/table";
 import type { LoadReport } from "@/lib/reports/types";
 import { BarsChart } from "./report-charts";
 import { COLORS } from "./report-colors";
 import { formatCount, formatDecimal } from "./format";
 import { reportCsvHref } from "./report-links";
-import { Num, NumHead, ReportTable, RowHead } from "./report-cells";
+import { Num, NumHead, ReportTable, RowHead, TBody, TH, THead, TR } from "./report-cells";
 import { ReportPanel, StatGrid, StatTile } from "./report-panel";
 
 const BAND_SERIES = [

@@ -3,13 +3,12 @@ import { Lock, Timer } from "lucide-react";
 import { PriorityBadge } from "@/components/incidents/incident-badges";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ReportCsvTable, ResponseGroupRow, ResponseReport, SlaBreach } from "@/lib/reports/types";
 import { BarsChart, TrendChart } from "./report-charts";
 import { COLORS, type ChartRow } from "./report-colors";
 import { formatCount, formatDurationMs, formatShare, formatWeekLabel, PRIORITY_LABELS, shareOf } from "./format";
 import { reportCsvHref } from "./report-links";
-import { Num, NumHead, ReportTable, RowHead } from "./report-cells";
+import { Num, NumHead, ReportTable, RowHead, TBody, TD, TH, THead, TR } from "./report-cells";
 import { ReportPanel, StatGrid, StatTile } from "./report-panel";
 
 const DURATION_SERIES = [

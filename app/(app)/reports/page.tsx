@@ -83,25 +83,32 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const tabs = can(viewer, "reports:read-load") ? ALL_TABS : RESPONSE_ONLY;
   const { tab, values, input, notes } = readReportQuery(await searchParams, { now: ctx.now, timeZone: viewer.timeZone, tabs });
 
-  const [clients, teams, services] = await Promise.all([
+  // The filter bar's lists and the report are independent: both are under way before either is awaited.
+  const options = Promise.all([
     listClients(ctx, { limit: 200 }),
     !stakeholder && can(viewer, "teams:read") ? listTeams(ctx, { limit: 200 }) : Promise.resolve({ data: [] }),
     can(viewer, "services:read") ? listServices(ctx, { limit: 200 }) : Promise.resolve({ data: [] }),
   ]);
+  const parsed = reportFiltersSchema.safeParse(input);
+  const report: Promise<{ body: ReactNode } | { error: unknown }> | null = parsed.success
+    ? renderReport(ctx, tab, input, !stakeholder).then(
+        (body) => ({ body }),
+        (error: unknown) => ({ error }),
+      )
+    : null;
+  const [clients, teams, services] = await options;
 
   // A hand-edited URL with a bad filter says what was wrong instead of failing the page.
   let problem: string | null = null;
   let body: ReactNode = null;
-  const parsed = reportFiltersSchema.safeParse(input);
   if (!parsed.success) {
     problem = parsed.error.issues.map((i) => sentence(`${FIELD_NAMES[String(i.path[0])] ?? "Filter"}: ${i.message}`)).join(" ");
-  } else {
-    try {
-      body = await renderReport(ctx, tab, input, !stakeholder);
-    } catch (e) {
-      problem = describeProblem(e);
-      if (problem === null) throw e;
-    }
+  } else if (report) {
+    const outcome = await report;
+    if ("error" in outcome) {
+      problem = describeProblem(outcome.error);
+      if (problem === null) throw outcome.error;
+    } else body = outcome.body;
   }
 
   return (
