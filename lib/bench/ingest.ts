@@ -1,9 +1,9 @@
 /**
  * Ingestion benchmark: `npm run bench:ingest [-- --db pglite|postgres|both] [--seconds 15]
- * [--storm-seconds 60] [--database-url postgres://…]`.
+ * [--storm-seconds 60] [--database-url postgres://…] [--cpu-profile <path prefix>]`.
  *
  * For each database: the real POST /v2/enqueue handler behind a node:http server on loopback,
- * driven by 4 concurrent HTTP clients (one integration key each) with a trigger / repeat /
+ * driven from a separate process (lib/bench/ingest-load.ts) by 4 concurrent HTTP clients (one integration key each) with a trigger / repeat /
  * acknowledge / resolve mix, as fast as they go (events/s, p50/p95/p99); then paced at 80 events/s
  * per key (latency at a steady load); then, in the same run, the raw single-row insert rate of the
  * same database and driver, and the ratio. Finally a storm: 5,000 events in 60 s over 50 dedup
@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { openBenchDatabase } from "./bench-database";
 import { performance } from "node:perf_hooks";
 import { and, count, eq, ne, sql } from "drizzle-orm";
+import { forkIngestLoad, type LoadResult } from "./ingest-load";
 
 const TARGETS = { ratio: 0.3, p99Ms: 100, pgliteP50Factor: 3 };
 const CLIENTS = 4;
@@ -29,7 +30,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-function summarise(latencies: number[], statuses: Record<string, number>, seconds: number): Stats {
+function summarise({ latencies, statuses, seconds }: LoadResult): Stats {
   const sorted = [...latencies].sort((a, b) => a - b);
   return { events: latencies.length, seconds, perSecond: latencies.length / seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), statuses };
 }
@@ -49,56 +50,42 @@ async function serve(handler: (req: Request) => Promise<Response>): Promise<{ ur
   return { url: `http://127.0.0.1:${port}/v2/enqueue`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-async function send(url: string, body: unknown, latencies: number[], statuses: Record<string, number>) {
-  const t0 = performance.now();
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  await res.arrayBuffer();
-  latencies.push(performance.now() - t0);
-  statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+/**
+ * CPU seconds used so far by this database's server processes, when it runs on this machine
+ * (PostgreSQL's backends, read from /proc); undefined for PGlite or a remote server.
+ */
+async function databaseCpuSeconds(db: import("@/db/client").Database, kind: "pglite" | "postgres"): Promise<number | undefined> {
+  if (kind !== "postgres") return undefined;
+  const { rows } = (await db.execute(sql`select pid from pg_stat_activity where datname = current_database()`)) as unknown as { rows: { pid: number }[] };
+  const fs = await import("node:fs");
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return undefined;
+    }
+  }
+  return ticks / 100;
 }
 
-/** Client c's i-th event: per dedup key a trigger, a repeat, an acknowledge and a resolve. */
-function mixEvent(key: string, c: number, i: number) {
-  const dedup = `c${c}-k${i % 25}`;
-  const step = Math.floor(i / 25) % 4;
-  const action = step < 2 ? "trigger" : step === 2 ? "acknowledge" : "resolve";
-  return action === "trigger"
-    ? { routing_key: key, event_action: action, dedup_key: dedup, payload: { summary: `Disk usage high on host-${i % 25}`, source: `host-${i % 25}.bench.local`, severity: i % 3 === 0 ? "critical" : "warning", custom_details: { used: "91%" } } }
-    : { routing_key: key, event_action: action, dedup_key: dedup };
-}
-
-async function closedLoop(url: string, keys: string[], seconds: number): Promise<Stats> {
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  const until = performance.now() + seconds * 1000;
-  const t0 = performance.now();
-  await Promise.all(
-    keys.map(async (key, c) => {
-      for (let i = 0; performance.now() < until; i++) await send(url, mixEvent(key, c, i), latencies, statuses);
-    }),
-  );
-  return summarise(latencies, statuses, (performance.now() - t0) / 1000);
-}
-
-/** Open loop: each key sends on a fixed schedule whatever the answers take, so slow answers show in the latency. */
-async function paced(url: string, keys: string[], perKey: number, seconds: number, event: (key: string, c: number, i: number) => unknown): Promise<Stats> {
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  const inFlight: Promise<void>[] = [];
-  const t0 = performance.now();
-  const total = Math.round(perKey * seconds);
-  await Promise.all(
-    keys.map(async (key, c) => {
-      for (let i = 0; i < total; i++) {
-        const due = t0 + (i * 1000) / perKey;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        inFlight.push(send(url, event(key, c, i), latencies, statuses).catch(() => void (statuses.error = (statuses.error ?? 0) + 1)));
-      }
-    }),
-  );
-  await Promise.all(inFlight);
-  return summarise(latencies, statuses, (performance.now() - t0) / 1000);
+/** Profiles this process (the server side) while `fn` runs, into a .cpuprofile file for Chrome DevTools. */
+async function profiled<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!file) return fn();
+  const { Session } = await import("node:inspector/promises");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    (await import("node:fs")).writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`(CPU profile of the server's process during the fast phase: ${file})`);
+  }
 }
 
 async function rawInsertRate(db: import("@/db/client").Database, seconds: number): Promise<number> {
@@ -115,7 +102,7 @@ async function rawInsertRate(db: import("@/db/client").Database, seconds: number
 
 const fmt = (s: Stats) => `${s.perSecond.toFixed(0).padStart(6)} events/s   p50 ${s.p50.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms   p99 ${s.p99.toFixed(1).padStart(6)} ms   (${s.events} events; ${Object.entries(s.statuses).map(([k, v]) => `${k}×${v}`).join(" ")})`;
 
-async function benchOne(kind: "pglite" | "postgres", opts: { seconds: number; stormSeconds: number; databaseUrl?: string }) {
+async function benchOne(kind: "pglite" | "postgres", opts: { seconds: number; stormSeconds: number; databaseUrl?: string; cpuProfile?: string }) {
   const { useDbHandle: installDbHandle } = await import("@/db/client");
   const schema = await import("@/db/schema");
   const { generateRoutingKey } = await import("@/lib/services/routing-key");
@@ -143,31 +130,37 @@ async function benchOne(kind: "pglite" | "postgres", opts: { seconds: number; st
     installDbHandle(handle);
     const server = await serve((req) => handleEnqueue(req));
     cleanups.unshift(() => server.close());
+    const load = forkIngestLoad();
+    cleanups.unshift(() => load.close());
+    const url = server.url;
+    const senders = keys.map((k) => k.key);
 
     // The throughput phases measure ingestion, not the rate limiter: lift it for them.
     process.env.INGEST_RATE_LIMIT_PER_MINUTE = "100000000";
     process.env.INGEST_RATE_LIMIT_BURST = "10000000";
     resetEnvCache();
-    await closedLoop(server.url, keys.map((k) => k.key), 2); // warm-up
+    await load.run({ mode: "closed", url, keys: senders, seconds: 2, events: { kind: "mix", offset: 0 } }); // warm-up
+    // A live database has statistics (autovacuum analyzes a table once a tenth of it changed); a
+    // new one has none, and plans made without them can pick a service's alert history over the
+    // open-alert index. Measure the steady state: analyze once the warm-up has written some rows.
+    await db.execute(sql`analyze`);
     const cpu0 = process.cpuUsage();
-    const throughput = await closedLoop(server.url, keys.map((k) => k.key), opts.seconds);
+    const db0 = await databaseCpuSeconds(db, kind);
+    const fast = await profiled(opts.cpuProfile && `${opts.cpuProfile}.${kind}.cpuprofile`, () => load.run({ mode: "closed", url, keys: senders, seconds: opts.seconds, events: { kind: "mix", offset: 0 } }));
     const cpu = process.cpuUsage(cpu0);
-    console.log(`(this process used ${(((cpu.user + cpu.system) / 1e6 / throughput.seconds) * 100).toFixed(0)} % of a core during the fast phase)`);
-    const steadyOne = await paced(server.url, [keys[0]!.key], PACED_PER_KEY, opts.seconds, (key, c, i) => mixEvent(key, c, i + 2_000_000));
-    const steady = await paced(server.url, keys.map((k) => k.key), PACED_PER_KEY, opts.seconds, (key, c, i) => mixEvent(key, c, i + 1_000_000));
+    const db1 = await databaseCpuSeconds(db, kind);
+    const throughput = summarise(fast);
+    const share = (cpuSeconds: number) => `${((cpuSeconds / fast.seconds) * 100).toFixed(0)} %`;
+    console.log(`(during the fast phase the server's process used ${share((cpu.user + cpu.system) / 1e6)} of a core, the senders' ${share(fast.cpuSeconds ?? NaN)}${db0 !== undefined && db1 !== undefined ? `, PostgreSQL's backends ${share(db1 - db0)}` : ""})`);
+    const steadyOne = summarise(await load.run({ mode: "paced", url, keys: [senders[0]!], perKey: PACED_PER_KEY, seconds: opts.seconds, events: { kind: "mix", offset: 2_000_000 } }));
+    const steady = summarise(await load.run({ mode: "paced", url, keys: senders, perKey: PACED_PER_KEY, seconds: opts.seconds, events: { kind: "mix", offset: 1_000_000 } }));
     const raw = await rawInsertRate(db, Math.min(opts.seconds, 10));
 
     // The storm runs with the default (or configured) limits, as in production.
     delete process.env.INGEST_RATE_LIMIT_PER_MINUTE;
     delete process.env.INGEST_RATE_LIMIT_BURST;
     resetEnvCache();
-    const perSecond = STORM_EVENTS / opts.stormSeconds;
-    const stormStats = await paced(server.url, [storm.key], perSecond, opts.stormSeconds, (key, _c, i) => ({
-      routing_key: key,
-      event_action: "trigger",
-      dedup_key: `storm-${i % STORM_KEYS}`,
-      payload: { summary: `Link flapping on switch port ${i % STORM_KEYS}`, source: "core-sw-1", severity: "error" },
-    }));
+    const stormStats = summarise(await load.run({ mode: "paced", url, keys: [storm.key], perKey: STORM_EVENTS / opts.stormSeconds, seconds: opts.stormSeconds, events: { kind: "storm", keys: STORM_KEYS } }));
     const [{ n: stormAlerts } = { n: 0 }] = await db.select({ n: count() }).from(schema.alerts).where(and(eq(schema.alerts.serviceId, storm.serviceId), ne(schema.alerts.status, "resolved")));
     const fivexx = Object.entries(stormStats.statuses).filter(([k]) => k.startsWith("5") || k === "error").reduce((a, [, v]) => a + v, 0);
     return { kind, throughput, steadyOne, steady, raw, ratio: throughput.perSecond / raw, storm: { stats: stormStats, alerts: stormAlerts, fivexx } };
@@ -178,9 +171,9 @@ async function benchOne(kind: "pglite" | "postgres", opts: { seconds: number; st
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { db: { type: "string", default: "both" }, seconds: { type: "string", default: "15" }, "storm-seconds": { type: "string", default: "60" }, "database-url": { type: "string" } } });
+  const { values } = parseArgs({ options: { db: { type: "string", default: "both" }, seconds: { type: "string", default: "15" }, "storm-seconds": { type: "string", default: "60" }, "database-url": { type: "string" }, "cpu-profile": { type: "string" } } });
   const kinds = values.db === "both" ? (["postgres", "pglite"] as const) : ([values.db as "pglite" | "postgres"] as const);
-  const opts = { seconds: Number(values.seconds), stormSeconds: Number(values["storm-seconds"]), databaseUrl: values["database-url"] };
+  const opts = { seconds: Number(values.seconds), stormSeconds: Number(values["storm-seconds"]), databaseUrl: values["database-url"], cpuProfile: values["cpu-profile"] };
   console.log(`bench:ingest — POST /v2/enqueue over loopback, ${CLIENTS} concurrent clients (one key each); mix per dedup key: trigger, repeat, acknowledge, resolve`);
   const results = [];
   for (const kind of kinds) {
