@@ -7,8 +7,9 @@ import type { StakeholderUpdateOutput } from "./schemas";
 
 /**
  * The updates sent about an incident, oldest first. Staff see every audience's message and its
- * recipients; a stakeholder sees the messages addressed to them (matched by email), or, if they
- * are in none, every audience's subject and body, never the recipient list or internal notes.
+ * recipients; a stakeholder sees only the messages addressed to them (matched by email: need to
+ * know — a customer must not read what legal was told), without the recipient list or internal
+ * notes, and an update with none for them is left out.
  */
 export async function listStakeholderUpdates(ctx: Ctx, incidentId: string): Promise<StakeholderUpdateOutput[]> {
   const incident = await requireIncidentVisible(ctx, incidentId);
@@ -20,9 +21,9 @@ export async function listStakeholderUpdates(ctx: Ctx, incidentId: string): Prom
     .where(eq(stakeholderUpdates.incidentId, incident.id))
     .orderBy(asc(stakeholderUpdates.sentAt), asc(stakeholderUpdates.id));
   const me = ctx.viewer.email.toLowerCase();
-  return rows.map(({ u, name, email }) => {
-    const mine = u.messages.filter((m) => m.recipients.some((r) => r.email.toLowerCase() === me));
-    const messages = internal ? u.messages : (mine.length ? mine : u.messages).map(({ audience, subject, body }) => ({ audience, subject, body }));
+  return rows.flatMap(({ u, name, email }) => {
+    const messages = internal ? u.messages : u.messages.filter((m) => m.recipients.some((r) => r.email.toLowerCase() === me)).map(({ audience, subject, body }) => ({ audience, subject, body }));
+    if (!messages.length) return [];
     return {
       id: u.id,
       incidentId: u.incidentId,

@@ -33,6 +33,8 @@ beforeAll(async () => {
     engineer: await makeUser(t.db, { role: "engineer", name: "Erin Engineer" }),
     outsider: await makeUser(t.db, { role: "engineer" }),
     stakeholder: await makeUser(t.db, { role: "stakeholder", email: `ceo-${crypto.randomUUID().slice(0, 8)}@acme.test` }),
+    // A stakeholder of the same client who is in no audience's contact list.
+    bystander: await makeUser(t.db, { role: "stakeholder", email: `it-${crypto.randomUUID().slice(0, 8)}@acme.test` }),
   };
   for (const [k, u] of Object.entries(people)) {
     ids[k] = u.id;
@@ -41,7 +43,7 @@ beforeAll(async () => {
   }
   const team = await makeTeam(t.db, [{ userId: people.engineer.id }]);
   const otherTeam = await makeTeam(t.db, [{ userId: people.outsider.id }]);
-  const client = await makeClient(t.db, { teamIds: [team.id], stakeholderIds: [people.stakeholder.id], timeZone: "Europe/Berlin" });
+  const client = await makeClient(t.db, { teamIds: [team.id], stakeholderIds: [people.stakeholder.id, people.bystander.id], timeZone: "Europe/Berlin" });
   await makeClient(t.db, { teamIds: [otherTeam.id] });
   const service = await makeService(t.db, { clientId: client.id, teamId: team.id, name: "Practice management" });
   ids.client = client.id;
@@ -182,6 +184,10 @@ describe("stakeholder communications over REST", () => {
     expect(mine.json.data[0].messages[0]).not.toHaveProperty("recipients");
     expect(mine.json.data[0].messages[0].audience).toBe("management");
     expect(JSON.stringify(mine.json)).not.toContain("INTERNAL");
+    // Need to know: a stakeholder addressed by no message reads none of them (not every audience's).
+    const bystander = await callRoute(updatesRoute.GET as RouteHandler, { path: "/x", token: tok.bystander, params: inc() });
+    expect(bystander.status).toBe(200);
+    expect(bystander.json.data).toEqual([]);
     const staff = await callRoute(updatesRoute.GET as RouteHandler, { path: "/x", token: tok.engineer, params: inc() });
     expect(staff.json.data[0].messages).toHaveLength(2);
     expect((await callRoute(updatesRoute.GET as RouteHandler, { path: "/x", token: tok.outsider, params: inc() })).status).toBe(404);
