@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { incidentParticipants, incidents, incidentTimeline, notifications, outboxMessages, postmortemRevisions, postmortems } from "@/db/schema";
+import { incidentParticipants, incidents, incidentTimeline, notices, notifications, outboxMessages, postmortemRevisions, postmortems } from "@/db/schema";
 import { createTestDatabase } from "@/db/test/test-database";
 import { ctxFor, makeClient, makeIncident, makeService, makeTeam, makeUser } from "@/db/test/factories";
 import { acknowledgeIncident } from "@/lib/incidents/acknowledge-incident";
@@ -15,6 +15,7 @@ import { getPostmortem } from "./get-postmortem";
 import { listPostmortemAttention } from "./list-attention";
 import { listPostmortems } from "./list-postmortems";
 import { scheduleMeeting } from "./schedule-meeting";
+import { sendMeetingReminders } from "./send-meeting-reminders";
 import { setReviewers } from "./set-reviewers";
 import { transitionPostmortem } from "./transition-postmortem";
 import { updatePostmortem } from "./update-postmortem";
@@ -163,5 +164,28 @@ describe("post-mortems", () => {
     expect(attention.meetings).toEqual([expect.objectContaining({ postmortemId: other.id, reason: "not_held" })]);
     expect(attention.actionItems.map((i) => i.title)).toContain("Overdue thing");
     expect(await listPostmortemAttention(await as(fx.stakeholder))).toEqual({ meetings: [], actionItems: [] });
+  });
+
+  it("reminds each attendee once a day ahead; a confidential incident's title stays out of invitations and reminders", async () => {
+    const [row] = await t.db.select({ id: incidents.id, number: incidents.number }).from(incidents).where(eq(incidents.title, "Resolved by a resolve event"));
+    const pm = (await pmOf(row!.id))!;
+    const dayBefore = new Date("2026-11-23T16:00:00Z");
+    expect(await sendMeetingReminders(t.db, new Date("2026-11-22T12:00:00Z"))).toBe(0); // more than a day ahead
+    expect(await sendMeetingReminders(t.db, dayBefore)).toBe(2);
+    expect(await sendMeetingReminders(t.db, dayBefore)).toBe(0); // once per meeting date
+    const [bobsNotice] = await t.db.select().from(notices).where(eq(notices.userId, fx.bob.id));
+    expect(bobsNotice).toMatchObject({ kind: "postmortem_meeting", title: `After-action meeting: #${row!.number} Resolved by a resolve event`, body: "Reminder: it starts 2026-11-24 15:00 UTC." });
+
+    await t.db.update(incidents).set({ confidential: true }).where(eq(incidents.id, row!.id));
+    await t.db.insert(incidentParticipants).values({ incidentId: row!.id, userId: fx.alice.id, role: "responder", joinedAt: min(3) }).onConflictDoNothing();
+    const before = (await t.db.select().from(outboxMessages)).length;
+    await scheduleMeeting({ ctx: await as(fx.alice), input: { postmortemId: pm.id, at: "2026-11-24T16:00:00Z", attendeeIds: [fx.bob.id] } });
+    expect(await sendMeetingReminders(t.db, dayBefore)).toBe(1);
+    const mails = (await t.db.select().from(outboxMessages)).slice(before);
+    expect(mails.map((m) => m.subject)).toEqual([`After-action meeting: confidential incident #${row!.number}`, `After-action meeting: confidential incident #${row!.number}`]);
+    expect(JSON.stringify(mails)).not.toContain("Resolved by a resolve event");
+    const bobs = await t.db.select().from(notices).where(eq(notices.userId, fx.bob.id));
+    expect(bobs.map((n) => n.title)).toContain(`After-action meeting: confidential incident #${row!.number}`);
+    await t.db.update(incidents).set({ confidential: false }).where(eq(incidents.id, row!.id));
   });
 });

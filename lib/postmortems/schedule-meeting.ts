@@ -9,6 +9,7 @@ import { ConflictError, InvalidError } from "@/lib/errors";
 import { sendMail } from "@/lib/mailer";
 import { NoticeEmail } from "@/lib/mailer/templates/notice-email";
 import { parseInput } from "@/lib/validation";
+import { meetingWording } from "./meeting-wording";
 import { requirePostmortemWritable, reviewerCandidateIds } from "./access";
 import { getPostmortem } from "./get-postmortem";
 import { scheduleMeetingInput } from "./schemas";
@@ -40,8 +41,7 @@ export async function scheduleMeeting({ ctx, input }: { ctx: Ctx; input: unknown
     await recordAudit(tx, ctx, { action: "postmortem.meeting", targetType: "postmortem", targetId: v.pm.id, details: { at: at.toISOString(), attendees: ids } });
   });
   const origin = publicUrl();
-  const when = `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  const title = `After-action meeting: #${v.incident.number} ${v.incident.title}`;
+  const { subject: title, when } = meetingWording(v.incident, at);
   for (const u of found) {
     try {
       await sendMail(ctx.db, {

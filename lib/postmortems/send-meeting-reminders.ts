@@ -3,13 +3,14 @@ import type { Database } from "@/db/client";
 import { incidents, notices, postmortems } from "@/db/schema";
 import { emailNotices, writeNotices } from "@/lib/swaps/notify-swap";
 import { publicUrl } from "@/lib/env";
+import { meetingWording } from "./meeting-wording";
 
 const AHEAD_MS = 24 * 60 * 60_000;
 
-/** A day before an after-action meeting, each attendee gets a notice and an email, once per meeting date. */
+/** A day before an after-action meeting, each attendee gets a notice and an email, once per meeting date (a confidential incident's title stays out of both). */
 export async function sendMeetingReminders(db: Database, now: Date): Promise<number> {
   const due = await db
-    .select({ id: postmortems.id, meetingAt: postmortems.meetingAt, attendees: postmortems.meetingAttendees, number: incidents.number, title: incidents.title })
+    .select({ id: postmortems.id, meetingAt: postmortems.meetingAt, attendees: postmortems.meetingAttendees, number: incidents.number, title: incidents.title, confidential: incidents.confidential })
     .from(postmortems)
     .innerJoin(incidents, eq(incidents.id, postmortems.incidentId))
     .where(and(ne(postmortems.status, "published"), gt(postmortems.meetingAt, now), lte(postmortems.meetingAt, new Date(now.getTime() + AHEAD_MS))))
@@ -22,7 +23,8 @@ export async function sendMeetingReminders(db: Database, now: Date): Promise<num
     const done = new Set(already.map((a) => a.userId));
     const todo = m.attendees.filter((id) => !done.has(id));
     if (!todo.length) continue;
-    const notice = { kind: "postmortem_meeting", title: `After-action meeting for #${m.number} ${m.title}`, body: `It starts ${m.meetingAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`, link };
+    const { subject, when } = meetingWording(m, m.meetingAt);
+    const notice = { kind: "postmortem_meeting", title: subject, body: `Reminder: it starts ${when}.`, link };
     await writeNotices(db, todo, notice, now);
     await emailNotices(db, todo, notice, publicUrl());
     sent += todo.length;
