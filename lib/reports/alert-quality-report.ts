@@ -32,36 +32,40 @@ export async function alertQualityReport({ ctx, input }: { ctx: Ctx; input: unkn
   const f = await openReport(ctx, input, "reports:read-load", "alert_quality_report");
   const scope = incidentScope(ctx, f);
   const ruleKey = sql<string>`coalesce(${alerts.priorityRule} ->> 'id', ${alerts.priorityRule} ->> 'name', 'default')`;
-  const ruleName = sql<string | null>`max(${alerts.priorityRule} ->> 'name')`;
   // An incident can carry several alerts: rules count each incident once.
   const distinctIncidents = (cond: SQL) => sql<number>`(count(distinct ${incidents.id}) filter (where ${cond}))::int`;
-  const [[total], serviceRows, eventRows, ruleRows] = await Promise.all([
-    ctx.db.select(alertingReviewColumns()).from(incidents).leftJoin(postmortems, eq(postmortems.incidentId, incidents.id)).where(scope),
+  // Two scans of the period's incidents instead of four: the totals and the services are grouping
+  // sets of one statement, the raw events per service and the rules grouping sets of the other.
+  const [incidentRows, alertRows] = await Promise.all([
     ctx.db
-      .select({ serviceId: incidents.serviceId, name: services.name, incidents: sql<number>`count(*)::int`, ...alertingReviewColumns() })
+      .select({ total: sql<number>`grouping(${incidents.serviceId})`, serviceId: incidents.serviceId, name: services.name, incidents: sql<number>`count(*)::int`, ...alertingReviewColumns() })
       .from(incidents)
       .innerJoin(services, eq(services.id, incidents.serviceId))
       .leftJoin(postmortems, eq(postmortems.incidentId, incidents.id))
       .where(scope)
-      .groupBy(incidents.serviceId, services.name)
-      .orderBy(desc(sql`count(*)`), services.name)
-      .limit(NOISIEST_LIMIT),
+      .groupBy(sql`grouping sets ((), (${incidents.serviceId}, ${services.name}))`)
+      .orderBy(desc(sql`grouping(${incidents.serviceId})`), desc(sql`count(*)`), services.name),
     ctx.db
-      .select({ serviceId: incidents.serviceId, events: sql<number>`coalesce(sum(${alerts.eventCount}), 0)::int` })
-      .from(alerts)
-      .innerJoin(incidents, eq(incidents.id, alerts.incidentId))
-      .where(scope)
-      .groupBy(incidents.serviceId),
-    ctx.db
-      .select({ key: ruleKey, name: ruleName, incidents: sql<number>`count(distinct ${incidents.id})::int`, ...alertingReviewColumns(distinctIncidents) })
+      .select({
+        byService: sql<number>`1 - grouping(${incidents.serviceId})`,
+        serviceId: incidents.serviceId,
+        events: sql<number>`coalesce(sum(${alerts.eventCount}), 0)::int`,
+        key: ruleKey,
+        name: sql<string | null>`max(${alerts.priorityRule} ->> 'name')`,
+        incidents: sql<number>`count(distinct ${incidents.id})::int`,
+        ...alertingReviewColumns(distinctIncidents),
+      })
       .from(alerts)
       .innerJoin(incidents, eq(incidents.id, alerts.incidentId))
       .leftJoin(postmortems, eq(postmortems.incidentId, incidents.id))
       .where(scope)
-      .groupBy(ruleKey)
-      .orderBy(desc(sql`count(distinct ${incidents.id})`), ruleKey)
-      .limit(NOISIEST_LIMIT),
+      .groupBy(sql`grouping sets ((${incidents.serviceId}), (${ruleKey}))`)
+      .orderBy(desc(sql`count(distinct ${incidents.id})`), ruleKey),
   ]);
+  const total = incidentRows.find((r) => Number(r.total) === 1);
+  const serviceRows = incidentRows.filter((r) => Number(r.total) === 0).slice(0, NOISIEST_LIMIT);
+  const eventRows = alertRows.filter((r) => Number(r.byService) === 1);
+  const ruleRows = alertRows.filter((r) => Number(r.byService) === 0).slice(0, NOISIEST_LIMIT);
   const totals = qualityRow("total", "All incidents", total ?? { reviewed: 0, falseAlarms: 0, couldWait: 0, missed: 0, unableToHandle: 0, notEnoughInformation: 0 });
   const share = (n: number) => (totals.reviewed > 0 ? n / totals.reviewed : null);
   const events = new Map(eventRows.map((e) => [e.serviceId, Number(e.events)]));
