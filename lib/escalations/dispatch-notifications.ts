@@ -1,5 +1,5 @@
 import { createElement } from "react";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { incidentTimeline, notifications, users, type NotificationState } from "@/db/schema";
 import { retryDelay } from "@/lib/core/escalation";
@@ -13,7 +13,7 @@ import { signActionToken } from "./action-token";
 import { sendPush } from "./channels/push";
 import { loadIncidentForNotice, type IncidentForNotice } from "./notification-context";
 import { loadPreferences } from "./preferences";
-import { systemTimeline } from "./timeline";
+import { PAGING_KINDS, systemTimeline } from "./timeline";
 
 type NotificationRow = typeof notifications.$inferSelect;
 
@@ -139,7 +139,7 @@ async function deliver(db: Database, row: NotificationRow, now: Date): Promise<O
       providerId,
       dueAt: nextReminder,
     });
-    if (ok && isReminder) await systemTimeline(db, row.incidentId, now, "notified", `Reminder ${row.sends} to ${person?.name || row.email} by ${row.channel === "email" ? "email" : "push"}: still unread`, { notificationId: row.id }, true);
+    if (ok && isReminder) await systemTimeline(db, row.incidentId, now, "notified", `Reminder ${row.sends} to ${person?.name || row.email} by ${row.channel === "email" ? "email" : "push"}: still unread`, { notificationId: row.id });
     return isReminder ? "reminded" : "sent";
   } catch (e) {
     const err = e instanceof MailSendError ? e : new MailSendError((e as Error).message, true);
@@ -206,7 +206,8 @@ async function sendFailover(db: Database, row: NotificationRow, incident: Incide
   const timeline = await db
     .select({ at: incidentTimeline.at, message: incidentTimeline.message })
     .from(incidentTimeline)
-    .where(and(eq(incidentTimeline.incidentId, row.incidentId), eq(incidentTimeline.internal, false)))
+    // The public story plus how the paging went (staff-only rows, but this report goes to staff); no notes or receipts.
+    .where(and(eq(incidentTimeline.incidentId, row.incidentId), or(eq(incidentTimeline.internal, false), inArray(incidentTimeline.kind, [...PAGING_KINDS]))))
     .orderBy(asc(incidentTimeline.at), asc(incidentTimeline.id))
     .limit(60);
   const fmt = (d: Date | null) => (d ? formatInZone(d, zone) : null);

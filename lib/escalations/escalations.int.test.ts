@@ -118,6 +118,9 @@ describe("the escalation, driven by the embedded driver's ticks", () => {
     const k = await kinds(inc.id);
     expect(k.filter((x) => ["notified", "escalated", "repeated", "failed_over"].includes(x))).toEqual(expect.arrayContaining(["notified", "escalated", "repeated", "failed_over"]));
     expect(k.filter((x) => x === "failed_over")).toHaveLength(1);
+    // Who was paged, who the failover went to: staff only (a client's stakeholders see the status).
+    const rows = await t.db.select({ kind: incidentTimeline.kind, internal: incidentTimeline.internal }).from(incidentTimeline).where(eq(incidentTimeline.incidentId, inc.id));
+    expect(rows.filter((r) => ["notified", "escalated", "repeated", "failed_over", "escalation"].includes(r.kind)).every((r) => r.internal)).toBe(true);
     const [esc] = await t.db.select().from(incidentEscalations).where(eq(incidentEscalations.incidentId, inc.id));
     expect(esc).toMatchObject({ phase: "failed_over", nextDueAt: null });
     // Nothing more happens afterwards: no reminders after failover, no second failover.

@@ -21,7 +21,7 @@ export async function markAlarmsDelivered({ ctx, input }: { ctx: Ctx; input: unk
       .where(and(inArray(notifications.id, [...new Set(ids)]), eq(notifications.userId, ctx.viewer.userId), eq(notifications.channel, "in_app"), eq(notifications.state, "sent")))
       .returning({ id: notifications.id, incidentId: notifications.incidentId, level: notifications.level, repeat: notifications.repeat });
     for (const r of rows) {
-      await systemTimeline(tx, r.incidentId, ctx.now, "delivered", `In-app alarm showing for ${ctx.viewer.name || ctx.viewer.email}`, { notificationId: r.id, userId: ctx.viewer.userId, level: r.level, repeat: r.repeat }, true);
+      await systemTimeline(tx, r.incidentId, ctx.now, "delivered", `In-app alarm showing for ${ctx.viewer.name || ctx.viewer.email}`, { notificationId: r.id, userId: ctx.viewer.userId, level: r.level, repeat: r.repeat });
     }
     return { delivered: rows.map((r) => r.id) };
   });

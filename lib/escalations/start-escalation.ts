@@ -38,7 +38,6 @@ export async function startEscalation(db: Queryable, incidentId: string, now: Da
       ? `Escalation policy "${policy.name}": ${policy.levels.length} level${policy.levels.length === 1 ? "" : "s"}, ${policy.repeat ? `repeated ${policy.repeat}×, ` : ""}stops when ${policy.stopOn === "read" ? "read" : "acknowledged"}`
       : "The service has no escalation policy: the failover contacts are told at once",
     { policy },
-    true,
   );
   return { nextDueAt, serviceId: inc.serviceId, started: true };
 }
