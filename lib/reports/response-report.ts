@@ -1,6 +1,7 @@
 // Indexes wanted: incidents (triggered_at) and (team_id|client_id|service_id, triggered_at) — present
 // (incidents_triggered_idx, incidents_team_idx, incidents_client_idx, incidents_service_idx);
-// incident_escalations primary key (incident_id); clients primary key. One scan of the period's
+// incident_escalations_report_idx (incident_id, phase, level, repeat, policy_levels: index-only, where the
+// table itself is wide with the policy snapshot); clients primary key. One scan of the period's
 // incidents feeds every grouping (GROUPING SETS); the breach list is a second scan of the same range.
 import { sql } from "drizzle-orm";
 import { clients, incidentEscalations, incidents, services, teams } from "@/db/schema";
@@ -48,7 +49,7 @@ function emptyRow(key: string, label: string): ResponseGroupRow {
 const sortByLabel = (rows: ResponseGroupRow[]) => rows.sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
 
 /** Reached level 2 or beyond: the cursor (0-based) passed level index 1, or a repeat began on a policy with 2+ levels. */
-const escalatedSql = sql`coalesce(${incidentEscalations.level} >= 1 or (${incidentEscalations.repeat} >= 1 and jsonb_array_length(coalesce(${incidentEscalations.policy} -> 'levels', '[]'::jsonb)) >= 2), false)`;
+const escalatedSql = sql`coalesce(${incidentEscalations.level} >= 1 or (${incidentEscalations.repeat} >= 1 and ${incidentEscalations.policyLevels} >= 2), false)`;
 /** The policy ran out: the escalation ended failed over (it stays so after a late acknowledgement), or the incident is marked unanswered now. */
 const failedOverSql = sql`(coalesce(${incidentEscalations.phase} = 'failed_over', false) or ${incidents.unansweredAt} is not null)`;
 /** Nobody acknowledged it: resolved without an acknowledgement, or still waiting past the policy. */

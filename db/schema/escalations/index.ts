@@ -21,6 +21,11 @@ export const incidentEscalations = pgTable(
     phase: text("phase").$type<EscalationPhase>().notNull(),
     level: integer("level"),
     repeat: integer("repeat"),
+    /**
+     * How many levels the policy snapshot has, kept by the database: the response report's
+     * "reached level 2+" reads it from incident_escalations_report_idx instead of the snapshot.
+     */
+    policyLevels: integer("policy_levels").generatedAlwaysAs(sql`jsonb_array_length(coalesce(policy -> 'levels', '[]'::jsonb))`),
     nextDueAt: timestamp("next_due_at", { withTimezone: true }),
     stopReason: text("stop_reason"),
     /** Steps carried out so far (each notify, the failover, the stop): a cheap version for drivers. */
@@ -30,6 +35,8 @@ export const incidentEscalations = pgTable(
   },
   (t) => [
     index("incident_escalations_due_idx").on(t.nextDueAt).where(sql`${t.phase} in ('deferred', 'active')`),
+    // The response report's per-incident escalation facts, read index-only beside the period's incidents.
+    index("incident_escalations_report_idx").on(t.incidentId, t.phase, t.level, t.repeat, t.policyLevels),
     check("incident_escalations_phase", sql`${t.phase} in ('deferred', 'active', 'stopped', 'failed_over')`),
   ],
 );

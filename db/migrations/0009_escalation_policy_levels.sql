@@ -1,0 +1,2 @@
+ALTER TABLE "incident_escalations" ADD COLUMN "policy_levels" integer GENERATED ALWAYS AS (jsonb_array_length(coalesce(policy -> 'levels', '[]'::jsonb))) STORED;--> statement-breakpoint
+CREATE INDEX "incident_escalations_report_idx" ON "incident_escalations" USING btree ("incident_id","phase","level","repeat","policy_levels");
