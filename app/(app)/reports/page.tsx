@@ -12,17 +12,15 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/access/check";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
-import { listClients } from "@/lib/clients/read-clients";
 import type { Ctx } from "@/lib/context";
 import { BatonError } from "@/lib/errors";
 import { alertQualityReport } from "@/lib/reports/alert-quality-report";
 import { deliveryReport } from "@/lib/reports/delivery-report";
+import { reportFilterOptions } from "@/lib/reports/filter-options";
 import { reportFiltersSchema } from "@/lib/reports/filters";
 import { loadReport } from "@/lib/reports/load-report";
 import { responseReport } from "@/lib/reports/response-report";
 import type { ReportKind } from "@/lib/reports/types";
-import { listServices } from "@/lib/services/read-services";
-import { listTeams } from "@/lib/teams/read-teams";
 import { readReportQuery, reportsHref, type ReportSearchParams } from "./report-query";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -84,11 +82,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const { tab, values, input, notes } = readReportQuery(await searchParams, { now: ctx.now, timeZone: viewer.timeZone, tabs });
 
   // The filter bar's lists and the report are independent: both are under way before either is awaited.
-  const options = Promise.all([
-    listClients(ctx, { limit: 200 }),
-    !stakeholder && can(viewer, "teams:read") ? listTeams(ctx, { limit: 200 }) : Promise.resolve({ data: [] }),
-    can(viewer, "services:read") ? listServices(ctx, { limit: 200 }) : Promise.resolve({ data: [] }),
-  ]);
+  const options = reportFilterOptions(ctx);
   const parsed = reportFiltersSchema.safeParse(input);
   const report: Promise<{ body: ReactNode } | { error: unknown }> | null = parsed.success
     ? renderReport(ctx, tab, input, !stakeholder).then(
@@ -96,7 +90,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         (error: unknown) => ({ error }),
       )
     : null;
-  const [clients, teams, services] = await options;
+  const { clients, teams, services } = await options;
 
   // A hand-edited URL with a bad filter says what was wrong instead of failing the page.
   let problem: string | null = null;
@@ -120,9 +114,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       {tabs.length > 1 && <ReportTabs active={tab} tabs={tabs.map((t) => ({ id: t, label: TAB_LABELS[t], href: reportsHref(values, { tab: t }) }))} />}
       <ReportFilterBar
         values={values}
-        teams={teams.data.map((t) => ({ id: t.id, name: t.name }))}
-        clients={clients.data.map((c) => ({ id: c.id, name: c.name }))}
-        services={services.data.map((s) => ({ id: s.id, name: s.name }))}
+        teams={teams}
+        clients={clients}
+        services={services}
         clearHref={`/reports?tab=${tab}`}
       />
       {notes.map((n) => (
