@@ -16,7 +16,10 @@ import { overlapsTimeOff, restEndAfter } from "./horizon";
  * availability-adjusted normalisation), rest after an arduous shift, and no back-to-back shifts.
  * The plan is a local search (move one slot, swap two) minimising
  *   (max − min) + spreadWeight × standard deviation
- * of projected normalised burden, warm-started from the previous decision's plan.
+ * of projected normalised burden, warm-started from the previous decision's plan. That search
+ * stops at the first plan no single move or swap improves, so each decision also restarts it a
+ * few times from the plan with a share of its open slots re-drawn at random (seeded by the slot
+ * index, so the same inputs give the same plan) and keeps the best plan with no more breaks.
  */
 
 export interface BatonOptions {
@@ -24,11 +27,17 @@ export interface BatonOptions {
   spreadWeight?: number;
   /** Hours of pseudo-observation pulling each page-rate bucket towards the overall rate. */
   ratePriorHours?: number;
-  /** Improving moves per decision at most. */
+  /** Improving moves per decision at most (per restart). */
   maxMovesPerDecision?: number;
+  /** Restarts of the local search per decision, from the plan with some open slots re-drawn. */
+  restarts?: number;
+  /** Share of the open slots re-drawn at random for a restart. */
+  restartShare?: number;
+  /** At most this many restarts × open slots per decision (long daily horizons get fewer restarts). */
+  restartSlotBudget?: number;
 }
 
-const DEFAULTS: Required<BatonOptions> = { spreadWeight: 1, ratePriorHours: 12, maxMovesPerDecision: 400 };
+const DEFAULTS: Required<BatonOptions> = { spreadWeight: 1, ratePriorHours: 12, maxMovesPerDecision: 400, restarts: 10, restartShare: 0.2, restartSlotBudget: 600 };
 const NONE = -1;
 
 export function batonGenerator(options: BatonOptions = {}): FairnessAlgorithm {
@@ -127,7 +136,24 @@ function prepareBatonPlanner(problem: SchedulingProblem, settings: Required<Bato
     for (let m = 0; m < M; m++) projected[m] = fixedBase[m]! + factor[m]! * taken[m]!;
 
     const previous = k > 0 ? (indexOf.get(state.assigned[k - 1] ?? "") ?? NONE) : NONE;
-    plan = planOpenSlots({ plan, k, S, M, cost, blocked, compared, projected, previous, spreadWeight: settings.spreadWeight, maxMoves: settings.maxMovesPerDecision });
+    const input: PlanInput = { plan, k, S, M, cost, blocked, compared, projected, previous, spreadWeight: settings.spreadWeight, maxMoves: settings.maxMovesPerDecision };
+    plan = planOpenSlots(input);
+    const open = S - k;
+    const restarts = open > 0 ? Math.min(settings.restarts, Math.max(1, Math.floor(settings.restartSlotBudget / open))) : 0;
+    if (restarts > 0) {
+      let best = planQuality(plan, input);
+      const random = slotSeededRandom(k);
+      for (let r = 0; r < restarts; r++) {
+        const start = plan.slice();
+        for (let s = k; s < S; s++) if (random() < settings.restartShare) start[s] = Math.floor(random() * M);
+        const candidate = planOpenSlots({ ...input, plan: start });
+        const quality = planQuality(candidate, input);
+        if (quality.breaks < best.breaks || (quality.breaks === best.breaks && quality.score < best.score - 1e-9)) {
+          best = quality;
+          plan = candidate;
+        }
+      }
+    }
     return Array.from(plan.subarray(k), (m) => (m === NONE ? null : members[m]!.id));
   };
 }
@@ -266,6 +292,28 @@ function planOpenSlots(input: PlanInput): Int32Array {
     }
   }
   return plan;
+}
+
+/** A plan's breaks among the open slots (nobody, time off or rest, left out of the comparison, back-to-back) and its score. */
+function planQuality(plan: Int32Array, input: PlanInput): { breaks: number; score: number } {
+  const { k, S, cost, blocked, compared, previous } = input;
+  const n = Float64Array.from(input.projected);
+  let breaks = 0;
+  for (let s = k; s < S; s++) {
+    const m = plan[s]!;
+    if (m === NONE || !compared[m] || blocked[m * S + s] || (s === k ? previous : plan[s - 1]) === m) breaks++;
+    if (m !== NONE && compared[m]) n[m]! += cost[m * S + s]!;
+  }
+  return { breaks, score: new SpreadScore(n, compared, input.spreadWeight).value() };
+}
+
+/** A small deterministic generator (LCG) for restarts, seeded by the slot being decided. */
+function slotSeededRandom(slotIndex: number): () => number {
+  let state = (12345 + slotIndex * 7919) >>> 0;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 4294967296;
+  };
 }
 
 /** For a slot nobody can take cleanly: someone left out of the comparison, else back-to-back, else on rest or time off. */
