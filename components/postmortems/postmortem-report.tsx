@@ -6,9 +6,8 @@ import {
   formatDuration,
   type PostmortemContent,
 } from "@/lib/core/postmortems";
+import { formatStamp } from "@/lib/incidents/format";
 
-const utc = (iso: string | null) =>
-  iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "—";
 const ITEM_STATUS = {
   open: "Open",
   in_progress: "In progress",
@@ -19,14 +18,18 @@ const ITEM_STATUS = {
 export function PostmortemReport({
   content,
   title,
+  timeZone,
   printOnlyHeader = false,
 }: {
   content: PostmortemContent;
   title: string;
+  /** The reader's zone: every time in the document is shown in it. */
+  timeZone: string;
   /** When the page already shows the title (stakeholders' view), the report's own header is for paper only. */
   printOnlyHeader?: boolean;
 }) {
   const f = content.facts;
+  const at = (iso: string | null) => formatStamp(iso, timeZone);
   // A published report leaves out what nobody answered; drafts show the gaps.
   const shown = SECTIONS.filter(
     (s) => content.status !== "published" || content.sections[s.key]?.trim(),
@@ -53,7 +56,7 @@ export function PostmortemReport({
           {f.client.name} · {f.service.name} · priority {f.incident.priority}
           {content.revision ? ` · revision ${content.revision}` : ""}
           {content.publishedAt
-            ? ` · published ${utc(content.publishedAt)}`
+            ? ` · published ${at(content.publishedAt)}`
             : ` · ${content.status.replace("_", " ")}`}
         </p>
       </header>
@@ -62,8 +65,8 @@ export function PostmortemReport({
         data-print="avoid-break"
       >
         {[
-          ["Triggered", utc(f.incident.triggeredAt)],
-          ["Resolved", utc(f.incident.resolvedAt)],
+          ["Triggered", at(f.incident.triggeredAt)],
+          ["Resolved", at(f.incident.resolvedAt)],
           ["Time to acknowledge", formatDuration(f.timeToAcknowledgeSeconds)],
           ["Time to resolve", formatDuration(f.timeToResolveSeconds)],
         ].map(([k, v]) => (
@@ -178,7 +181,7 @@ export function PostmortemReport({
             After-action meeting
           </h2>
           <p className="text-sm">
-            {utc(content.meeting.at)}
+            {at(content.meeting.at)}
             {content.meeting.attendees.length
               ? ` with ${content.meeting.attendees.join(", ")}`
               : ""}
@@ -189,11 +192,12 @@ export function PostmortemReport({
         <h2 className="text-lg font-semibold text-slate-900">
           {starred.size ? "Timeline (key moments)" : "Timeline"}
         </h2>
+        <p className="text-xs text-slate-500">Times in {timeZone}.</p>
         <ol className="mt-2 space-y-1 text-sm">
           {timeline.map((t) => (
             <li key={t.id} className="grid grid-cols-[9.5rem_1fr] gap-2">
               <span className="text-slate-500 tabular-nums">
-                {utc(t.at).replace(" UTC", "")}
+                {formatStamp(t.at, timeZone, { named: false })}
               </span>
               <span>
                 {t.message} <span className="text-slate-500">· {t.actor}</span>

@@ -10,3 +10,15 @@ export function formatInZone(at: Date | string, timeZone: string, opts: { withDa
 export function describeDeferral(until: Date | string, timeZone: string): string {
   return `waits until ${formatInZone(until, timeZone)} (client time, ${timeZone})`;
 }
+
+/**
+ * "2026-11-23 09:14 EST" in a zone (with `named: false`, without the zone's abbreviation): how a
+ * document — a post-mortem, its print — states times for the reader. Null is "—".
+ */
+export function formatStamp(iso: string | Date | null, timeZone: string, { named = true }: { named?: boolean } = {}): string {
+  if (!iso) return "—";
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).formatToParts(new Date(iso));
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+  const local = `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return named ? `${local} ${p.timeZoneName}` : local;
+}

@@ -146,7 +146,7 @@ export default async function PostmortemPage({
     return (
       <>
         <div data-print="hide">{header}</div>
-        <PostmortemReport content={content} title={title} printOnlyHeader />
+        <PostmortemReport content={content} title={title} timeZone={zone} printOnlyHeader />
       </>
     );
   }
@@ -686,7 +686,7 @@ export default async function PostmortemPage({
       </div>
 
       <div className="hidden" data-print="show">
-        <PostmortemReport content={content} title={title} />
+        <PostmortemReport content={content} title={title} timeZone={zone} />
       </div>
     </>
   );
