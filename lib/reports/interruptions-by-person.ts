@@ -22,7 +22,7 @@ export async function interruptionsByPerson(ctx: Ctx, f: ReportFilters, userIds?
   const scope = incidentScopeConditions(ctx, f, { period: false });
   const result = await ctx.db.execute(sql`
     select ${notifications.userId} as user_id, ${users.timeZone} as time_zone, count(*)::int as notifications,
-      array_agg((extract(epoch from coalesce(${notifications.sentAt}, ${notifications.createdAt})) * 1000)::float8 order by coalesce(${notifications.sentAt}, ${notifications.createdAt})) as instants
+      string_agg((extract(epoch from coalesce(${notifications.sentAt}, ${notifications.createdAt})) * 1000)::float8::text, ',' order by coalesce(${notifications.sentAt}, ${notifications.createdAt})) as instants
     from ${notifications}
     ${scope ? sql`join ${incidents} on ${incidents.id} = ${notifications.incidentId}` : sql``}
     join ${users} on ${users.id} = ${notifications.userId}
@@ -32,7 +32,9 @@ export async function interruptionsByPerson(ctx: Ctx, f: ReportFilters, userIds?
     group by ${notifications.userId}, ${users.timeZone}`);
   return new Map(
     rowsOf(result).map((r) => {
-      const instants = (r.instants as unknown[]).map(Number);
+      // One text of comma-separated float8s (exact: PostgreSQL prints the shortest round-tripping form):
+      // a float8[] went through the driver's array parser, ~10 ms for a month of a team's pages.
+      const instants = String(r.instants ?? "").split(",").filter(Boolean).map(Number);
       const timeZone = String(r.time_zone);
       return [String(r.user_id), { userId: String(r.user_id), timeZone, notifications: Number(r.notifications), interruptions: countInterruptions(instants, timeZone) }];
     }),
