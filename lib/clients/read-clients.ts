@@ -44,9 +44,14 @@ async function expand(db: Queryable, rows: ClientRow[], viewer: Viewer): Promise
   }));
 }
 
+/** The clients a viewer may see, as a condition (undefined: all of them). */
+export function clientScope(viewer: Viewer) {
+  return viewer.clientIds === "all" ? undefined : inArray(clients.id, viewer.clientIds.length ? viewer.clientIds : [""]);
+}
+
 export async function listClients(ctx: Ctx, query: PageQuery): Promise<Page<ClientOutput>> {
   await requirePermission(ctx, "clients:read");
-  const scope = ctx.viewer.clientIds === "all" ? undefined : inArray(clients.id, ctx.viewer.clientIds.length ? ctx.viewer.clientIds : [""]);
+  const scope = clientScope(ctx.viewer);
   const rows = await ctx.db
     .select()
     .from(clients)

@@ -5,7 +5,7 @@ import { requireClientVisible, requirePermission } from "@/lib/access/check";
 import { afterCursor, toPage, type Page, type PageQuery } from "@/lib/api/pagination";
 import type { Ctx } from "@/lib/context";
 import type { ClientAlertPolicyOutput, HeartbeatOutput, IntegrationKeyOutput, MaintenanceWindowOutput, PriorityRuleOutput, ServiceDetailOutput, ServiceOutput } from "./schemas";
-import { requireServiceVisible } from "./service-scope";
+import { requireServiceVisible, serviceScope } from "./service-scope";
 
 type ServiceRow = typeof services.$inferSelect;
 
@@ -69,7 +69,7 @@ export type ServiceListQuery = PageQuery & { clientId?: string; teamId?: string 
 /** Services of the clients the viewer may see, by name. */
 export async function listServices(ctx: Ctx, query: ServiceListQuery): Promise<Page<ServiceOutput>> {
   await requirePermission(ctx, "services:read");
-  const scope = ctx.viewer.clientIds === "all" ? undefined : inArray(services.clientId, ctx.viewer.clientIds.length ? ctx.viewer.clientIds : [""]);
+  const scope = serviceScope(ctx.viewer);
   const rows = await ctx.db
     .select()
     .from(services)

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { teamMembers, teams, users } from "@/db/schema";
 import { can, requirePermission, requireTeamVisible } from "@/lib/access/check";
+import type { Viewer } from "@/lib/access/viewer";
 import { afterCursor, toPage, type Page, type PageQuery } from "@/lib/api/pagination";
 import type { Ctx } from "@/lib/context";
 import { NotFoundError } from "@/lib/errors";
@@ -22,10 +23,15 @@ async function leadsByTeam(db: Queryable, teamIds: string[]) {
 
 const memberCount = sql<number>`(select count(*)::int from ${teamMembers} where ${teamMembers.teamId} = ${teams.id})`;
 
+/** The teams a viewer may see, as a condition: all for managers (undefined), their own for engineers. */
+export function teamScope(viewer: Viewer) {
+  return can(viewer, "teams:manage") ? undefined : inArray(teams.id, viewer.teamIds.length ? viewer.teamIds : [""]);
+}
+
 /** Teams the viewer may see: all for managers, their own for engineers. */
 export async function listTeams(ctx: Ctx, query: PageQuery): Promise<Page<TeamOutput>> {
   await requirePermission(ctx, "teams:read");
-  const scope = can(ctx.viewer, "teams:manage") ? undefined : inArray(teams.id, ctx.viewer.teamIds.length ? ctx.viewer.teamIds : [""]);
+  const scope = teamScope(ctx.viewer);
   const rows = await ctx.db
     .select({ id: teams.id, name: teams.name, description: teams.description, createdAt: teams.createdAt, memberCount })
     .from(teams)
