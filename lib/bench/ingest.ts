@@ -16,6 +16,7 @@ import { openBenchDatabase } from "./bench-database";
 import { performance } from "node:perf_hooks";
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import { forkIngestLoad, type LoadResult } from "./ingest-load";
+import { nearestRank } from "@/lib/core/reports";
 
 const TARGETS = { ratio: 0.3, p99Ms: 100, pgliteP50Factor: 3 };
 const CLIENTS = 4;
@@ -25,14 +26,10 @@ const STORM_KEYS = 50;
 
 type Stats = { events: number; seconds: number; perSecond: number; p50: number; p95: number; p99: number; statuses: Record<string, number> };
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 function summarise({ latencies, statuses, seconds }: LoadResult): Stats {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { events: latencies.length, seconds, perSecond: latencies.length / seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), statuses };
+  return { events: latencies.length, seconds, perSecond: latencies.length / seconds, p50: nearestRank(sorted, 0.5) ?? NaN, p95: nearestRank(sorted, 0.95) ?? NaN, p99: nearestRank(sorted, 0.99) ?? NaN, statuses };
 }
 
 async function serve(handler: (req: Request) => Promise<Response>): Promise<{ url: string; close(): Promise<void> }> {

@@ -15,18 +15,15 @@ import { parseArgs } from "node:util";
 import { openBenchDatabase } from "./bench-database";
 import { performance } from "node:perf_hooks";
 import { inArray, sql } from "drizzle-orm";
+import { nearestRank } from "@/lib/core/reports";
 
 const TARGET_MS = 1000;
 const PACE_PER_SECOND = 5;
 const LATENESS_SPREAD_MS = 20_000;
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s.at(-1) ?? NaN };
+  return { n: s.length, p50: nearestRank(s, 0.5) ?? NaN, p99: nearestRank(s, 0.99) ?? NaN, max: s.at(-1) ?? NaN };
 };
 
 async function serve(handler: (req: Request) => Promise<Response>) {

@@ -45,6 +45,7 @@ import type { ReportKind } from "@/lib/reports/types";
 import { openBenchDatabase } from "./bench-database";
 import { buildApp, createSessionCookie, deleteSessions, getReportPage, hasProductionBuild, startPageServer, stopPageServer, type PageServer } from "./page-renders";
 import { describeDataset, generateReportsDataset, type Dataset } from "./reports-dataset";
+import { nearestRank } from "@/lib/core/reports";
 
 const TARGET_P95_MS = 150;
 const END = new Date("2026-11-23T00:00:00Z");
@@ -58,10 +59,6 @@ type Viewer = "manager" | "engineer";
 type Case = { report: ReportKind; label: string; period: Period; viewer: Viewer; input: Record<string, string>; page: Record<string, string> };
 type Result = Case & { via: "fn" | "api" | "page"; n: number; p50: number; p95: number; p99: number; max: number };
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const load = () => `load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (${os.cpus().length} cores)`;
 
@@ -108,7 +105,7 @@ async function timeIt(run: () => Promise<unknown>, warmup: number, iterations: n
     ms.push(performance.now() - t0);
   }
   ms.sort((a, b) => a - b);
-  return { n: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99), max: ms.at(-1)! };
+  return { n: ms.length, p50: nearestRank(ms, 0.5) ?? NaN, p95: nearestRank(ms, 0.95) ?? NaN, p99: nearestRank(ms, 0.99) ?? NaN, max: ms.at(-1)! };
 }
 
 /** A GET as Next makes it: a NextRequest with the bearer token, the query string, and (no) route params. */
