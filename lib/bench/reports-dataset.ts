@@ -27,10 +27,7 @@ import type { Priority, Severity } from "@/lib/core/alerts";
 import { uniformBusinessHours } from "@/lib/core/business-hours";
 import type { Channel, PolicySnapshot } from "@/lib/core/escalation";
 import { ZoneOffsetTable } from "@/lib/core/time/zone-offsets";
-import { PAGING_KINDS } from "@/lib/escalations/timeline";
-
-/** Paging rows are staff-only, as the app writes them (lib/escalations/timeline.ts). */
-const STAFF_ONLY_KINDS: ReadonlySet<string> = new Set(PAGING_KINDS);
+import { isStaffOnlyKind } from "@/lib/escalations/timeline";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -474,7 +471,7 @@ export async function generateReportsDataset(db: Database, opts: DatasetOptions)
     if (autoResolvedAt !== null || (resolvedAt !== null && r.chance(0.5))) event(resolvedAt!, "resolve", "resolved");
 
     // Timeline: what came in, how it was prioritised, and whether it paged or waited.
-    const tl = (at: number, kind: string, message: string, actor: { type: "user" | "integration" | "system"; id: string | null; label: string }, details: Row = {}, internal = STAFF_ONLY_KINDS.has(kind)) =>
+    const tl = (at: number, kind: string, message: string, actor: { type: "user" | "integration" | "system"; id: string | null; label: string }, details: Row = {}, internal = isStaffOnlyKind(kind)) =>
       out.timeline!.push({ incident_id: id, at: iso(at), kind, actor_type: actor.type, actor_id: actor.id, actor_label: actor.label, message, details, internal });
     const system = { type: "system" as const, id: null, label: "Baton" };
     const person = (u: { id: string; name: string }) => ({ type: "user" as const, id: u.id, label: u.name });
