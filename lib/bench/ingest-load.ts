@@ -17,7 +17,7 @@ export type LoadPhase =
 export type LoadResult = { latencies: number[]; statuses: Record<string, number>; seconds: number; cpuSeconds?: number };
 
 /** Client c's i-th event: per dedup key a trigger, a repeat, an acknowledge and a resolve. */
-export function mixEvent(key: string, c: number, i: number) {
+function mixEvent(key: string, c: number, i: number) {
   const dedup = `c${c}-k${i % 25}`;
   const step = Math.floor(i / 25) % 4;
   const action = step < 2 ? "trigger" : step === 2 ? "acknowledge" : "resolve";
