@@ -1,7 +1,6 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { LowPriorityMode, PriorityRule } from "@/lib/core/alerts";
 import type { BusinessHours } from "@/lib/core/business-hours";
-import type { IngestTarget } from "./integration-key-auth";
 
 type Rule = PriorityRule & { id: string };
 export type PagingConfig = {
@@ -27,16 +26,15 @@ const rulesOf = (owner: "service_id" | "client_id") =>
  * still the current one: rule, holiday, business-hours and maintenance edits apply to the next
  * new alert.
  */
-export function pagingConfigQuery(target: Pick<IngestTarget, "serviceId" | "clientId">, now: Date): SQL {
-  const at = now.toISOString();
+export function pagingConfigQuery(p: (key: "serviceId" | "clientId" | "now") => Placeholder): SQL {
   return sql`
     select c.name, c.time_zone, c.business_hours,
       coalesce((select json_agg(h.date::text order by h.date) from client_holidays h where h.client_id = c.id), '[]'::json) as holidays,
       coalesce((select p.low_priority from client_alert_policies p where p.client_id = c.id), 'page') as low_priority,
-      ${rulesOf("service_id")}${target.serviceId}), '[]'::json) as service_rules,
+      ${rulesOf("service_id")}${p("serviceId")}), '[]'::json) as service_rules,
       ${rulesOf("client_id")}c.id), '[]'::json) as client_rules,
-      exists (select 1 from maintenance_windows m where m.service_id = ${target.serviceId} and m.starts_at <= ${at}::timestamptz and m.ends_at > ${at}::timestamptz) as in_maintenance
-    from clients c where c.id = ${target.clientId}`;
+      exists (select 1 from maintenance_windows m where m.service_id = ${p("serviceId")} and m.starts_at <= ${p("now")}::timestamptz and m.ends_at > ${p("now")}::timestamptz) as in_maintenance
+    from clients c where c.id = ${p("clientId")}`;
 }
 
 /** A row of `pagingConfigQuery` (as columns, or as one json value) into a PagingConfig. */
