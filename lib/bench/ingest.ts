@@ -4,9 +4,9 @@
  *
  * For each database: the real POST /v2/enqueue handler behind a node:http server on loopback,
  * driven from a separate process (lib/bench/ingest-load.ts) by 4 concurrent HTTP clients (one integration key each) with a trigger / repeat /
- * acknowledge / resolve mix, as fast as they go (events/s, p50/p95/p99); then paced at 80 events/s
- * per key (latency at a steady load); then, in the same run, the raw single-row insert rate of the
- * same database and driver, and the ratio. Finally a storm: 5,000 events in 60 s over 50 dedup
+ * acknowledge / resolve mix, as fast as they go (events/s, p50/p95/p99), alternating three times
+ * with the raw single-row insert rate of the same database and driver (so both see the same
+ * machine), and the ratio; then paced at 80 events/s per key (latency at a steady load). Finally a storm: 5,000 events in 60 s over 50 dedup
  * keys on one key with the default rate limit, which must leave exactly 50 alerts and no 5xx.
  * PostgreSQL is a throwaway local cluster (fsync off, like the tests) unless --database-url is given.
  */
@@ -23,9 +23,16 @@ const CLIENTS = 4;
 const PACED_PER_KEY = 80;
 const STORM_EVENTS = 5000;
 const STORM_KEYS = 50;
+const ROUNDS = 3;
+const RAW_SECONDS = 9;
 
 type Stats = { events: number; seconds: number; perSecond: number; p50: number; p95: number; p99: number; statuses: Record<string, number> };
 
+
+const mergeCounts = (all: Record<string, number>[]) => all.reduce<Record<string, number>>((m, c) => {
+  for (const [k, v] of Object.entries(c)) m[k] = (m[k] ?? 0) + v;
+  return m;
+}, {});
 
 function summarise({ latencies, statuses, seconds }: LoadResult): Stats {
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -141,17 +148,35 @@ async function benchOne(kind: "pglite" | "postgres", opts: { seconds: number; st
     // new one has none, and plans made without them can pick a service's alert history over the
     // open-alert index. Measure the steady state: analyze once the warm-up has written some rows.
     await db.execute(sql`analyze`);
-    const cpu0 = process.cpuUsage();
-    const db0 = await databaseCpuSeconds(db, kind);
-    const fast = await profiled(opts.cpuProfile && `${opts.cpuProfile}.${kind}.cpuprofile`, () => load.run({ mode: "closed", url, keys: senders, seconds: opts.seconds, events: { kind: "mix", offset: 0 } }));
-    const cpu = process.cpuUsage(cpu0);
-    const db1 = await databaseCpuSeconds(db, kind);
+    // The fast phase and the raw insert loop alternate, ROUNDS times, so that both are measured
+    // under the same conditions on a shared machine (a slow minute hits both, not one of them).
+    const rounds: { fast: LoadResult; raw: number }[] = [];
+    let serverCpu = 0;
+    let dbCpu: number | undefined = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      const cpu0 = process.cpuUsage();
+      const db0 = await databaseCpuSeconds(db, kind);
+      const run = () => load.run({ mode: "closed", url, keys: senders, seconds: opts.seconds / ROUNDS, events: { kind: "mix", offset: r * 100_000 } });
+      const fast = await profiled(r === 0 && opts.cpuProfile ? `${opts.cpuProfile}.${kind}.cpuprofile` : undefined, run);
+      const cpu = process.cpuUsage(cpu0);
+      const db1 = await databaseCpuSeconds(db, kind);
+      serverCpu += (cpu.user + cpu.system) / 1e6;
+      dbCpu = dbCpu !== undefined && db0 !== undefined && db1 !== undefined ? dbCpu + db1 - db0 : undefined;
+      rounds.push({ fast, raw: await rawInsertRate(db, RAW_SECONDS / ROUNDS) });
+    }
+    const fast: LoadResult = {
+      latencies: rounds.flatMap((r) => r.fast.latencies),
+      statuses: mergeCounts(rounds.map((r) => r.fast.statuses)),
+      seconds: rounds.reduce((a, r) => a + r.fast.seconds, 0),
+      cpuSeconds: rounds.reduce((a, r) => a + (r.fast.cpuSeconds ?? NaN), 0),
+    };
     const throughput = summarise(fast);
+    const raw = rounds.reduce((a, r) => a + r.raw, 0) / ROUNDS;
     const share = (cpuSeconds: number) => `${((cpuSeconds / fast.seconds) * 100).toFixed(0)} %`;
-    console.log(`(during the fast phase the server's process used ${share((cpu.user + cpu.system) / 1e6)} of a core, the senders' ${share(fast.cpuSeconds ?? NaN)}${db0 !== undefined && db1 !== undefined ? `, PostgreSQL's backends ${share(db1 - db0)}` : ""})`);
+    console.log(`(during the fast phase the server's process used ${share(serverCpu)} of a core, the senders' ${share(fast.cpuSeconds ?? NaN)}${dbCpu !== undefined ? `, PostgreSQL's backends ${share(dbCpu)}` : ""})`);
+    console.log(`(${ROUNDS} rounds of ${(opts.seconds / ROUNDS).toFixed(0)} s of ingestion then ${(RAW_SECONDS / ROUNDS).toFixed(1)} s of raw inserts: ${rounds.map((r) => `${(r.fast.latencies.length / r.fast.seconds).toFixed(0)} events/s vs ${r.raw.toFixed(0)} rows/s = ${((r.fast.latencies.length / r.fast.seconds / r.raw) * 100).toFixed(0)} %`).join("; ")})`);
     const steadyOne = summarise(await load.run({ mode: "paced", url, keys: [senders[0]!], perKey: PACED_PER_KEY, seconds: opts.seconds, events: { kind: "mix", offset: 2_000_000 } }));
     const steady = summarise(await load.run({ mode: "paced", url, keys: senders, perKey: PACED_PER_KEY, seconds: opts.seconds, events: { kind: "mix", offset: 1_000_000 } }));
-    const raw = await rawInsertRate(db, Math.min(opts.seconds, 10));
 
     // The storm runs with the default (or configured) limits, as in production.
     delete process.env.INGEST_RATE_LIMIT_PER_MINUTE;
