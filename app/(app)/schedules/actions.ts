@@ -7,7 +7,7 @@ import { plainAction } from "@/lib/actions/plain-action";
 import { formInput, safeAction } from "@/lib/actions/safe-action";
 import { requestOrigin, requireSessionCtx } from "@/lib/auth/session-viewer";
 import { rotationShiftByIndex } from "@/lib/core/schedule";
-import { instantOfLocal, isIsoDate } from "@/lib/core/time";
+import { isoInstantOfLocalDateTime } from "@/lib/core/time";
 import { isValidTimeZone } from "@/lib/core/time-zone";
 import { BatonError, InvalidError } from "@/lib/errors";
 import { createOverride } from "@/lib/schedules/create-override";
@@ -42,10 +42,10 @@ function withoutBlanks(input: Record<string, unknown>, keys: string[]): Record<s
 function localToIso(value: unknown, zone: string, field: string): string | undefined {
   const text = typeof value === "string" ? value.trim() : "";
   if (!text) return undefined;
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$/.exec(text);
-  if (!m || !isIsoDate(m[1]!)) throw InvalidError.field(field, "Enter a date and time");
   if (!isValidTimeZone(zone)) throw InvalidError.field(field, "Unknown time zone");
-  return new Date(instantOfLocal(m[1]!, m[2]!, zone)).toISOString();
+  const iso = isoInstantOfLocalDateTime(text, zone);
+  if (!iso) throw InvalidError.field(field, "Enter a date and time");
+  return iso;
 }
 
 // Schedules ---------------------------------------------------------------------------------

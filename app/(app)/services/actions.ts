@@ -3,7 +3,7 @@
 import { formInput, safeAction } from "@/lib/actions/safe-action";
 import { plainAction } from "@/lib/actions/plain-action";
 import { requestOrigin } from "@/lib/auth/session-viewer";
-import { instantOfLocal } from "@/lib/core/time";
+import { isoInstantOfLocalDateTime } from "@/lib/core/time";
 import { InvalidError } from "@/lib/errors";
 import { createService } from "@/lib/services/create-service";
 import { deleteService } from "@/lib/services/delete-service";
@@ -58,13 +58,9 @@ export const saveServicePriorityRulesAction = safeAction(async (ctx, form) => {
 
 /** "2026-11-28T22:00" from a datetime-local field, read in the person's own time zone. */
 function localInstant(value: FormDataEntryValue | null, timeZone: string, field: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$/.exec(String(value ?? ""));
-  if (!m) throw InvalidError.field(field, "Choose a date and time");
-  try {
-    return new Date(instantOfLocal(m[1]!, m[2]!, timeZone)).toISOString();
-  } catch {
-    throw InvalidError.field(field, "Not a real date and time");
-  }
+  const iso = isoInstantOfLocalDateTime(String(value ?? ""), timeZone);
+  if (!iso) throw InvalidError.field(field, "Choose a real date and time");
+  return iso;
 }
 
 export const createMaintenanceWindowAction = safeAction(async (ctx, form) => {
