@@ -8,10 +8,11 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mailer";
 import { SignInEmail } from "@/lib/mailer/templates/sign-in-email";
+import { authAuditEvents } from "./audit-events";
 
 /** Magic links live this long and work once (Auth.js deletes the token when it is used). */
 export const MAGIC_LINK_MINUTES = 10;
@@ -36,9 +37,8 @@ export function oauthProviderNames(): { id: string; name: string }[] {
   ].filter((p): p is { id: string; name: string } => p !== null);
 }
 
-const systemMeta = () => ({ ip: null, requestId: crypto.randomUUID() });
-
-async function buildConfig(): Promise<NextAuthConfig> {
+/** Auth.js's configuration for one request (`req` is undefined when `auth()` runs in a page or action). */
+async function buildConfig(req?: NextRequest): Promise<NextAuthConfig> {
   const db = await getDb();
   const e = env();
   return {
@@ -79,15 +79,7 @@ async function buildConfig(): Promise<NextAuthConfig> {
         return { ...session, user: { ...session.user, id: user.id } };
       },
     },
-    events: {
-      async signIn({ user, account }) {
-        await recordAudit(db, { viewer: user.id && user.email ? { userId: user.id, email: user.email } : null, meta: systemMeta() }, { action: "auth.sign_in", targetType: "user", targetId: user.id, details: { provider: account?.provider } });
-      },
-      async signOut(message) {
-        const userId = "session" in message ? (message.session as { userId?: string } | null)?.userId : undefined;
-        await recordAudit(db, { meta: systemMeta() }, { action: "auth.sign_out", targetType: "user", targetId: userId, actorLabel: userId ?? "unknown" });
-      },
-    },
+    events: authAuditEvents(db, req),
   };
 }
 
