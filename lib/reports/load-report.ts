@@ -1,13 +1,13 @@
 // Indexes wanted: see interruptions-by-person.ts (notifications by user and time); incidents
 // (acknowledged_by, triggered_at) would serve the acknowledged count, which today scans the
 // period's incidents by incidents_triggered_idx. On-call hours, burden and ledger are the fairness
-// report's (lib/schedules/fairness-report.ts), per team in scope.
+// report's (lib/schedules/fairness-report.ts) for the teams in scope, read together.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { incidents, teamMembers, teams, users } from "@/db/schema";
 import { requireTeamVisible } from "@/lib/access/check";
 import { roleHas } from "@/lib/access/permissions";
 import type { Ctx } from "@/lib/context";
-import { fairnessReport } from "@/lib/schedules/fairness-report";
+import { fairnessReports } from "@/lib/schedules/fairness-report";
 import { serializeFilters } from "./filters";
 import { interruptionsByPerson } from "./interruptions-by-person";
 import { incidentScope, openReport } from "./report-scope";
@@ -33,9 +33,8 @@ export async function loadReport({ ctx, input }: { ctx: Ctx; input: unknown }): 
     .where(and(inArray(teamMembers.teamId, teamIds), eq(users.disabled, false)))
     .orderBy(asc(users.name));
   const userIds = [...new Set(members.map((m) => m.userId))];
-  const span = { from: f.from.toISOString(), to: f.to.toISOString() };
   const [fairness, pages, acks] = await Promise.all([
-    Promise.all(teamIds.map((teamId) => fairnessReport({ ctx, input: { teamId, ...span } }))),
+    fairnessReports(ctx, { teamIds, from: f.from, to: f.to }),
     interruptionsByPerson(ctx, f, userIds),
     userIds.length
       ? ctx.db

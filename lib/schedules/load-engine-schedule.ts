@@ -1,8 +1,9 @@
-import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, gt, inArray, lt } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { clientHolidays, layerAssignments, layerParticipants, scheduleLayers, scheduleOverrides, schedules, timeOff, users } from "@/db/schema";
 import type { RestrictionWindow, RotationLayer, Schedule, ScheduleOverride, TimeOffInterval } from "@/lib/core/schedule";
 import { localDatesInterval, type IsoWeekday } from "@/lib/core/time";
+import { groupBy } from "@/lib/core/group-by";
 import { NotFoundError } from "@/lib/errors";
 
 export type ScheduleRow = typeof schedules.$inferSelect;
@@ -38,9 +39,26 @@ export function toEngineLayer(layer: LayerRow, assignments?: Map<number, string>
  * the range (oldest first, so later ones win), and the participants' time off in their zones.
  */
 export async function loadEngineSchedule(db: Queryable, scheduleId: string, from: Date, to: Date): Promise<LoadedSchedule> {
-  const [row] = await db.select().from(schedules).where(eq(schedules.id, scheduleId));
-  if (!row) throw new NotFoundError("Schedule");
-  const layerRows = await db.select().from(scheduleLayers).where(eq(scheduleLayers.scheduleId, scheduleId)).orderBy(asc(scheduleLayers.position), asc(scheduleLayers.createdAt));
+  const loaded = (await loadEngineSchedules(db, [scheduleId], from, to)).get(scheduleId);
+  if (!loaded) throw new NotFoundError("Schedule");
+  return loaded;
+}
+
+/**
+ * `loadEngineSchedule` for several schedules over the same range, in the same eight statements
+ * whatever their number (one per kind of row, split here). Schedules that don't exist are
+ * missing from the map.
+ */
+export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly string[], from: Date, to: Date): Promise<Map<string, LoadedSchedule>> {
+  const out = new Map<string, LoadedSchedule>();
+  if (scheduleIds.length === 0) return out;
+  const rows = await db.select().from(schedules).where(inArray(schedules.id, [...scheduleIds]));
+  if (rows.length === 0) return out;
+  const layerRows = await db
+    .select()
+    .from(scheduleLayers)
+    .where(inArray(scheduleLayers.scheduleId, rows.map((r) => r.id)))
+    .orderBy(asc(scheduleLayers.position), asc(scheduleLayers.createdAt));
   const layerIds = layerRows.map((l) => l.id);
   // One query at a time: `db` may be a transaction, whose single connection can't run two at once.
   const participants = layerIds.length ? await db.select().from(layerParticipants).where(inArray(layerParticipants.layerId, layerIds)).orderBy(asc(layerParticipants.position)) : [];
@@ -48,12 +66,23 @@ export async function loadEngineSchedule(db: Queryable, scheduleId: string, from
   const overrides = await db
     .select()
     .from(scheduleOverrides)
-    .where(and(eq(scheduleOverrides.scheduleId, scheduleId), lt(scheduleOverrides.startsAt, to), gt(scheduleOverrides.endsAt, from)))
+    .where(and(inArray(scheduleOverrides.scheduleId, rows.map((r) => r.id)), lt(scheduleOverrides.startsAt, to), gt(scheduleOverrides.endsAt, from)))
     .orderBy(asc(scheduleOverrides.createdAt));
-  const layers: LayerRow[] = layerRows.map((l) => ({ ...l, participants: participants.filter((p) => p.layerId === l.id).map((p) => p.userId) }));
-  const personIds = [...new Set([...layers.flatMap((l) => l.participants), ...overrides.map((o) => o.userId), ...assignments.map((a) => a.userId)])];
+  const layersOf = groupBy(
+    layerRows.map((l): LayerRow => ({ ...l, participants: participants.filter((p) => p.layerId === l.id).map((p) => p.userId) })),
+    (l) => l.scheduleId,
+  );
+  const assignmentsOf = groupBy(assignments, (a) => a.layerId);
+  const overridesOf = groupBy(overrides, (o) => o.scheduleId);
+  const personIdsOf = new Map(
+    rows.map((row) => {
+      const layers = layersOf.get(row.id) ?? [];
+      const ids = [...layers.flatMap((l) => l.participants), ...(overridesOf.get(row.id) ?? []).map((o) => o.userId), ...layers.flatMap((l) => (assignmentsOf.get(l.id) ?? []).map((a) => a.userId))];
+      return [row.id, new Set(ids)];
+    }),
+  );
+  const personIds = [...new Set([...personIdsOf.values()].flatMap((ids) => [...ids]))];
   const peopleRows = personIds.length ? await db.select({ id: users.id, name: users.name, timeZone: users.timeZone }).from(users).where(inArray(users.id, personIds)) : [];
-  const people = new Map(peopleRows.map((p) => [p.id, p]));
   const fromDate = new Date(from.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
   const toDate = new Date(to.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
   const offRows = personIds.length
@@ -62,32 +91,43 @@ export async function loadEngineSchedule(db: Queryable, scheduleId: string, from
         .from(timeOff)
         .where(and(inArray(timeOff.userId, personIds), lt(timeOff.fromDate, toDate), gt(timeOff.toDate, fromDate)))
     : [];
-  const holidays = row.clientId ? (await db.select({ date: clientHolidays.date }).from(clientHolidays).where(eq(clientHolidays.clientId, row.clientId))).map((h) => h.date) : [];
+  const clientIds = [...new Set(rows.flatMap((r) => (r.clientId ? [r.clientId] : [])))];
+  const holidayRows = clientIds.length ? await db.select({ clientId: clientHolidays.clientId, date: clientHolidays.date }).from(clientHolidays).where(inArray(clientHolidays.clientId, clientIds)) : [];
 
-  const timeOffIntervals: TimeOffInterval[] = offRows.map((t) => {
-    const zone = people.get(t.userId)?.timeZone ?? row.timeZone;
-    const { start, end } = localDatesInterval(t.fromDate, t.toDate, zone);
-    return { userId: t.userId, start, end };
-  });
-  const engineOverrides: ScheduleOverride[] = overrides.map((o) => ({
-    id: o.id,
-    userId: o.userId,
-    start: o.startsAt.getTime(),
-    end: o.endsAt.getTime(),
-    origin: o.origin,
-    ...(o.replacesUserId ? { replacesUserId: o.replacesUserId } : {}),
-  }));
-  const byLayer = new Map<string, Map<number, string>>();
-  for (const a of assignments) {
-    const m = byLayer.get(a.layerId) ?? new Map<number, string>();
-    m.set(a.shiftIndex, a.userId);
-    byLayer.set(a.layerId, m);
+  for (const row of rows) {
+    const layers = layersOf.get(row.id) ?? [];
+    const ids = personIdsOf.get(row.id)!;
+    const people = new Map(peopleRows.filter((p) => ids.has(p.id)).map((p) => [p.id, p]));
+    const timeOffIntervals: TimeOffInterval[] = offRows
+      .filter((t) => ids.has(t.userId))
+      .map((t) => {
+        const zone = people.get(t.userId)?.timeZone ?? row.timeZone;
+        const { start, end } = localDatesInterval(t.fromDate, t.toDate, zone);
+        return { userId: t.userId, start, end };
+      });
+    const engineOverrides: ScheduleOverride[] = (overridesOf.get(row.id) ?? []).map((o) => ({
+      id: o.id,
+      userId: o.userId,
+      start: o.startsAt.getTime(),
+      end: o.endsAt.getTime(),
+      origin: o.origin,
+      ...(o.replacesUserId ? { replacesUserId: o.replacesUserId } : {}),
+    }));
+    const byLayer = new Map<string, Map<number, string>>();
+    for (const l of layers) {
+      for (const a of assignmentsOf.get(l.id) ?? []) {
+        const m = byLayer.get(a.layerId) ?? new Map<number, string>();
+        m.set(a.shiftIndex, a.userId);
+        byLayer.set(a.layerId, m);
+      }
+    }
+    out.set(row.id, {
+      row,
+      layers,
+      engine: { timeZone: row.timeZone, layers: layers.map((l) => toEngineLayer(l, byLayer.get(l.id))), overrides: engineOverrides, timeOff: timeOffIntervals },
+      people,
+      holidays: row.clientId ? holidayRows.filter((h) => h.clientId === row.clientId).map((h) => h.date) : [],
+    });
   }
-  return {
-    row,
-    layers,
-    engine: { timeZone: row.timeZone, layers: layers.map((l) => toEngineLayer(l, byLayer.get(l.id))), overrides: engineOverrides, timeOff: timeOffIntervals },
-    people,
-    holidays,
-  };
+  return out;
 }
