@@ -75,7 +75,7 @@ export function LoadSection({ report, generators }: { report: LoadReport; genera
               {people.map((p) => {
                 const generator = p.highlighted && p.teamId ? generators[p.teamId] : undefined;
                 return (
-                  <TR key={`${p.userId}-${p.teamId ?? ""}`} className={cn(p.highlighted && "bg-amber-50/70 [tbody_&]:hover:bg-amber-50")}>
+                  <TR key={`${p.userId}-${p.teamId ?? ""}`} className={p.highlighted ? "bg-amber-50/70 [tbody_&]:hover:bg-amber-50" : undefined}>
                     <RowHead className="min-w-48">
                       <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
                         {p.name}

@@ -77,7 +77,7 @@ function BreachesTable({ breaches, timeZone }: { breaches: SlaBreach[]; timeZone
   const cut = shown.length < breaches.length;
   return (
     <>
-    <ReportTable caption={cut ? `The ${shown.length} most recent of ${breaches.length} incidents that missed their client's SLA target` : "Incidents that missed their client's SLA target, most recent first"} label="SLA breaches" className="min-w-[46rem]">
+    <ReportTable caption={cut ? `The ${shown.length} most recent of ${breaches.length} incidents that missed their client's SLA target` : "Incidents that missed their client's SLA target, most recent first"} label="SLA breaches" className="report-breaches min-w-[46rem]">
       <THead>
         <TR>
           <TH>Incident</TH>
@@ -91,11 +91,11 @@ function BreachesTable({ breaches, timeZone }: { breaches: SlaBreach[]; timeZone
       <TBody>
         {shown.map((b, i) => (
           <TR key={`${b.incidentId ?? "confidential"}-${b.kind}-${i}`}>
-            <TD className="max-w-xs">
+            <TD>
               {b.incidentId ? (
-                <Link href={`/incidents/${b.incidentId}`} className="font-medium text-slate-900 hover:text-indigo-600">
-                  {b.number !== null && <span className="mr-1.5 text-slate-500 tabular-nums">#{b.number}</span>}
-                  <span className="break-words">{b.title}</span>
+                <Link href={`/incidents/${b.incidentId}`}>
+                  {b.number !== null && <span>#{b.number}</span>}
+                  {b.title}
                 </Link>
               ) : (
                 <span className="flex items-center gap-1.5 text-slate-600">
@@ -103,15 +103,15 @@ function BreachesTable({ breaches, timeZone }: { breaches: SlaBreach[]; timeZone
                 </span>
               )}
             </TD>
-            <TD className="whitespace-nowrap">{b.clientName}</TD>
+            <TD>{b.clientName}</TD>
             <TD>
               <PriorityBadge priority={b.priority} />
             </TD>
-            <TD className="whitespace-nowrap">
+            <TD>
               {b.kind === "acknowledge" ? "Acknowledge" : "Resolve"} within {formatDurationMs(b.targetMinutes * 60_000)}
             </TD>
-            <Num className="font-medium whitespace-nowrap text-red-700">{formatDurationMs(b.tookMs)}</Num>
-            <TD className="whitespace-nowrap text-slate-600">{at.format(new Date(b.triggeredAt))}</TD>
+            <Num>{formatDurationMs(b.tookMs)}</Num>
+            <TD>{at.format(new Date(b.triggeredAt))}</TD>
           </TR>
         ))}
       </TBody>
