@@ -17,12 +17,11 @@ import { listSchedules } from "@/lib/schedules/read-schedules";
 import { Alert } from "@/components/ui/alert";
 import { listTeams } from "@/lib/teams/read-teams";
 import { Avatar } from "@/components/ui/avatar";
+import { formatInstant } from "@/components/schedules/format";
 import { PostmortemAttentionCard } from "@/components/postmortems/postmortem-attention-card";
 import { listPostmortemAttention } from "@/lib/postmortems/list-attention";
 import { HeadlineCards } from "@/components/reports/headline-cards";
 import { reportHeadlines } from "@/lib/reports/report-headlines";
-
-const formatInZone = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
 
 export const metadata: Metadata = { title: "On call" };
 
@@ -59,7 +58,7 @@ export default async function DashboardPage() {
                       {i.title}
                     </Link>
                     <p className="text-xs text-slate-500">
-                      {i.service.name} · {i.client.name} · unanswered since {formatInZone(i.unansweredAt!, viewer.timeZone)}
+                      {i.service.name} · {i.client.name} · unanswered since {formatInstant(i.unansweredAt!, viewer.timeZone, { withZone: true })}
                     </p>
                   </div>
                   <span className="flex items-center gap-2">
@@ -81,7 +80,7 @@ export default async function DashboardPage() {
             {restOwed.map((r) => (
               <li key={`${r.scheduleId}-${r.userId}`}>
                 {r.userName} had {r.sleepBandPages} pages in their sleep hours on {r.scheduleName}: find cover for{" "}
-                {r.shifts.map((s) => formatInZone(s.start, viewer.timeZone)).join(", ")}.{" "}
+                {r.shifts.map((s) => formatInstant(s.start, viewer.timeZone, { withZone: true })).join(", ")}.{" "}
                 <Link href={`/schedules/${r.scheduleId}`} className="font-medium underline">
                   Open the schedule
                 </Link>
@@ -116,7 +115,7 @@ export default async function DashboardPage() {
                           {s.name}
                         </Link>
                         <p className="text-xs text-slate-500">
-                          {s.nextHandoff ? `Next handoff ${formatInZone(s.nextHandoff, viewer.timeZone)}` : "No handoff in the next 14 days"}
+                          {s.nextHandoff ? `Next handoff ${formatInstant(s.nextHandoff, viewer.timeZone, { withZone: true })}` : "No handoff in the next 14 days"}
                         </p>
                       </div>
                       <div className="flex items-center gap-2">

@@ -1,6 +1,6 @@
 /** Date and time wording for the schedule pages, shared by server pages and client components. */
 
-import { localDateTimeAt } from "@/lib/core/time";
+import { localDateTimeAt, zoneAbbreviation } from "@/lib/core/time";
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -16,17 +16,17 @@ function formatter(zone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTim
 
 const toDate = (at: string | number | Date) => (at instanceof Date ? at : new Date(at));
 
-/** "Mon, Nov 23, 9:00 AM" in `zone`; with `withZone`, the zone's short name is added ("EST"). */
+/** "Mon, Nov 23, 9:00 AM" in `zone`; with `withZone`, the zone's short name is added ("EST", "CET"). */
 export function formatInstant(at: string | number | Date, zone: string, opts: { withZone?: boolean; withYear?: boolean } = {}): string {
-  return formatter(zone, {
+  const text = formatter(zone, {
     weekday: "short",
     month: "short",
     day: "numeric",
     ...(opts.withYear ? { year: "numeric" } : {}),
     hour: "numeric",
     minute: "2-digit",
-    ...(opts.withZone ? { timeZoneName: "short" } : {}),
   }).format(toDate(at));
+  return opts.withZone ? `${text} ${shortZoneName(at, zone)}` : text;
 }
 
 /** "Mon, Nov 23" in `zone`. */
@@ -47,9 +47,9 @@ export function formatRange(start: string | number | Date, end: string | number 
   return `${formatInstant(start, zone)} – ${tail}${zoneName}`;
 }
 
-/** The zone's short name at an instant: "EST", "GMT+1". */
+/** The zone's short name at an instant: "EST", "CET", "AEDT" (an offset, "GMT+9", where English has no name). */
 export function shortZoneName(at: string | number | Date, zone: string): string {
-  return formatter(zone, { timeZoneName: "short" }).formatToParts(toDate(at)).find((p) => p.type === "timeZoneName")?.value ?? zone;
+  return zoneAbbreviation(toDate(at), zone);
 }
 
 /** "in 3 days", "in 5 hours", "2 hours ago": coarse, for headers. */

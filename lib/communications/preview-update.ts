@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { clientContacts, clients, messageTemplates, services, type ContactRole } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
+import { zoneAbbreviation } from "@/lib/core/time";
 import { InvalidError } from "@/lib/errors";
 import { requireIncidentVisible } from "@/lib/incidents/read-incidents";
 import { parseInput } from "@/lib/validation";
@@ -12,7 +13,8 @@ const STATUS_WORDS = { triggered: "Investigating", acknowledged: "Being worked o
 
 /** "Mon 23 Nov 2026, 17:30 CET" in the client's zone. */
 export function formatForClient(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
+  const at = new Date(iso);
+  return `${new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone }).format(at)} ${zoneAbbreviation(at, timeZone)}`;
 }
 
 /**

@@ -12,6 +12,10 @@ describe("formatStamp", () => {
     // Across midnight into the next day in the reader's zone.
     ["2026-11-23T23:30:00Z", "Australia/Sydney", false, "2026-11-24 10:30"],
     ["2026-11-23T00:05:00Z", "UTC", true, "2026-11-23 00:05 UTC"],
+    // Each zone by the name its own people use, not an offset ("GMT+1").
+    ["2026-07-01T14:14:00Z", "Europe/London", true, "2026-07-01 15:14 BST"],
+    ["2026-11-23T14:14:00Z", "Europe/Paris", true, "2026-11-23 15:14 CET"],
+    ["2026-11-23T23:30:00Z", "Australia/Sydney", true, "2026-11-24 10:30 AEDT"],
   ] as const)("%s in %s", (iso, zone, named, expected) => {
     expect(formatStamp(iso, zone, { named })).toBe(expected);
   });

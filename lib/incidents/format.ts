@@ -1,3 +1,5 @@
+import { zoneAbbreviation } from "@/lib/core/time";
+
 /** "Mon 9 Mar, 09:00" in a zone: how deferrals and times read in the client's own clock. */
 export function formatInZone(at: Date | string, timeZone: string, opts: { withDate?: boolean } = {}): string {
   const d = typeof at === "string" ? new Date(at) : at;
@@ -17,8 +19,9 @@ export function describeDeferral(until: Date | string, timeZone: string): string
  */
 export function formatStamp(iso: string | Date | null, timeZone: string, { named = true }: { named?: boolean } = {}): string {
   if (!iso) return "—";
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).formatToParts(new Date(iso));
+  const at = new Date(iso);
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
   const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
   const local = `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-  return named ? `${local} ${p.timeZoneName}` : local;
+  return named ? `${local} ${zoneAbbreviation(at, timeZone)}` : local;
 }

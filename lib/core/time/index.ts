@@ -2,3 +2,4 @@ export * from "./civil-date";
 export * from "./local-time";
 export * from "./zone-offsets";
 export * from "./zoned-time";
+export * from "./zone-abbreviation";
