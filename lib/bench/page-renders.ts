@@ -18,7 +18,7 @@ import { performance } from "node:perf_hooks";
 import type { Database } from "@/db/client";
 import type { ReportKind } from "@/lib/reports/types";
 
-export type PageServer = { port: number; origin: string; child: ChildProcess; output: () => string };
+export type PageServer = { port: number; origin: string; child: ChildProcess; dataDir: string; output: () => string };
 
 export const hasProductionBuild = (appDir: string) => fs.existsSync(path.join(appDir, ".next", "BUILD_ID"));
 
@@ -46,6 +46,7 @@ export async function startPageServer(appDir: string, databaseUrl: string, log: 
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const next = path.join(appDir, "node_modules", ".bin", "next");
+  const dataDir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "baton-bench-pages-"));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -61,38 +62,53 @@ export async function startPageServer(appDir: string, databaseUrl: string, log: 
     // The embedded driver off (see the header): no escalations, sends or chores on the 100k incidents.
     INNGEST_DEV: "1",
     // Keep the server's own data (VAPID keys, …) out of the working tree.
-    BATON_DATA_DIR: fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "baton-bench-pages-")),
+    BATON_DATA_DIR: dataDir,
   };
   let out = "";
   const child = spawn(next, ["start", "-p", String(port)], { cwd: appDir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const keep = (b: Buffer) => {
     out = (out + b.toString()).slice(-20_000);
   };
+  let spawnError: Error | undefined;
+  child.once("error", (e) => (spawnError = e));
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  const server: PageServer = { port, origin, child, output: () => out };
+  const server: PageServer = { port, origin, child, dataDir, output: () => out };
   const t0 = performance.now();
   log(`starting next start -p ${port} (pid ${child.pid}) in ${appDir}`);
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before answering:\n${out}`);
-    try {
-      const res = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(5000) });
-      const body = await res.text();
-      if (res.status === 200) {
-        log(`server up in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${body}`);
-        return server;
+  try {
+    for (;;) {
+      if (spawnError) throw new Error(`could not start ${next}: ${spawnError.message}`);
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before answering:\n${out}`);
+      try {
+        const res = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(5000) });
+        const body = await res.text();
+        if (res.status === 200) {
+          log(`server up in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${body}`);
+          return server;
+        }
+      } catch {
+        // not listening yet
       }
-    } catch {
-      // not listening yet
+      if (performance.now() - t0 > 90_000) throw new Error(`next start did not answer /api/health within 90 s:\n${out}`);
+      await new Promise((r) => setTimeout(r, 250));
     }
-    if (performance.now() - t0 > 90_000) throw new Error(`next start did not answer /api/health within 90 s:\n${out}`);
-    await new Promise((r) => setTimeout(r, 250));
+  } catch (e) {
+    await stopPageServer(server);
+    throw e;
   }
 }
 
-/** SIGTERM to the server's process group, SIGKILL after 5 s. */
+/** SIGTERM to the server's process group, SIGKILL after 5 s; then its data directory is removed. */
 export async function stopPageServer(server: PageServer): Promise<void> {
-  const { child } = server;
+  try {
+    await stopProcessGroup(server.child);
+  } finally {
+    fs.rmSync(server.dataDir, { recursive: true, force: true });
+  }
+}
+
+async function stopProcessGroup(child: PageServer["child"]): Promise<void> {
   if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const signal = (s: NodeJS.Signals) => {
