@@ -14,6 +14,9 @@ type ValueKind = "duration" | "count" | "share";
 
 const AXIS = { fontSize: 12, fill: "#475569" };
 const GRID = "#e2e8f0";
+const CATEGORY_MAX_CHARS = 18;
+/** Room for the longest category name at 12 px (about 7 px a character) plus the tick's gap, so no name is clipped. */
+const categoryAxisWidth = (longestChars: number) => Math.max(56, Math.min(CATEGORY_MAX_CHARS, longestChars) * 7 + 12);
 
 const formatValue = (kind: ValueKind, v: unknown): string => {
   const n = typeof v === "number" ? v : null;
@@ -93,7 +96,7 @@ export function BarsChart({ rows, series, kind = "count", stacked = false, label
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barCategoryGap={stacked ? "24%" : "18%"} accessibilityLayer={false}>
         <CartesianGrid stroke={GRID} horizontal={false} />
         <XAxis type="number" tick={AXIS} tickLine={false} axisLine={{ stroke: GRID }} tickFormatter={(v: number) => formatTick(kind, v)} domain={maxValue !== undefined ? [0, maxValue] : [0, "auto"]} allowDecimals={kind !== "count"} />
-        <YAxis type="category" dataKey="label" tick={AXIS} tickLine={false} axisLine={false} width={Math.min(124, Math.max(56, longest * 6.8))} tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)} />
+        <YAxis type="category" dataKey="label" tick={AXIS} tickLine={false} axisLine={false} width={categoryAxisWidth(longest)} tickFormatter={(v: string) => (v.length > CATEGORY_MAX_CHARS ? `${v.slice(0, CATEGORY_MAX_CHARS - 1)}…` : v)} />
         <Tooltip {...tooltipProps(kind)} />
         {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" formatter={legendText} itemSorter={null} />}
         {series.map((s, i) => (
