@@ -10,6 +10,8 @@ describe("businessHoursSchema", () => {
     { name: "overlapping windows", input: { mon: [{ start: "08:00", end: "12:00" }, { start: "11:00", end: "13:00" }] }, ok: false },
     { name: "not HH:MM", input: { mon: [{ start: "8am", end: "18:00" }] }, ok: false },
     { name: "25:00", input: { mon: [{ start: "08:00", end: "25:00" }] }, ok: false },
+    // The window's own checks still run after a field failed: they must refuse, not throw.
+    { name: "blank and garbage fields", input: { mon: [{ start: "", end: "x" }, { start: "noon", end: "" }] }, ok: false },
   ])("$name", ({ input, ok }) => {
     expect(businessHoursSchema.safeParse(input).success).toBe(ok);
   });

@@ -18,7 +18,11 @@ export const WEEKDAY_LABELS: Record<WeekdayKey, string> = {
 
 const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
-/** Minutes since local midnight for "HH:MM" ("24:00" is the end of the day). */
+/**
+ * Minutes since local midnight for "HH:MM" ("24:00" is the end of the day). Lenient on purpose,
+ * unlike `minuteOfDayOfLocalTime` (which throws): zod 4 runs the window's refinements below even
+ * when a field already failed its pattern, and a throw there would be a 500, not a field error.
+ */
 export function minutesOfDay(hhmm: string): number {
   const [h, m] = hhmm.split(":").map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
