@@ -42,9 +42,7 @@ import {
   updateScheduleAction,
 } from "../actions";
 import { scheduleFormOptions } from "../schedule-form-options";
-import { IcalFeedSection } from "@/components/schedules/ical-feed-section";
-import { activeFeed } from "@/lib/feeds/ical-feeds";
-import { createIcalFeedAction, revokeIcalFeedAction } from "../ical-actions";
+import { IcalFeed } from "../ical-feed";
 
 export const metadata: Metadata = { title: "Schedule" };
 
@@ -252,7 +250,7 @@ export default async function SchedulePage({ params, searchParams }: { params: P
               <CardTitle>Calendar feed</CardTitle>
             </CardHeader>
             <CardContent>
-              <IcalFeedSection kind="schedule" targetId={schedule.id} active={!!(await activeFeed(ctx.db, "schedule", schedule.id))} createAction={createIcalFeedAction} revokeAction={revokeIcalFeedAction} />
+              <IcalFeed db={ctx.db} kind="schedule" targetId={schedule.id} />
             </CardContent>
           </Card>
         </div>

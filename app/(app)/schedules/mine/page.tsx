@@ -16,9 +16,7 @@ import { personShifts } from "@/lib/schedules/read-schedules";
 import { listTimeOff } from "@/lib/schedules/time-off";
 import { ledgerBalances } from "@/lib/swaps/ledger-balances";
 import { createTimeOffAction, deleteTimeOffAction } from "../actions";
-import { IcalFeedSection } from "@/components/schedules/ical-feed-section";
-import { activeFeed } from "@/lib/feeds/ical-feeds";
-import { createIcalFeedAction, revokeIcalFeedAction } from "../ical-actions";
+import { IcalFeed } from "../ical-feed";
 
 export const metadata: Metadata = { title: "My shifts" };
 
@@ -154,7 +152,7 @@ export default async function MyShiftsPage({ searchParams }: { searchParams: Pro
               <CardTitle>Calendar feed</CardTitle>
             </CardHeader>
             <CardContent>
-              <IcalFeedSection kind="person" targetId={viewer.userId} active={!!(await activeFeed(ctx.db, "person", viewer.userId))} createAction={createIcalFeedAction} revokeAction={revokeIcalFeedAction} />
+              <IcalFeed db={ctx.db} kind="person" targetId={viewer.userId} />
             </CardContent>
           </Card>
         </div>
