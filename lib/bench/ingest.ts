@@ -6,8 +6,9 @@
  * driven from a separate process (lib/bench/ingest-load.ts) by 4 concurrent HTTP clients (one integration key each) with a trigger / repeat /
  * acknowledge / resolve mix, as fast as they go (events/s, p50/p95/p99), alternating three times
  * with the raw single-row insert rate of the same database and driver (so both see the same
- * machine), and the ratio; then paced at 80 events/s per key (latency at a steady load). Finally a storm: 5,000 events in 60 s over 50 dedup
- * keys on one key with the default rate limit, which must leave exactly 50 alerts and no 5xx.
+ * machine), and the ratio; then paced at 80 events/s per key (latency at a steady load). Finally
+ * a storm: 5,000 events in 60 s over 50 dedup keys on one key with the default rate limit, which
+ * must leave exactly 50 alerts and no 5xx.
  * PostgreSQL is a throwaway local cluster (fsync off, like the tests) unless --database-url is given.
  */
 import http from "node:http";
@@ -28,11 +29,12 @@ const RAW_SECONDS = 9;
 
 type Stats = { events: number; seconds: number; perSecond: number; p50: number; p95: number; p99: number; statuses: Record<string, number> };
 
-
-const mergeCounts = (all: Record<string, number>[]) => all.reduce<Record<string, number>>((m, c) => {
-  for (const [k, v] of Object.entries(c)) m[k] = (m[k] ?? 0) + v;
-  return m;
-}, {});
+/** Counts per status of several runs, added up. */
+function mergeCounts(all: Record<string, number>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const counts of all) for (const [k, v] of Object.entries(counts)) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
 
 function summarise({ latencies, statuses, seconds }: LoadResult): Stats {
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -174,7 +176,11 @@ async function benchOne(kind: "pglite" | "postgres", opts: { seconds: number; st
     const raw = rounds.reduce((a, r) => a + r.raw, 0) / ROUNDS;
     const share = (cpuSeconds: number) => `${((cpuSeconds / fast.seconds) * 100).toFixed(0)} %`;
     console.log(`(during the fast phase the server's process used ${share(serverCpu)} of a core, the senders' ${share(fast.cpuSeconds ?? NaN)}${dbCpu !== undefined ? `, PostgreSQL's backends ${share(dbCpu)}` : ""})`);
-    console.log(`(${ROUNDS} rounds of ${(opts.seconds / ROUNDS).toFixed(0)} s of ingestion then ${(RAW_SECONDS / ROUNDS).toFixed(1)} s of raw inserts: ${rounds.map((r) => `${(r.fast.latencies.length / r.fast.seconds).toFixed(0)} events/s vs ${r.raw.toFixed(0)} rows/s = ${((r.fast.latencies.length / r.fast.seconds / r.raw) * 100).toFixed(0)} %`).join("; ")})`);
+    const perRound = rounds.map((r) => {
+      const events = r.fast.latencies.length / r.fast.seconds;
+      return `${events.toFixed(0)} events/s vs ${r.raw.toFixed(0)} rows/s = ${((events / r.raw) * 100).toFixed(0)} %`;
+    });
+    console.log(`(${ROUNDS} rounds of ${(opts.seconds / ROUNDS).toFixed(0)} s of ingestion then ${(RAW_SECONDS / ROUNDS).toFixed(1)} s of raw inserts: ${perRound.join("; ")})`);
     const steadyOne = summarise(await load.run({ mode: "paced", url, keys: [senders[0]!], perKey: PACED_PER_KEY, seconds: opts.seconds, events: { kind: "mix", offset: 2_000_000 } }));
     const steady = summarise(await load.run({ mode: "paced", url, keys: senders, perKey: PACED_PER_KEY, seconds: opts.seconds, events: { kind: "mix", offset: 1_000_000 } }));
 

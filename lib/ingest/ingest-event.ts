@@ -361,7 +361,7 @@ export async function ingestEvent({ ctx, input }: { ctx: IngestCtx; input: unkno
   // acknowledge / resolve: apply to the open alert, or accept and drop.
   const ack = event.action === "acknowledge";
   const newStatus = ack ? "acknowledged" : "resolved";
-  const [r] = (
+  const r = (
     await answerStatement(db, {
       ...common,
       newStatus,
@@ -371,11 +371,11 @@ export async function ingestEvent({ ctx, input }: { ctx: IngestCtx; input: unkno
       doneKind: newStatus,
       doneMessage: `${ack ? "Acknowledged" : "Resolved"} by ${sourceLabel}`,
     })
-  ).rows;
-  const outcome: IngestOutcome = !r!.found ? "dropped" : r!.changed ? newStatus : "unchanged";
+  ).rows[0]!;
+  const outcome: IngestOutcome = !r.found ? "dropped" : r.changed ? newStatus : "unchanged";
   if (!ack) openAlertHints.delete(hintKey);
-  if (r!.changed && r!.incident_id) await incidentAnswered(String(r!.incident_id), newStatus);
-  return { dedupKey, outcome, alertId: (r!.alert_id as string | null) ?? null, incidentId: (r!.incident_id as string | null) ?? null, paging: null, deferredUntil: null };
+  if (r.changed && r.incident_id) await incidentAnswered(String(r.incident_id), newStatus);
+  return { dedupKey, outcome, alertId: (r.alert_id as string | null) ?? null, incidentId: (r.incident_id as string | null) ?? null, paging: null, deferredUntil: null };
 }
 
 /** An event a rule chose to ignore (an email rule): stored for debugging, nothing else happens. */
