@@ -94,7 +94,8 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
     for (const [i, holder] of locked) if (member.id !== holder) member.availability.timeOff.push({ start: slots[i]!.start, end: slots[i]!.end });
     member.availability.timeOff.sort((a, b) => a.start - b.start);
   }
-  const proposedRest = proposeFairAssignments(problem, { slotIndex: 1, decisionAt: opts.now.getTime(), assigned: [held], knownPageTimes: [] });
+  // The layer's plain rotation is Baton's reference: kept where it is about as fair as the best plan.
+  const proposedRest = proposeFairAssignments(problem, { slotIndex: 1, decisionAt: opts.now.getTime(), assigned: [held], knownPageTimes: [] }, { rotation: plain });
   const proposed = [held, ...slots.slice(1).map((_, i) => locked.get(i + 1) ?? proposedRest[i] ?? plain[i + 1]!)];
   return { loaded, layer, layerVersion: layerRow.version, indexes: slots.map((s) => s.index), lockedIndexes: [...locked.keys()].map((i) => slots[i]!.index), slots, plain, proposed, scenario, weights };
 }

@@ -53,6 +53,18 @@ describe("fill the next N weeks", () => {
     await expect(publishFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13, layerVersion: preview.layerVersion + 1, assignments: [{ index: 999, userId: ben }] } })).rejects.toBeInstanceOf(InvalidError);
   });
 
+  it("keeps the plain rotation on a team that is already fair (no shift changes hands)", async () => {
+    const mgr = await makeUser(t.db, { role: "manager" });
+    const people = await Promise.all(["Hal", "Ivy", "Jo", "Kit"].map((n) => makeUser(t.db, { name: n, timeZone: "America/New_York" })));
+    const team = await makeTeam(t.db, people.map((p) => ({ userId: p.id })));
+    const { schedule, layer } = await makeWeeklySchedule(t.db, { participantIds: people.map((p) => p.id), teamId: team.id });
+    const ctx = { ...(await ctxFor(t.db, mgr.id)), now: NOW };
+    const preview = await previewFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13 } });
+    expect(preview.slots.map((s) => s.proposed.userId)).toEqual(preview.slots.map((s) => s.plain.userId));
+    expect(preview.slots.some((s) => s.changed)).toBe(false);
+    expect(preview.after.gap).toBeCloseTo(preview.before.gap, 9);
+  });
+
   it("the fairness report sums each person's burden and flags who carries more than a shift above the mean", async () => {
     const mgr = await makeUser(t.db, { role: "manager" });
     const people = await Promise.all(["Eve", "Fay", "Gus"].map((n) => makeUser(t.db, { name: n, timeZone: "America/New_York" })));

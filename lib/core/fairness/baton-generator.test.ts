@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { epochMsOfIsoInstant, toIsoInstant } from "../time/zoned-time";
-import { baton, proposeFairAssignments } from "./baton-generator";
+import { baton, batonGenerator, proposeFairAssignments } from "./baton-generator";
 import { fixedRotation } from "./fixed-rotation";
 import { leastRecentlyOnCall } from "./least-recently-on-call";
 import { parseFairnessScenario, type FairnessScenario } from "./scenario";
@@ -45,7 +45,9 @@ const SCENARIOS: [string, SyntheticScenarioOptions][] = [
     [`weekly, no notice, frequent storms (rest binds) #${seed}`, { seed, members: 5, noticeDays: 0, stormChancePerDay: 0.2 }],
     [`already fair: 4 members, 24 weeks, one zone #${seed}`, { seed, members: 4, weeks: 24, maxCarriedBurden: 0, timeOffChance: 0 }],
   ]),
-  // #1 is one of the suite's 13 × 26 seeds Baton misses (gap 0.145 against rotation's 0.138; README, Known limits).
+  // Seeds where Baton, planning freely, ended above the rotation on pages' noise (README, Known limits).
+  ["already fair: 13 members, 26 weeks #1", { seed: 1, members: 13, maxCarriedBurden: 0, timeOffChance: 0 }],
+  ["already fair: 4 members, 24 weeks #29", { seed: 29, members: 4, weeks: 24, maxCarriedBurden: 0, timeOffChance: 0 }],
   ["already fair: 13 members, 26 weeks #4", { seed: 4, members: 13, maxCarriedBurden: 0, timeOffChance: 0 }],
   ["already fair: 13 members, 26 weeks #3", { seed: 3, members: 13, maxCarriedBurden: 0, timeOffChance: 0 }],
   ["daily Sydney follow-the-sun, 7 days notice #2", { seed: 2, members: 10, weeks: 13, timeZone: "Australia/Sydney", memberZones: ["Australia/Sydney", "Asia/Kolkata", "Europe/London", "America/New_York"], shift: { kind: "daily", handoffTime: "09:00" }, noticeDays: 7, holidays: ["2026-01-26", "2026-04-03", "2026-04-06", "2026-04-25"] }],
@@ -82,6 +84,50 @@ describe("Baton's rules", () => {
     const { assignment, report } = simulate(everyoneAway, baton);
     expect(assignment.every((m) => m !== null)).toBe(true);
     expect(report.breaks.map((b) => [b.kind, b.slotIndex])).toEqual([["time_off", 3]]);
+  });
+});
+
+describe("keeping to the plain rotation", () => {
+  const fair = syntheticScenario({ seed: 29, members: 4, weeks: 24, maxCarriedBurden: 0, timeOffChance: 0 });
+
+  it("keeps the rotation on a team that is already fair, so it can't end up less fair than it on pages' noise", () => {
+    const rotation = simulate(fair, leastRecentlyOnCall);
+    const ours = simulate(fair, baton);
+    expect(ours.assignment).toEqual(rotation.assignment);
+    expect(ours.assignment).toEqual(simulate(fair, fixedRotation).assignment);
+    expect(ours.report.gap).toBe(rotation.report.gap);
+    // Planning freely, Baton chased the pages it had seen and ended above the rotation here.
+    const free = simulate(fair, batonGenerator({ keepRotationMargin: 0 })).report;
+    expect(free.gap).toBeGreaterThan(rotation.report.gap);
+  });
+
+  it("leaves it where a plan is materially fairer: carried burden, time off", () => {
+    for (const scenario of [serviceDesk, syntheticScenario({ seed: 1, members: 8, maxCarriedBurden: 600 })]) {
+      const rotation = simulate(scenario, leastRecentlyOnCall).assignment;
+      const ours = simulate(scenario, baton);
+      expect(ours.assignment[0]).not.toBe(rotation[0]);
+      expect(ours.assignment).toEqual(simulate(scenario, batonGenerator({ keepRotationMargin: 0 })).assignment);
+    }
+  });
+
+  it("keeps a given rotation (fill the next N weeks: the layer's plain rotation) when it is about as fair", () => {
+    const problem = schedulingProblem(fair);
+    const plain = problem.horizon.slots.map((_, i) => ["m03", "m04", "m01", "m02"][i % 4]!);
+    const state = { slotIndex: 1, decisionAt: problem.horizon.slots[0]!.start, assigned: ["m03"], knownPageTimes: [] };
+    expect(proposeFairAssignments(problem, state, { rotation: plain })).toEqual(plain.slice(1));
+    // Once the plan so far has left it, it is not kept.
+    const left = { ...state, assigned: ["m01"] };
+    expect(proposeFairAssignments(problem, left, { rotation: plain })).not.toEqual(plain.slice(1));
+  });
+
+  it("does not keep a rotation that breaks a rule (time off)", () => {
+    const problem = schedulingProblem(fair);
+    const plain = problem.horizon.slots.map((_, i) => ["m01", "m02", "m03", "m04"][i % 4]!);
+    problem.members[2]!.availability.timeOff.push({ start: problem.horizon.slots[6]!.start, end: problem.horizon.slots[6]!.end });
+    const state = { slotIndex: 1, decisionAt: problem.horizon.slots[0]!.start, assigned: ["m01"], knownPageTimes: [] };
+    const proposal = proposeFairAssignments(problem, state, { rotation: plain });
+    expect(proposal[5]).not.toBe("m03");
+    expect(proposal).not.toEqual(plain.slice(1));
   });
 });
 

@@ -1,8 +1,10 @@
 import type { EpochMs } from "../time/zone-offsets";
 import type { DecisionState, FairnessAlgorithm, SchedulingProblem, SlotDecider } from "./algorithm";
-import { firstIndexAtOrAfter, hourBurden, isSleepBandPage } from "./burden";
+import { firstIndexAtOrAfter, hourBurden, isSleepBandPage, pageBurden } from "./burden";
 import { estimatePageRates, expectedPageBurden, pageExposure, type PageExposure } from "./expected-pages";
+import { fixedRotation } from "./fixed-rotation";
 import { overlapsTimeOff, restEndAfter } from "./horizon";
+import { leastRecentlyOnCall } from "./least-recently-on-call";
 
 /**
  * Baton's fair generator.
@@ -20,6 +22,16 @@ import { overlapsTimeOff, restEndAfter } from "./horizon";
  * stops at the first plan no single move or swap improves, so each decision also restarts it a
  * few times from the plan with a share of its open slots re-drawn at random (seeded by the slot
  * index, so the same inputs give the same plan) and keeps the best plan with no more breaks.
+ *
+ * Baton keeps to the plain rotation while it is about as fair. The reference is least recently
+ * on call (the listed rotation, skipping people on time off), which needs no pages and so is
+ * known for the whole horizon from the start. While every slot so far has followed it, the
+ * rotation's remaining slots are kept if they break no rule, leave a projected gap within
+ * `keepRotationGap` mean slots, score within `keepRotationMargin` mean slots of the best plan,
+ * and — unless it is the same as the listed rotation round and round, which ignores time off —
+ * are expected to beat that by `keepRotationMargin` too. On a team that is already fair this
+ * leaves the schedule as people expect it rather than trading pages' noise for changes; once
+ * the plan is expected to be materially fairer, Baton plans freely for the rest of the horizon.
  */
 
 export interface BatonOptions {
@@ -35,9 +47,28 @@ export interface BatonOptions {
   restartShare?: number;
   /** At most this many restarts × open slots per decision (long daily horizons get fewer restarts). */
   restartSlotBudget?: number;
+  /** How much worse than the best plan (in mean slot burdens) the reference rotation may score and still be kept (0: never kept). */
+  keepRotationMargin?: number;
+  /** The reference rotation is kept only while its projected gap is within this many mean slot burdens. */
+  keepRotationGap?: number;
+  /**
+   * The reference rotation, a member id (or null) per slot of the horizon. By default least
+   * recently on call decided ahead, which must also beat the listed rotation by the margin.
+   */
+  rotation?: readonly (string | null)[];
 }
 
-const DEFAULTS: Required<BatonOptions> = { spreadWeight: 1, ratePriorHours: 12, maxMovesPerDecision: 400, restarts: 10, restartShare: 0.2, restartSlotBudget: 600 };
+type BatonSettings = Required<Omit<BatonOptions, "rotation">> & Pick<BatonOptions, "rotation">;
+const DEFAULTS: BatonSettings = {
+  spreadWeight: 1,
+  ratePriorHours: 12,
+  maxMovesPerDecision: 400,
+  restarts: 10,
+  restartShare: 0.2,
+  restartSlotBudget: 600,
+  keepRotationMargin: 0.25,
+  keepRotationGap: 0.5,
+};
 const NONE = -1;
 
 export function batonGenerator(options: BatonOptions = {}): FairnessAlgorithm {
@@ -63,7 +94,7 @@ export function proposeFairAssignments(problem: SchedulingProblem, state: Decisi
 }
 
 /** Returns a function planning slots state.slotIndex … end (member ids); it reuses its last plan as a starting point. */
-function prepareBatonPlanner(problem: SchedulingProblem, settings: Required<BatonOptions>): (state: DecisionState) => (string | null)[] {
+function prepareBatonPlanner(problem: SchedulingProblem, settings: BatonSettings): (state: DecisionState) => (string | null)[] {
   const { horizon, members, holidays, weights } = problem;
   const slots = horizon.slots;
   const S = slots.length;
@@ -91,6 +122,11 @@ function prepareBatonPlanner(problem: SchedulingProblem, settings: Required<Bato
   const restEnd = (end: EpochMs) => restEndAfter(end, horizon.timeZone, weights);
 
   let plan: Int32Array = new Int32Array(S).fill(NONE);
+  const memberIndexes = (ids: readonly (string | null)[]) => Int32Array.from({ length: S }, (_, s) => indexOf.get(ids[s] ?? "") ?? NONE);
+  const rotation = memberIndexes(settings.rotation ?? decidedAhead(problem, leastRecentlyOnCall));
+  // Least recently on call must also beat the listed rotation (unless it is the same), or keeping to it buys nothing.
+  const listed = memberIndexes(decidedAhead(problem, fixedRotation));
+  const rivals = settings.rotation || rotation.every((m, s) => m === listed[s]) ? [] : [listed];
 
   return (state: DecisionState): (string | null)[] => {
     const k = state.slotIndex;
@@ -140,8 +176,8 @@ function prepareBatonPlanner(problem: SchedulingProblem, settings: Required<Bato
     plan = planOpenSlots(input);
     const open = S - k;
     const restarts = open > 0 ? Math.min(settings.restarts, Math.max(1, Math.floor(settings.restartSlotBudget / open))) : 0;
+    let best = planQuality(plan, input);
     if (restarts > 0) {
-      let best = planQuality(plan, input);
       const random = slotSeededRandom(k);
       for (let r = 0; r < restarts; r++) {
         const start = plan.slice();
@@ -154,8 +190,74 @@ function prepareBatonPlanner(problem: SchedulingProblem, settings: Required<Bato
         }
       }
     }
+    if (open > 0 && settings.keepRotationMargin > 0 && followedRotation()) {
+      const kept = plan.slice();
+      kept.set(rotation.subarray(k), k);
+      const quality = planQuality(kept, input);
+      const margin = settings.keepRotationMargin * meanSlotCost();
+      const rotationRange = projectedRange(rotation);
+      if (
+        quality.breaks === 0 &&
+        quality.range <= settings.keepRotationGap * meanSlotCost() &&
+        quality.score <= best.score + margin &&
+        rivals.every((rival) => rotationRange + margin <= projectedRange(rival))
+      ) {
+        plan = kept;
+      }
+    }
     return Array.from(plan.subarray(k), (m) => (m === NONE ? null : members[m]!.id));
+
+    function followedRotation(): boolean {
+      for (let j = 0; j < k; j++) if ((indexOf.get(state.assigned[j] ?? "") ?? NONE) !== rotation[j]) return false;
+      return true;
+    }
+
+    /** The mean projected burden of one open slot, over members (the unit of the gap). */
+    function meanSlotCost(): number {
+      let sum = 0;
+      for (let s = k; s < S; s++) for (let m = 0; m < M; m++) sum += cost[m * S + s]!;
+      return sum / (open * M);
+    }
+
+    /** Projected range of normalised burden if `holders` held every slot of the horizon (pages seen so far, expected for the rest). */
+    function projectedRange(holders: Int32Array): number {
+      const n = Float64Array.from(fixedBase);
+      for (let s = 0; s < S; s++) {
+        const m = holders[s]!;
+        if (m === NONE) continue;
+        if (s >= k) {
+          n[m]! += cost[m * S + s]!;
+          continue;
+        }
+        const slot = slots[s]!;
+        let load = hourCost[m * S + s]!;
+        for (let i = firstIndexAtOrAfter(pages, slot.start); i < pages.length && pages[i]! < slot.end; i++) load += pageBurden(pages[i]!, members[m]!.timeZone, weights);
+        if (slot.end > t) load += expectedPageBurden(exposures[s]!, zoneOf[m]!, rates, Math.max(t, slot.start));
+        n[m]! += factor[m]! * load;
+      }
+      return rangeOf(n, compared);
+    }
   };
+}
+
+/** A page-free algorithm decided ahead over the whole horizon (it needs no pages, so its choices are known from the start). */
+function decidedAhead(problem: SchedulingProblem, algorithm: FairnessAlgorithm): (string | null)[] {
+  const decide = algorithm.prepare(problem);
+  const assigned: (string | null)[] = [];
+  for (const slot of problem.horizon.slots) assigned.push(decide({ slotIndex: slot.index, decisionAt: slot.decisionAt, assigned, knownPageTimes: [] }));
+  return assigned;
+}
+
+/** max − min over the compared members (0 with fewer than two). */
+function rangeOf(n: Float64Array, compared: readonly boolean[]): number {
+  let max = -Infinity;
+  let min = Infinity;
+  n.forEach((v, m) => {
+    if (!compared[m]) return;
+    max = Math.max(max, v);
+    min = Math.min(min, v);
+  });
+  return max > min ? max - min : 0;
 }
 
 interface PlanInput {
@@ -295,7 +397,7 @@ function planOpenSlots(input: PlanInput): Int32Array {
 }
 
 /** A plan's breaks among the open slots (nobody, time off or rest, left out of the comparison, back-to-back) and its score. */
-function planQuality(plan: Int32Array, input: PlanInput): { breaks: number; score: number } {
+function planQuality(plan: Int32Array, input: PlanInput): { breaks: number; score: number; range: number } {
   const { k, S, cost, blocked, compared, previous } = input;
   const n = Float64Array.from(input.projected);
   let breaks = 0;
@@ -304,7 +406,7 @@ function planQuality(plan: Int32Array, input: PlanInput): { breaks: number; scor
     if (m === NONE || !compared[m] || blocked[m * S + s] || (s === k ? previous : plan[s - 1]) === m) breaks++;
     if (m !== NONE && compared[m]) n[m]! += cost[m * S + s]!;
   }
-  return { breaks, score: new SpreadScore(n, compared, input.spreadWeight).value() };
+  return { breaks, score: new SpreadScore(n, compared, input.spreadWeight).value(), range: rangeOf(n, compared) };
 }
 
 /** A small deterministic generator (LCG) for restarts, seeded by the slot being decided. */
