@@ -97,6 +97,35 @@ describe("demo schedules", () => {
     expect(pending).toHaveLength(1);
     expect(pending[0]!.kind).toBe("cover");
   });
+
+  it("Service Desk 24/7 has a generated quarter: 13 published weeks around dave's week off, none back-to-back, the request made by next week's holder", async () => {
+    const { schedules, layerAssignments, scheduleLayers, swapRequests, timeOff } = await import("./schema");
+    const { loadEngineSchedule } = await import("@/lib/schedules/load-engine-schedule");
+    const [desk] = await t.db.select().from(schedules).where(eq(schedules.name, "Service Desk 24/7"));
+    const [layer] = await t.db.select().from(scheduleLayers).where(eq(scheduleLayers.scheduleId, desk!.id));
+    const published = await t.db.select().from(layerAssignments).where(eq(layerAssignments.layerId, layer!.id)).orderBy(asc(layerAssignments.shiftIndex));
+    expect(published).toHaveLength(13);
+    const loaded = await loadEngineSchedule(t.db, desk!.id, now, new Date(now.getTime() + 100 * 86_400_000));
+    const nameOf = (userId: string) => loaded.people.get(userId)!.name;
+    for (let i = 1; i < published.length; i++) expect(published[i]!.userId).not.toBe(published[i - 1]!.userId);
+    const [away] = await t.db.select().from(timeOff);
+    expect(nameOf(away!.userId)).toBe("Dave Patel");
+    const engineLayer = loaded.engine.layers[0]!;
+    const { rotationShiftByIndex } = await import("@/lib/core/schedule");
+    const awayWeek = published.filter((a) => {
+      const shift = rotationShiftByIndex(engineLayer, "America/New_York", a.shiftIndex)!;
+      return shift.start < Date.parse(`${away!.toDate}T23:59:59-05:00`) && shift.end > Date.parse(`${away!.fromDate}T00:00:00-05:00`);
+    });
+    expect(awayWeek).toHaveLength(1);
+    expect(nameOf(awayWeek[0]!.userId)).not.toBe("Dave Patel");
+    // The plain rotation had dave that week: the generator changed hands there.
+    expect(engineLayer.participants[awayWeek[0]!.shiftIndex % 4]).toBe(away!.userId);
+    const counts = new Map<string, number>();
+    for (const a of published) counts.set(a.userId, (counts.get(a.userId) ?? 0) + 1);
+    expect(Math.max(...counts.values()) - Math.min(...counts.values())).toBeLessThanOrEqual(1);
+    const [request] = await t.db.select().from(swapRequests).where(eq(swapRequests.status, "pending"));
+    expect(request!.requesterId).toBe(published.find((a) => a.shiftIndex === request!.shiftIndex)!.userId);
+  });
 });
 
 describe("demo escalation policy", () => {
