@@ -1,12 +1,13 @@
 import { and, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { teams, timeOff } from "@/db/schema";
-import { DEFAULT_BURDEN_WEIGHTS, evaluateAssignment, hourBurden, holidaySet, proposeFairAssignments, schedulingProblem, type BurdenWeights, type FairnessScenario } from "@/lib/core/fairness";
+import { DEFAULT_BURDEN_WEIGHTS, evaluateAssignment, holidaySet, proposeFairAssignments, restEndAfter, schedulingProblem, shiftBurden, type BurdenWeights, type FairnessScenario } from "@/lib/core/fairness";
 import { assigneeOf, rotationIndexAt, rotationShiftByIndex, shiftsBetween, type RotationLayer } from "@/lib/core/schedule";
 import { localDateAt, localDateTimeAt } from "@/lib/core/time";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { ledgerBalances } from "@/lib/swaps/ledger-balances";
 import { loadEngineSchedule, type LoadedSchedule } from "./load-engine-schedule";
+import { loadPageTimes } from "./page-times";
 
 const DAY = 86_400_000;
 /** Burden carried into a plan: what each person held on this schedule over this many past weeks. */
@@ -51,11 +52,18 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
   const startDate = localDateAt(first.start, tz);
   const weights: BurdenWeights = loaded.row.teamId ? await teamWeights(db, loaded.row.teamId) : DEFAULT_BURDEN_WEIGHTS;
 
-  // Burden each member carried on this schedule before now (final shifts, in their zone).
+  // Burden each member carried on this schedule before now (final shifts, in their zone): weighted
+  // hours and the team's pages that landed on them. A shift made arduous by its pages owes its
+  // holder rest: no shift of theirs may start in the 7 days after it ended.
   const holidays = holidaySet(loaded.holidays);
+  const pageTimes = loaded.row.teamId ? await loadPageTimes(db, { teamId: loaded.row.teamId, from, to: opts.now }) : [];
   const carried = new Map(members.map((m) => [m, 0]));
+  const rest: { userId: string; start: number; end: number }[] = [];
   for (const s of shiftsBetween(loaded.engine, from.getTime(), Math.min(opts.now.getTime(), first.start))) {
-    if (s.userId && carried.has(s.userId)) carried.set(s.userId, carried.get(s.userId)! + hourBurden(s.start, s.end, loaded.people.get(s.userId)?.timeZone ?? tz, holidays, weights));
+    if (!s.userId || !carried.has(s.userId)) continue;
+    const burden = shiftBurden(s.start, s.end, loaded.people.get(s.userId)?.timeZone ?? tz, holidays, pageTimes, weights);
+    carried.set(s.userId, carried.get(s.userId)! + burden.total);
+    if (burden.arduous) rest.push({ userId: s.userId, start: s.end, end: restEndAfter(s.end, tz, weights) });
   }
   const horizonEnd = localDateAt(first.start + (opts.weeks * 7 + 1) * DAY, tz);
   const off = await db.select().from(timeOff).where(and(inArray(timeOff.userId, members), lte(timeOff.fromDate, horizonEnd), gte(timeOff.toDate, startDate)));
@@ -76,7 +84,8 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
       ledgerBalance: ledger.get(id)?.burdenOwedToThem ?? 0,
       timeOff: off.filter((t) => t.userId === id).map((t) => ({ from: t.fromDate, to: t.toDate })),
     })),
-    pages: [],
+    // Pages of the week in progress weigh on its holder in the before/after figures.
+    pages: pageTimes.filter((at) => at >= first.start).map((at) => ({ at: new Date(at).toISOString(), priority: "high" })),
   };
   const problem = schedulingProblem(scenario, weights);
   const slots = problem.horizon.slots.map((s) => ({ index: rotationIndexAt(layer, tz, s.start), start: s.start, end: s.end }));
@@ -92,10 +101,12 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
   });
   for (const member of problem.members) {
     for (const [i, holder] of locked) if (member.id !== holder) member.availability.timeOff.push({ start: slots[i]!.start, end: slots[i]!.end });
+    for (const r of rest) if (r.userId === member.id && r.end > first.end) member.availability.timeOff.push({ start: r.start, end: r.end });
     member.availability.timeOff.sort((a, b) => a.start - b.start);
   }
   // The layer's plain rotation is Baton's reference: kept where it is about as fair as the best plan.
-  const proposedRest = proposeFairAssignments(problem, { slotIndex: 1, decisionAt: opts.now.getTime(), assigned: [held], knownPageTimes: [] }, { rotation: plain });
+  // Page rates are learnt from the same past weeks; the week in progress is decided, its pages so far known.
+  const proposedRest = proposeFairAssignments(problem, { slotIndex: 1, decisionAt: opts.now.getTime(), assigned: [held], knownPageTimes: pageTimes }, { rotation: plain, pagesObservedFrom: from.getTime() });
   const proposed = [held, ...slots.slice(1).map((_, i) => locked.get(i + 1) ?? proposedRest[i] ?? plain[i + 1]!)];
   return { loaded, layer, layerVersion: layerRow.version, indexes: slots.map((s) => s.index), lockedIndexes: [...locked.keys()].map((i) => slots[i]!.index), slots, plain, proposed, scenario, weights };
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { timeOff } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { incidents, scheduleLayers, timeOff } from "@/db/schema";
 import { createTestDatabase } from "@/db/test/test-database";
-import { ctxFor, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
+import { ctxFor, makeClient, makeService, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
+import { holidaySet, hourBurden } from "@/lib/core/fairness";
 import { ConflictError, InvalidError } from "@/lib/errors";
 import { fairnessReport } from "./fairness-report";
 import { previewFill } from "./preview-fill";
@@ -63,6 +65,36 @@ describe("fill the next N weeks", () => {
     expect(preview.slots.map((s) => s.proposed.userId)).toEqual(preview.slots.map((s) => s.plain.userId));
     expect(preview.slots.some((s) => s.changed)).toBe(false);
     expect(preview.after.gap).toBeCloseTo(preview.before.gap, 9);
+  });
+
+  it("weighs the team's past pages: they count in carried burden, and an arduous shift's holder gets 7 days of rest", async () => {
+    const mgr = await makeUser(t.db, { role: "manager" });
+    const people = await Promise.all(["Lu", "Mo", "Ned", "Oz"].map((n) => makeUser(t.db, { name: n, timeZone: "America/New_York" })));
+    const team = await makeTeam(t.db, people.map((p) => ({ userId: p.id })));
+    // Daily 09:00 New York from Mon Nov 2: Lu, Mo, Ned, Oz, … Lu held Sun Nov 22 09:00 → Mon Nov 23 09:00.
+    const { schedule, layer } = await makeWeeklySchedule(t.db, { participantIds: people.map((p) => p.id), teamId: team.id });
+    await t.db.update(scheduleLayers).set({ shiftUnit: "days", handoffWeekday: null }).where(eq(scheduleLayers.id, layer.id));
+    const client = await makeClient(t.db, { teamIds: [team.id] });
+    const service = await makeService(t.db, { clientId: client.id, teamId: team.id });
+    // Three sleep-band pages in Lu's last shift (23:00, 01:00, 03:00 New York): arduous.
+    await t.db.insert(incidents).values(
+      ["2026-11-23T04:00:00Z", "2026-11-23T06:00:00Z", "2026-11-23T08:00:00Z"].map((iso) => ({ title: "Disk full", priority: "high" as const, clientId: client.id, serviceId: service.id, teamId: team.id, triggeredAt: new Date(iso) })),
+    );
+    const ctx = { ...(await ctxFor(t.db, mgr.id)), now: NOW };
+    const preview = await previewFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 2 } });
+    const lu = people[0]!.id;
+    const restEnd = "2026-11-30T14:00:00.000Z"; // 7 days after the arduous shift ended (Mon 09:00 New York)
+    // The plain rotation gives Lu Thursday Nov 26, inside the rest; the plan does not.
+    expect(preview.slots.find((s) => s.start === "2026-11-26T14:00:00.000Z")!.plain.userId).toBe(lu);
+    for (const s of preview.slots) if (s.start >= "2026-11-23T14:00:00.000Z" && s.start < restEnd) expect(s.proposed.userId).not.toBe(lu);
+    expect(preview.after.breaks).toBe(0);
+    // Lu's carried burden: the weighted hours of her six past days (Nov 2, 6, 10, 14, 18, 22) plus 3 × 3 for the pages.
+    let hours = 0;
+    for (let day = 0; day <= 20; day += 4) {
+      const start = Date.parse("2026-11-02T14:00:00Z") + day * 86_400_000;
+      hours += hourBurden(start, start + 86_400_000, "America/New_York", holidaySet([]));
+    }
+    expect(preview.people.find((p) => p.userId === lu)!.carriedBurden).toBeCloseTo(hours + 9, 6);
   });
 
   it("the fairness report sums each person's burden and flags who carries more than a shift above the mean", async () => {

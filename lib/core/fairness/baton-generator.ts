@@ -51,6 +51,8 @@ export interface BatonOptions {
   keepRotationMargin?: number;
   /** The reference rotation is kept only while its projected gap is within this many mean slot burdens. */
   keepRotationGap?: number;
+  /** Pages known from this instant on (before the horizon: a team's history) teach the page rates; by default from the horizon's start. */
+  pagesObservedFrom?: EpochMs;
   /**
    * The reference rotation, a member id (or null) per slot of the horizon. By default least
    * recently on call decided ahead, which must also beat the listed rotation by the margin.
@@ -58,7 +60,7 @@ export interface BatonOptions {
   rotation?: readonly (string | null)[];
 }
 
-type BatonSettings = Required<Omit<BatonOptions, "rotation">> & Pick<BatonOptions, "rotation">;
+type BatonSettings = Required<Omit<BatonOptions, "rotation" | "pagesObservedFrom">> & Pick<BatonOptions, "rotation" | "pagesObservedFrom">;
 const DEFAULTS: BatonSettings = {
   spreadWeight: 1,
   ratePriorHours: 12,
@@ -118,7 +120,8 @@ function prepareBatonPlanner(problem: SchedulingProblem, settings: BatonSettings
   }
   const exposures: PageExposure[] = slots.map((slot) => pageExposure(slot.start, slot.end, horizon.timeZone, zones, holidays, weights));
   const lastEnd = S > 0 ? slots[S - 1]!.end : horizon.end;
-  const timeline = pageExposure(horizon.start, lastEnd, horizon.timeZone, [], holidays, weights).buckets;
+  const observedFrom = Math.min(settings.pagesObservedFrom ?? horizon.start, horizon.start);
+  const timeline = pageExposure(observedFrom, lastEnd, horizon.timeZone, [], holidays, weights).buckets;
   const restEnd = (end: EpochMs) => restEndAfter(end, horizon.timeZone, weights);
 
   let plan: Int32Array = new Int32Array(S).fill(NONE);
@@ -132,7 +135,7 @@ function prepareBatonPlanner(problem: SchedulingProblem, settings: BatonSettings
     const k = state.slotIndex;
     const t = state.decisionAt;
     const pages = state.knownPageTimes;
-    const rates = estimatePageRates(pages, horizon.start, t, timeline, horizon.timeZone, holidays, settings.ratePriorHours);
+    const rates = estimatePageRates(pages, observedFrom, t, timeline, horizon.timeZone, holidays, settings.ratePriorHours);
 
     // Burden already taken, as far as it is known at t.
     const taken = new Float64Array(M);
