@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { schedules, teamMembers, teams, timeOff, users } from "@/db/schema";
 import { requirePermission, requireTeamVisible } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
-import { DEFAULT_BURDEN_WEIGHTS, gapAndBalance, holidaySet, shiftBurden, type BurdenWeights } from "@/lib/core/fairness";
+import { burdenWeightsOf, gapAndBalance, holidaySet, shiftBurden } from "@/lib/core/fairness";
 import { groupBy } from "@/lib/core/group-by";
 import { shiftsBetween } from "@/lib/core/schedule";
 import { NotFoundError } from "@/lib/errors";
@@ -72,7 +72,7 @@ async function teamsFairness(db: Database, teamIds: readonly string[], from: Dat
   return ids.flatMap((teamId) => {
     const team = teamRows.find((t) => t.id === teamId);
     if (!team) return [];
-    const weights: BurdenWeights = { ...DEFAULT_BURDEN_WEIGHTS, ...(team.burdenWeights ?? {}) } as BurdenWeights;
+    const weights = burdenWeightsOf(team.burdenWeights);
     const members = membersOf.get(teamId) ?? [];
     const stats = new Map(members.map((m) => [m.id, { userId: m.id, name: m.name, timeZone: m.timeZone, hours: 0, hourBurden: 0, pages: 0, sleepBandPages: 0, burden: 0, shifts: 0, arduousShifts: 0 }]));
     const pageTimes = pageTimesOf.get(teamId) ?? [];

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { teams, timeOff } from "@/db/schema";
-import { DEFAULT_BURDEN_WEIGHTS, evaluateAssignment, holidaySet, proposeFairAssignments, restEndAfter, schedulingProblem, shiftBurden, type BurdenWeights, type FairnessScenario } from "@/lib/core/fairness";
+import { burdenWeightsOf, DEFAULT_BURDEN_WEIGHTS, evaluateAssignment, holidaySet, proposeFairAssignments, restEndAfter, schedulingProblem, shiftBurden, type BurdenWeights, type FairnessScenario } from "@/lib/core/fairness";
 import { assigneeOf, rotationIndexAt, rotationShiftByIndex, shiftsBetween, type RotationLayer } from "@/lib/core/schedule";
 import { localDateAt, localDateTimeAt } from "@/lib/core/time";
 import { InvalidError, NotFoundError } from "@/lib/errors";
@@ -113,7 +113,7 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
 
 async function teamWeights(db: Queryable, teamId: string): Promise<BurdenWeights> {
   const [team] = await db.select({ weights: teams.burdenWeights }).from(teams).where(eq(teams.id, teamId));
-  return { ...DEFAULT_BURDEN_WEIGHTS, ...(team?.weights ?? {}) } as BurdenWeights;
+  return burdenWeightsOf(team?.weights);
 }
 
 /**

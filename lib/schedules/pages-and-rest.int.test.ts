@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { incidents, scheduleOverrides } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { incidents, scheduleOverrides, teams } from "@/db/schema";
 import { createTestDatabase } from "@/db/test/test-database";
 import { ctxFor, makeClient, makeService, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
 import { arduousCoverSuggestions } from "./arduous-suggestions";
@@ -58,5 +59,29 @@ describe("pages weigh on whoever was on call", () => {
     expect(suggestions).toHaveLength(1);
     expect(suggestions[0]).toMatchObject({ userName: "Ann", sleepBandPages: 3, arduousEndedAt: "2026-11-23T14:00:00.000Z" });
     expect(suggestions[0]!.shifts.map((s) => s.start)).toEqual(["2026-11-26T14:00:00.000Z"]);
+  });
+
+  it("the team's weights say what is arduous, and a week's early pages count however long ago they were", async () => {
+    const mgr = await makeUser(t.db, { role: "manager" });
+    const [pat, quin] = await Promise.all([makeUser(t.db, { name: "Pat", timeZone: "America/New_York" }), makeUser(t.db, { name: "Quin", timeZone: "America/New_York" })]);
+    const team = await makeTeam(t.db, [{ userId: pat.id }, { userId: quin.id }]);
+    await t.db.update(teams).set({ burdenWeights: { arduousSleepPages: 2 } }).where(eq(teams.id, team.id));
+    // Pat holds Nov 16–23 and covers Quin's Thursday Nov 26, inside the rest.
+    const { schedule } = await makeWeeklySchedule(t.db, { participantIds: [pat.id, quin.id, pat.id, quin.id], teamId: team.id });
+    await t.db.insert(scheduleOverrides).values({ scheduleId: schedule.id, userId: pat.id, startsAt: new Date("2026-11-26T14:00:00Z"), endsAt: new Date("2026-11-27T14:00:00Z") });
+    const client = await makeClient(t.db, { teamIds: [team.id] });
+    const service = await makeService(t.db, { clientId: client.id, teamId: team.id });
+    // Two sleep-band pages on the Tuesday of Pat's week, 8 days before now.
+    await t.db.insert(incidents).values(
+      ["2026-11-17T07:00:00Z", "2026-11-17T08:00:00Z"].map((iso) => ({ title: "Disk full", priority: "high" as const, clientId: client.id, serviceId: service.id, teamId: team.id, triggeredAt: new Date(iso) })),
+    );
+    const ctx = { ...(await ctxFor(t.db, mgr.id)), now: new Date("2026-11-25T12:00:00Z") };
+    const suggestions = await arduousCoverSuggestions(ctx, { scheduleId: schedule.id });
+    expect(suggestions).toHaveLength(1);
+    expect(suggestions[0]).toMatchObject({ userName: "Pat", sleepBandPages: 2, arduousEndedAt: "2026-11-23T14:00:00.000Z" });
+    expect(suggestions[0]!.shifts.map((s) => s.start)).toEqual(["2026-11-26T14:00:00.000Z"]);
+    // With the default weights two sleep-band pages are not arduous.
+    await t.db.update(teams).set({ burdenWeights: null }).where(eq(teams.id, team.id));
+    expect(await arduousCoverSuggestions(ctx, { scheduleId: schedule.id })).toEqual([]);
   });
 });

@@ -45,6 +45,11 @@ export const DEFAULT_BURDEN_WEIGHTS: Readonly<BurdenWeights> = Object.freeze({
   minAvailableDays: 28,
 });
 
+/** A team's stored weights (any subset of the numeric ones, or none) over the defaults. */
+export function burdenWeightsOf(stored: Readonly<Partial<Record<keyof BurdenWeights, unknown>>> | null | undefined): BurdenWeights {
+  return { ...DEFAULT_BURDEN_WEIGHTS, ...(stored ?? {}) } as BurdenWeights;
+}
+
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
