@@ -3,7 +3,7 @@ import { schedules } from "@/db/schema";
 import { requirePermission, requireTeamVisible } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
 import { onCallAt, shiftsBetween } from "@/lib/core/schedule";
-import { loadEngineSchedule, type LoadedSchedule } from "./load-engine-schedule";
+import { loadEngineSchedule, loadEngineSchedules, type LoadedSchedule } from "./load-engine-schedule";
 import type { ScheduleOutput, ShiftOutput } from "./schemas";
 import { toShiftOutput } from "./shift-view";
 
@@ -49,8 +49,11 @@ export async function listSchedules(ctx: Ctx): Promise<ScheduleOutput[]> {
   const rows = await ctx.db.select({ id: schedules.id }).from(schedules).orderBy(asc(schedules.name));
   const from = new Date(ctx.now.getTime() - DAY);
   const to = new Date(ctx.now.getTime() + (GAP_HORIZON_DAYS + 1) * DAY);
-  const loaded = await Promise.all(rows.map((r) => loadEngineSchedule(ctx.db, r.id, from, to)));
-  return loaded.map((l) => summarise(l, ctx.now));
+  const loaded = await loadEngineSchedules(ctx.db, rows.map((r) => r.id), from, to);
+  return rows.flatMap((r) => {
+    const l = loaded.get(r.id);
+    return l ? [summarise(l, ctx.now)] : [];
+  });
 }
 
 export async function getSchedule(ctx: Ctx, scheduleId: string): Promise<ScheduleOutput> {
@@ -75,9 +78,11 @@ export async function scheduleShifts(ctx: Pick<Ctx, "db">, scheduleId: string, f
 export async function whoIsOnCall(ctx: Ctx, at: Date) {
   await requirePermission(ctx, "schedules:read");
   const rows = await ctx.db.select({ id: schedules.id, name: schedules.name }).from(schedules).orderBy(asc(schedules.name));
+  const all = await loadEngineSchedules(ctx.db, rows.map((r) => r.id), new Date(at.getTime() - DAY), new Date(at.getTime() + DAY));
   const result = [];
   for (const r of rows) {
-    const loaded = await loadEngineSchedule(ctx.db, r.id, new Date(at.getTime() - DAY), new Date(at.getTime() + DAY));
+    const loaded = all.get(r.id);
+    if (!loaded) continue;
     const holder = onCallAt(loaded.engine, at.getTime());
     result.push({ scheduleId: r.id, scheduleName: r.name, userId: holder.userId, userName: holder.userId ? (loaded.people.get(holder.userId)?.name ?? null) : null, origin: holder.origin, at: at.toISOString() });
   }
@@ -87,9 +92,9 @@ export async function whoIsOnCall(ctx: Ctx, at: Date) {
 /** The shifts one person holds across every schedule in [from, to) ("my shifts", their iCal feed). */
 export async function personShifts(ctx: Pick<Ctx, "db">, userId: string, from: Date, to: Date) {
   const rows = await ctx.db.select({ id: schedules.id }).from(schedules);
+  const all = await loadEngineSchedules(ctx.db, rows.map((r) => r.id), from, to);
   const out: (ShiftOutput & { scheduleId: string; scheduleName: string })[] = [];
-  for (const r of rows) {
-    const loaded = await loadEngineSchedule(ctx.db, r.id, from, to);
+  for (const loaded of all.values()) {
     for (const s of shiftsBetween(loaded.engine, from.getTime(), to.getTime())) {
       if (s.userId === userId) out.push({ ...toShiftOutput(s, loaded), scheduleId: loaded.row.id, scheduleName: loaded.row.name });
     }
@@ -102,9 +107,11 @@ export async function listTeamScheduleShifts(ctx: Ctx, teamId: string, from: Dat
   await requirePermission(ctx, "schedules:read", { type: "team_calendar", id: teamId });
   await requireTeamVisible(ctx, teamId);
   const rows = await ctx.db.select({ id: schedules.id, name: schedules.name }).from(schedules).where(eq(schedules.teamId, teamId)).orderBy(asc(schedules.name));
+  const all = await loadEngineSchedules(ctx.db, rows.map((r) => r.id), from, to);
   const out: (ShiftOutput & { scheduleId: string; scheduleName: string })[] = [];
   for (const r of rows) {
-    const loaded = await loadEngineSchedule(ctx.db, r.id, from, to);
+    const loaded = all.get(r.id);
+    if (!loaded) continue;
     for (const s of shiftsBetween(loaded.engine, from.getTime(), to.getTime())) out.push({ ...toShiftOutput(s, loaded), scheduleId: r.id, scheduleName: r.name });
   }
   return { schedules: rows, shifts: out.sort((a, b) => a.start.localeCompare(b.start)) };
