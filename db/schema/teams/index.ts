@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, date, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "../auth";
 
 export const teams = pgTable("teams", {
@@ -22,4 +22,15 @@ export const teamMembers = pgTable(
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user_idx").on(t.userId)],
+);
+
+/** The team's own holiday calendar: on-call hours on these dates weigh more in fairness. */
+export const teamHolidays = pgTable(
+  "team_holidays",
+  {
+    teamId: text("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
+    date: date("date", { mode: "string" }).notNull(),
+    name: text("name").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.date] })],
 );
