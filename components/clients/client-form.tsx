@@ -5,6 +5,7 @@ import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
+import { HolidaysEditor } from "@/components/holidays-editor";
 import { TimeZoneSelect } from "@/components/time-zone-select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
@@ -12,7 +13,6 @@ import { fieldError, idleState, type ActionState } from "@/lib/actions/action-st
 import type { BusinessHours } from "@/lib/core/business-hours";
 import type { SlaTargets } from "@/lib/core/reports/types";
 import { BusinessHoursEditor } from "./business-hours-editor";
-import { HolidaysEditor } from "./holidays-editor";
 import { SlaTargetsEditor } from "./sla-targets-editor";
 
 export type ClientFormValues = {
@@ -72,7 +72,7 @@ export function ClientForm({
             </Field>
           </div>
           <BusinessHoursEditor name="businessHours" defaultValue={values.businessHours} error={fieldError(state, "businessHours")} />
-          <HolidaysEditor name="holidays" defaultValue={values.holidays} error={fieldError(state, "holidays")} />
+          <HolidaysEditor name="holidays" defaultValue={values.holidays} hint="Days without business hours: medium and low alerts wait until the next working day." error={fieldError(state, "holidays")} />
           <SlaTargetsEditor name="slaTargets" defaultValue={values.slaTargets} errors={errorsUnder(state, "slaTargets")} />
           {teams.length > 0 && (
             <fieldset>

@@ -2,23 +2,7 @@ import { z } from "zod";
 import { PRIORITIES } from "@/lib/core/alerts/priority-rules";
 import { businessHoursSchema } from "@/lib/core/business-hours";
 import type { SlaTargets } from "@/lib/core/reports/types";
-import { idSchema, isoDateSchema, nameSchema, timeZoneSchema } from "@/lib/http/common-schemas";
-
-export const holidaySchema = z.object({
-  date: isoDateSchema,
-  name: z.string().trim().max(120, "At most 120 characters").default(""),
-});
-
-const holidaysSchema = z
-  .array(holidaySchema)
-  .max(400, "At most 400 holidays")
-  .superRefine((list, ctx) => {
-    const seen = new Set<string>();
-    list.forEach((h, i) => {
-      if (seen.has(h.date)) ctx.addIssue({ code: "custom", message: `${h.date} is listed twice`, path: [i, "date"] });
-      seen.add(h.date);
-    });
-  });
+import { holidayOutput, holidaysSchema, idSchema, nameSchema, timeZoneSchema } from "@/lib/http/common-schemas";
 
 const slaMinutes = z
   .number({ error: "Enter minutes as a whole number" })
@@ -62,7 +46,7 @@ export const clientOutput = z.object({
   name: z.string(),
   timeZone: z.string(),
   businessHours: businessHoursSchema,
-  holidays: z.array(z.object({ date: z.string(), name: z.string() })),
+  holidays: z.array(holidayOutput),
   notes: z.string(),
   slaTargets: z.partialRecord(z.enum(PRIORITIES), z.object({ acknowledgeMinutes: z.number().int().nullable(), resolveMinutes: z.number().int().nullable() })),
   teams: z.array(z.object({ id: z.string(), name: z.string() })),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClientForm } from "@/components/clients/client-form";
+import { HolidayList } from "@/components/holiday-list";
 import { PageError } from "@/components/page-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -70,18 +71,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
               <CardTitle>Holidays</CardTitle>
             </CardHeader>
             <CardContent>
-              {client.holidays.length === 0 ? (
-                <p className="text-sm text-slate-600">None listed.</p>
-              ) : (
-                <ul className="divide-y divide-slate-100">
-                  {client.holidays.map((h) => (
-                    <li key={h.date} className="flex justify-between py-2 text-sm">
-                      <span className="tabular-nums text-slate-700">{h.date}</span>
-                      <span className="text-slate-600">{h.name}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <HolidayList holidays={client.holidays} />
             </CardContent>
           </Card>
         </div>

@@ -3,11 +3,10 @@
 import { useState } from "react";
 import { Plus, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import type { Holiday } from "@/lib/http/common-schemas";
 
-type Holiday = { date: string; name: string };
-
-/** Dated holidays (no business hours those days); posts JSON in one hidden field. */
-export function HolidaysEditor({ name, defaultValue, error }: { name: string; defaultValue: Holiday[]; error?: string }) {
+/** A holiday calendar (a client's or a team's), replaced as a whole; posts JSON in one hidden field. `hint` says what the days mean. */
+export function HolidaysEditor({ name, defaultValue, hint, error }: { name: string; defaultValue: Holiday[]; hint: string; error?: string }) {
   const [list, setList] = useState<Holiday[]>(defaultValue);
   const [draft, setDraft] = useState<Holiday>({ date: "", name: "" });
   const add = () => {
@@ -18,7 +17,7 @@ export function HolidaysEditor({ name, defaultValue, error }: { name: string; de
   return (
     <fieldset aria-describedby={error ? `${name}-error` : undefined}>
       <legend className="text-sm font-medium text-slate-900">Holidays</legend>
-      <p className="mt-1 text-sm text-slate-500">Days without business hours: medium and low alerts wait until the next working day.</p>
+      <p className="mt-1 text-sm text-slate-500">{hint}</p>
       <input type="hidden" name={name} value={JSON.stringify(list)} />
       {list.length > 0 && (
         <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label="Holidays">
