@@ -6,6 +6,7 @@ import type { Ctx } from "@/lib/context";
 import { ConflictError, InvalidError, isUniqueViolation } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { getTeam } from "./read-teams";
+import { saveTeamHolidays } from "./save-team-holidays";
 import { createTeamInput } from "./schemas";
 
 export async function createTeam({ ctx, input }: { ctx: Ctx; input: unknown }) {
@@ -29,7 +30,8 @@ export async function createTeam({ ctx, input }: { ctx: Ctx; input: unknown }) {
       if (memberIds.length > 0) {
         await tx.insert(teamMembers).values(memberIds.map((userId) => ({ teamId: id, userId, isLead: data.leadIds.includes(userId), joinedAt: ctx.now })));
       }
-      await recordAudit(tx, ctx, { action: "team.create", targetType: "team", targetId: id, details: { name: data.name, memberIds, leadIds: data.leadIds } });
+      await saveTeamHolidays(tx, id, data.holidays);
+      await recordAudit(tx, ctx, { action: "team.create", targetType: "team", targetId: id, details: { name: data.name, memberIds, leadIds: data.leadIds, holidays: data.holidays.length } });
       return id;
     });
   } catch (e) {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { teamMembers, teams, users } from "@/db/schema";
+import { teamHolidays, teamMembers, teams, users } from "@/db/schema";
 import { can, requirePermission, requireTeamVisible } from "@/lib/access/check";
 import type { Viewer } from "@/lib/access/viewer";
 import { afterCursor, toPage, type Page, type PageQuery } from "@/lib/api/pagination";
@@ -59,6 +59,7 @@ export async function getTeam(ctx: Ctx, teamId: string): Promise<TeamDetail> {
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(eq(teamMembers.teamId, teamId))
     .orderBy(asc(users.name));
+  const holidays = await ctx.db.select({ date: teamHolidays.date, name: teamHolidays.name }).from(teamHolidays).where(eq(teamHolidays.teamId, teamId)).orderBy(asc(teamHolidays.date));
   return {
     id: team.id,
     name: team.name,
@@ -67,5 +68,6 @@ export async function getTeam(ctx: Ctx, teamId: string): Promise<TeamDetail> {
     memberCount: members.length,
     leads: members.filter((m) => m.isLead).map((m) => ({ userId: m.userId, name: m.name })),
     members,
+    holidays,
   };
 }

@@ -9,14 +9,15 @@ import { addTeamMember, removeTeamMember, setTeamLead } from "@/lib/teams/team-m
 import { updateTeam } from "@/lib/teams/update-team";
 
 const teamPage = (form: FormData) => `/teams/${String(form.get("teamId") ?? "")}`;
+const TEAM_FORM = { arrays: ["memberIds", "leadIds"], json: ["holidays"] };
 
 export const createTeamAction = safeAction(async (ctx, form) => {
-  const team = await createTeam({ ctx, input: formInput(form, { arrays: ["memberIds", "leadIds"] }) });
+  const team = await createTeam({ ctx, input: formInput(form, TEAM_FORM) });
   return { redirectTo: `/teams/${team.id}`, revalidate: ["/teams"] };
 });
 
 export const updateTeamAction = safeAction(async (ctx, form) => {
-  const team = await updateTeam({ ctx, input: formInput(form) });
+  const team = await updateTeam({ ctx, input: formInput(form, { json: TEAM_FORM.json }) });
   return { message: `Saved ${team.name}.`, revalidate: [`/teams/${team.id}`, "/teams"] };
 });
 

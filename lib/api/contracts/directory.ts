@@ -23,9 +23,9 @@ export const directoryContracts = {
   deleteUser: { method: "DELETE", path: "/api/v1/users/{userId}", tag: "Users", summary: "Delete a person", permission: "users:manage", params: userParams, status: 204 },
 
   listTeams: { method: "GET", path: "/api/v1/teams", tag: "Teams", summary: "List teams", permission: "teams:read", query: pageQuerySchema, response: list(teamOutput) },
-  createTeam: { method: "POST", path: "/api/v1/teams", tag: "Teams", summary: "Create a team", permission: "teams:manage", body: createTeamInput, response: one(teamDetailOutput), status: 201 },
-  getTeam: { method: "GET", path: "/api/v1/teams/{teamId}", tag: "Teams", summary: "Get a team with its members", permission: "teams:read", params: teamParams, response: one(teamDetailOutput) },
-  updateTeam: { method: "PATCH", path: "/api/v1/teams/{teamId}", tag: "Teams", summary: "Rename or describe a team", permission: "teams:manage", params: teamParams, body: updateTeamInput.omit({ teamId: true }), response: one(teamDetailOutput) },
+  createTeam: { method: "POST", path: "/api/v1/teams", tag: "Teams", summary: "Create a team (members, leads, holiday calendar)", permission: "teams:manage", body: createTeamInput, response: one(teamDetailOutput), status: 201 },
+  getTeam: { method: "GET", path: "/api/v1/teams/{teamId}", tag: "Teams", summary: "Get a team with its members and holidays", permission: "teams:read", params: teamParams, response: one(teamDetailOutput) },
+  updateTeam: { method: "PATCH", path: "/api/v1/teams/{teamId}", tag: "Teams", summary: "Rename or describe a team, or replace its holiday calendar (holidays, when given, replace the whole list)", permission: "teams:manage", params: teamParams, body: updateTeamInput.omit({ teamId: true }), response: one(teamDetailOutput) },
   deleteTeam: { method: "DELETE", path: "/api/v1/teams/{teamId}", tag: "Teams", summary: "Delete a team", permission: "teams:manage", params: teamParams, status: 204 },
   listTeamMembers: { method: "GET", path: "/api/v1/teams/{teamId}/members", tag: "Teams", summary: "List a team's members", permission: "teams:read", params: teamParams, response: list(teamMemberOutput) },
   addTeamMember: { method: "POST", path: "/api/v1/teams/{teamId}/members", tag: "Teams", summary: "Add a member", permission: "teams:manage", params: teamParams, body: addTeamMemberInput.omit({ teamId: true }), response: one(teamDetailOutput), status: 201 },

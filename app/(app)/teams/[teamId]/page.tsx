@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CalendarDays, Crown, Scale, UserMinus } from "lucide-react";
+import { HolidayList } from "@/components/holiday-list";
 import { PageError } from "@/components/page-error";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
@@ -15,7 +16,7 @@ import { getTeam } from "@/lib/teams/read-teams";
 import { getSwapApproval } from "@/lib/teams/set-swap-approval";
 import { listUsers } from "@/lib/users/read-users";
 import { deleteTeamAction, removeTeamMemberAction, setSwapApprovalAction, setTeamLeadAction } from "../actions";
-import { AddMemberForm, RenameTeamForm } from "./team-forms";
+import { AddMemberForm, TeamDetailsForm } from "./team-forms";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -55,65 +56,81 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
       />
       <PageError error={error} />
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <CardHeader>
-            <CardTitle>Members</CardTitle>
-            <CardDescription>
-              {team.memberCount} {team.memberCount === 1 ? "person" : "people"}. Leads are told when nobody answers a page.
-            </CardDescription>
-          </CardHeader>
-          <CardContent className="space-y-6">
-            {team.members.length === 0 ? (
-              <p className="text-sm text-slate-600">No members yet.</p>
-            ) : (
-              <ul className="divide-y divide-slate-100" aria-label="Members">
-                {team.members.map((m) => (
-                  <li key={m.userId} className="flex flex-wrap items-center justify-between gap-3 py-3">
-                    <div className="flex min-w-0 items-center gap-3">
-                      <Avatar name={m.name} />
-                      <div className="min-w-0">
-                        <p className="truncate text-sm font-medium text-slate-900">
-                          {m.name} {m.isLead && <Badge variant="info">Lead</Badge>}
-                        </p>
-                        <p className="truncate text-xs text-slate-500">{m.email}</p>
+        <div className="space-y-6 lg:col-span-2">
+          <Card>
+            <CardHeader>
+              <CardTitle>Members</CardTitle>
+              <CardDescription>
+                {team.memberCount} {team.memberCount === 1 ? "person" : "people"}. Leads are told when nobody answers a page.
+              </CardDescription>
+            </CardHeader>
+            <CardContent className="space-y-6">
+              {team.members.length === 0 ? (
+                <p className="text-sm text-slate-600">No members yet.</p>
+              ) : (
+                <ul className="divide-y divide-slate-100" aria-label="Members">
+                  {team.members.map((m) => (
+                    <li key={m.userId} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                      <div className="flex min-w-0 items-center gap-3">
+                        <Avatar name={m.name} />
+                        <div className="min-w-0">
+                          <p className="truncate text-sm font-medium text-slate-900">
+                            {m.name} {m.isLead && <Badge variant="info">Lead</Badge>}
+                          </p>
+                          <p className="truncate text-xs text-slate-500">{m.email}</p>
+                        </div>
                       </div>
-                    </div>
-                    {manage && (
-                      <div className="flex items-center gap-2">
-                        <form action={setTeamLeadAction}>
-                          <input type="hidden" name="teamId" value={team.id} />
-                          <input type="hidden" name="userId" value={m.userId} />
-                          <input type="hidden" name="isLead" value={m.isLead ? "false" : "true"} />
-                          <Button type="submit" variant="ghost" size="sm">
-                            <Crown className="size-4" aria-hidden /> {m.isLead ? "Unmake lead" : "Make lead"}
-                          </Button>
-                        </form>
-                        <form action={removeTeamMemberAction}>
-                          <input type="hidden" name="teamId" value={team.id} />
-                          <input type="hidden" name="userId" value={m.userId} />
-                          <Button type="submit" variant="ghost" size="sm" aria-label={`Remove ${m.name}`}>
-                            <UserMinus className="size-4" aria-hidden /> Remove
-                          </Button>
-                        </form>
-                      </div>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {manage && candidates.length > 0 && <AddMemberForm teamId={team.id} candidates={candidates.map((c) => ({ id: c.id, name: c.name }))} />}
-          </CardContent>
-        </Card>
-        {manage && (
-          <div className="space-y-6">
+                      {manage && (
+                        <div className="flex items-center gap-2">
+                          <form action={setTeamLeadAction}>
+                            <input type="hidden" name="teamId" value={team.id} />
+                            <input type="hidden" name="userId" value={m.userId} />
+                            <input type="hidden" name="isLead" value={m.isLead ? "false" : "true"} />
+                            <Button type="submit" variant="ghost" size="sm">
+                              <Crown className="size-4" aria-hidden /> {m.isLead ? "Unmake lead" : "Make lead"}
+                            </Button>
+                          </form>
+                          <form action={removeTeamMemberAction}>
+                            <input type="hidden" name="teamId" value={team.id} />
+                            <input type="hidden" name="userId" value={m.userId} />
+                            <Button type="submit" variant="ghost" size="sm" aria-label={`Remove ${m.name}`}>
+                              <UserMinus className="size-4" aria-hidden /> Remove
+                            </Button>
+                          </form>
+                        </div>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {manage && candidates.length > 0 && <AddMemberForm teamId={team.id} candidates={candidates.map((c) => ({ id: c.id, name: c.name }))} />}
+            </CardContent>
+          </Card>
+          {manage && (
             <Card>
               <CardHeader>
-                <CardTitle>Details</CardTitle>
+                <CardTitle>Details and holidays</CardTitle>
+                <CardDescription>{team.holidays.length === 0 ? "No holidays on the team's calendar yet." : `${team.holidays.length} ${team.holidays.length === 1 ? "holiday" : "holidays"} on the team's calendar.`}</CardDescription>
               </CardHeader>
               <CardContent>
-                <RenameTeamForm teamId={team.id} name={team.name} description={team.description} />
+                <TeamDetailsForm teamId={team.id} name={team.name} description={team.description} holidays={team.holidays} />
               </CardContent>
             </Card>
+          )}
+        </div>
+        {!manage && (
+          <Card className="self-start">
+            <CardHeader>
+              <CardTitle>Holidays</CardTitle>
+              <CardDescription>On-call hours on these days weigh the most in fairness.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <HolidayList holidays={team.holidays} />
+            </CardContent>
+          </Card>
+        )}
+        {manage && (
+          <div className="space-y-6">
             <Card>
               <CardHeader>
                 <CardTitle>Shift swaps</CardTitle>

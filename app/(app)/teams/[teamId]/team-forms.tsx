@@ -1,32 +1,39 @@
 "use client";
 
 import { useActionState } from "react";
+import { HolidaysEditor } from "@/components/holidays-editor";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
+import type { Holiday } from "@/lib/http/common-schemas";
 import { addTeamMemberAction, updateTeamAction } from "../actions";
 
 const message = (state: ActionState) => (state.status === "idle" ? undefined : { status: state.status, message: state.message });
 
-export function RenameTeamForm({ teamId, name, description }: { teamId: string; name: string; description: string }) {
+/** What a team's holidays mean, shown by the editor on the new-team and team pages. */
+export const TEAM_HOLIDAYS_HINT = "On-call hours on these days weigh the most in fairness (three times an office hour by default), on every schedule of this team, alongside its client's holidays.";
+
+/** Name, description and holiday calendar of a team. */
+export function TeamDetailsForm({ teamId, name, description, holidays }: { teamId: string; name: string; description: string; holidays: Holiday[] }) {
   const [state, action] = useActionState(updateTeamAction, idleState);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="teamId" value={teamId} />
       <FormMessage state={message(state)} />
-      <Field label="Name" error={fieldError(state, "name")}>
-        <Input id="team-name" name="name" defaultValue={name} maxLength={120} />
-      </Field>
-      <Field label="Description" optional error={fieldError(state, "description")}>
-        <Input id="team-description" name="description" defaultValue={description} maxLength={500} />
-      </Field>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field label="Name" error={fieldError(state, "name")}>
+          <Input id="team-name" name="name" defaultValue={name} maxLength={120} />
+        </Field>
+        <Field label="Description" optional error={fieldError(state, "description")}>
+          <Input id="team-description" name="description" defaultValue={description} maxLength={500} />
+        </Field>
+      </div>
+      <HolidaysEditor name="holidays" defaultValue={holidays} hint={TEAM_HOLIDAYS_HINT} error={fieldError(state, "holidays")} />
       <div className="flex justify-end">
-        <SubmitButton variant="secondary" pendingLabel="Saving…">
-          Save
-        </SubmitButton>
+        <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { HolidaysEditor } from "@/components/holidays-editor";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -8,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import { fieldError, idleState } from "@/lib/actions/action-state";
+import { TEAM_HOLIDAYS_HINT } from "../[teamId]/team-forms";
 import { createTeamAction } from "../actions";
 
 export type Candidate = { id: string; name: string; email: string; role: string };
@@ -51,6 +53,7 @@ export function NewTeamForm({ candidates }: { candidates: Candidate[] }) {
               ))}
             </ul>
           </fieldset>
+          <HolidaysEditor name="holidays" defaultValue={[]} hint={TEAM_HOLIDAYS_HINT} error={fieldError(state, "holidays")} />
         </CardContent>
         <CardFooter className="justify-end">
           <SubmitButton pendingLabel="Creating…">Create team</SubmitButton>
