@@ -49,7 +49,7 @@ export function ScheduleForm({
         <Textarea id="schedule-description" name="description" rows={2} defaultValue={values.description} maxLength={500} placeholder="What this rotation covers" />
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field label="Team" optional error={fieldError(state, "teamId")} hint="Its members can take open offers of shifts; its approval rule applies to swaps.">
+        <Field label="Team" optional error={fieldError(state, "teamId")} hint="Its members can take open offers of shifts; its approval rule applies to swaps; its holidays count as heavier on-call time.">
           <Select id="schedule-team" name="teamId" defaultValue={values.teamId ?? ""} placeholder="No team">
             {teams.map((t) => (
               <option key={t.id} value={t.id}>
@@ -58,7 +58,7 @@ export function ScheduleForm({
             ))}
           </Select>
         </Field>
-        <Field label="Client for holidays" optional error={fieldError(state, "clientId")} hint="Its holidays count as heavier on-call time.">
+        <Field label="Client for holidays" optional error={fieldError(state, "clientId")} hint="Its holidays count as heavier on-call time too.">
           <Select id="schedule-client" name="clientId" defaultValue={values.clientId ?? ""} placeholder="No client">
             {clients.map((c) => (
               <option key={c.id} value={c.id}>

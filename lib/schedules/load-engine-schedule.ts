@@ -1,6 +1,6 @@
 import { and, asc, gt, inArray, lt } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { clientHolidays, layerAssignments, layerParticipants, scheduleLayers, scheduleOverrides, schedules, timeOff, users } from "@/db/schema";
+import { clientHolidays, layerAssignments, layerParticipants, scheduleLayers, scheduleOverrides, schedules, teamHolidays, timeOff, users } from "@/db/schema";
 import type { RestrictionWindow, RotationLayer, Schedule, ScheduleOverride, TimeOffInterval } from "@/lib/core/schedule";
 import { localDatesInterval, type IsoWeekday } from "@/lib/core/time";
 import { groupBy } from "@/lib/core/group-by";
@@ -16,6 +16,7 @@ export type LoadedSchedule = {
   /** What the pure engine needs for the range it was loaded for. */
   engine: Schedule;
   people: Map<string, Person>;
+  /** Dates (YYYY-MM-DD, sorted, each once) on the client's or the team's holiday calendar. */
   holidays: string[];
 };
 
@@ -45,7 +46,7 @@ export async function loadEngineSchedule(db: Queryable, scheduleId: string, from
 }
 
 /**
- * `loadEngineSchedule` for several schedules over the same range, in the same eight statements
+ * `loadEngineSchedule` for several schedules over the same range, in the same nine statements
  * whatever their number (one per kind of row, split here). Schedules that don't exist are
  * missing from the map.
  */
@@ -92,7 +93,11 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
         .where(and(inArray(timeOff.userId, personIds), lt(timeOff.fromDate, toDate), gt(timeOff.toDate, fromDate)))
     : [];
   const clientIds = [...new Set(rows.flatMap((r) => (r.clientId ? [r.clientId] : [])))];
-  const holidayRows = clientIds.length ? await db.select({ clientId: clientHolidays.clientId, date: clientHolidays.date }).from(clientHolidays).where(inArray(clientHolidays.clientId, clientIds)) : [];
+  const clientHolidayRows = clientIds.length ? await db.select({ clientId: clientHolidays.clientId, date: clientHolidays.date }).from(clientHolidays).where(inArray(clientHolidays.clientId, clientIds)) : [];
+  const teamIds = [...new Set(rows.flatMap((r) => (r.teamId ? [r.teamId] : [])))];
+  const teamHolidayRows = teamIds.length ? await db.select({ teamId: teamHolidays.teamId, date: teamHolidays.date }).from(teamHolidays).where(inArray(teamHolidays.teamId, teamIds)) : [];
+  const clientHolidaysOf = groupBy(clientHolidayRows, (h) => h.clientId);
+  const teamHolidaysOf = groupBy(teamHolidayRows, (h) => h.teamId);
 
   for (const row of rows) {
     const layers = layersOf.get(row.id) ?? [];
@@ -113,6 +118,7 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
       origin: o.origin,
       ...(o.replacesUserId ? { replacesUserId: o.replacesUserId } : {}),
     }));
+    const holidayRows = [...(row.clientId ? (clientHolidaysOf.get(row.clientId) ?? []) : []), ...(row.teamId ? (teamHolidaysOf.get(row.teamId) ?? []) : [])];
     const byLayer = new Map<string, Map<number, string>>();
     for (const l of layers) {
       for (const a of assignmentsOf.get(l.id) ?? []) {
@@ -126,7 +132,7 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
       layers,
       engine: { timeZone: row.timeZone, layers: layers.map((l) => toEngineLayer(l, byLayer.get(l.id))), overrides: engineOverrides, timeOff: timeOffIntervals },
       people,
-      holidays: row.clientId ? holidayRows.filter((h) => h.clientId === row.clientId).map((h) => h.date) : [],
+      holidays: [...new Set(holidayRows.map((h) => h.date))].sort(),
     });
   }
   return out;

@@ -97,7 +97,7 @@ export default async function SchedulePage({ params, searchParams }: { params: P
             <span>
               {schedule.timeZone.replaceAll("_", " ")}
               {teamName ? ` · ${teamName}` : ""}
-              {clientName ? ` · holidays of ${clientName}` : ""}
+              {clientName || teamName ? ` · holidays of ${[clientName, teamName && "the team"].filter(Boolean).join(" and ")}` : ""}
             </span>
           </>
         }
