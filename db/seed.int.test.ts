@@ -4,7 +4,7 @@ import { createTestDatabase } from "./test/test-database";
 import { prepareDatabase } from "./prepare";
 import { seedDemoData, SeedRefusedError } from "./seed";
 import { asc } from "drizzle-orm";
-import { auditLog, clientAlertPolicies, clientHolidays, clients, clientStakeholders, priorityRules, services, teamMembers, teams, users } from "./schema";
+import { auditLog, clientAlertPolicies, clientHolidays, clients, clientStakeholders, priorityRules, services, teamHolidays, teamMembers, teams, users } from "./schema";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -39,6 +39,9 @@ describe("demo seed", () => {
     const [globex] = await t.db.select().from(clients).where(eq(clients.name, "Globex Logistics"));
     expect(globex!.businessHours.sat).toEqual([{ start: "07:00", end: "19:00" }]);
     expect((await t.db.select({ n: count() }).from(clientHolidays).where(eq(clientHolidays.clientId, acme!.id)))[0]!.n).toBe(11);
+    const [desk] = await t.db.select().from(teams).where(eq(teams.name, "Service Desk"));
+    expect((await t.db.select({ n: count() }).from(teamHolidays).where(eq(teamHolidays.teamId, desk!.id)))[0]!.n).toBe(11);
+    expect((await t.db.select({ n: count() }).from(teamHolidays))[0]!.n).toBe(11);
     const jane = await t.db.select({ clientId: clientStakeholders.clientId }).from(clientStakeholders).innerJoin(users, eq(users.id, clientStakeholders.userId)).where(eq(users.email, "jane@acme.example"));
     expect(jane).toEqual([{ clientId: acme!.id }]);
     const svc = await t.db.select({ name: services.name, client: clients.name, team: teams.name }).from(services).innerJoin(clients, eq(clients.id, services.clientId)).innerJoin(teams, eq(teams.id, services.teamId)).orderBy(asc(services.name));
@@ -106,6 +109,10 @@ describe("demo schedules", () => {
     const published = await t.db.select().from(layerAssignments).where(eq(layerAssignments.layerId, layer!.id)).orderBy(asc(layerAssignments.shiftIndex));
     expect(published).toHaveLength(13);
     const loaded = await loadEngineSchedule(t.db, desk!.id, now, new Date(now.getTime() + 100 * 86_400_000));
+    // No client: its holidays are the Service Desk team's (Thanksgiving and Christmas fall in the quarter).
+    expect(desk!.clientId).toBeNull();
+    expect(loaded.holidays).toEqual(expect.arrayContaining(["2026-11-26", "2026-12-25"]));
+    expect(loaded.holidays).toHaveLength(11);
     const nameOf = (userId: string) => loaded.people.get(userId)!.name;
     for (let i = 1; i < published.length; i++) expect(published[i]!.userId).not.toBe(published[i - 1]!.userId);
     const [away] = await t.db.select().from(timeOff);

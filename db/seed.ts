@@ -1,7 +1,7 @@
 import { count } from "drizzle-orm";
 import type { DbHandle } from "./client";
 import type { Queryable } from "./client";
-import { clientAlertPolicies, clientHolidays, clients, clientStakeholders, clientTeams, priorityRules, services, teamMembers, teams, users, type Role } from "./schema";
+import { clientAlertPolicies, clientHolidays, clients, clientStakeholders, clientTeams, priorityRules, services, teamHolidays, teamMembers, teams, users, type Role } from "./schema";
 import { uniformBusinessHours } from "@/lib/core/business-hours";
 
 export class SeedRefusedError extends Error {
@@ -11,7 +11,7 @@ export class SeedRefusedError extends Error {
   }
 }
 
-/** US federal holidays observed in 2026 (Acme Dental's calendar). */
+/** US federal holidays observed in 2026 (Acme Dental's calendar, and the Service Desk team's). */
 export const US_HOLIDAYS_2026 = [
   { date: "2026-01-01", name: "New Year's Day" },
   { date: "2026-01-19", name: "Martin Luther King Jr. Day" },
@@ -84,6 +84,8 @@ export async function seedDemoData(handle: DbHandle, opts: { now: Date; url?: st
       ...["alice", "bob", "carol", "dave"].map((n) => ({ teamId: serviceDesk!.id, userId: id(`${n}@example.com`), isLead: n === "alice", joinedAt: now })),
       ...["erin", "frank", "grace"].map((n) => ({ teamId: secOps!.id, userId: id(`${n}@example.com`), isLead: n === "erin", joinedAt: now })),
     ]);
+    // The desk's own calendar: its 24/7 schedule has no client, so these are its holidays.
+    await tx.insert(teamHolidays).values(US_HOLIDAYS_2026.map((h) => ({ teamId: serviceDesk!.id, ...h })));
     const [acme, globex] = await tx
       .insert(clients)
       .values([
