@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import { callRoute, tokensByRole, type CallOptions, type RouteHandler } from "@/db/test/route-call";
 import { count, eq } from "drizzle-orm";
 import { useDbHandle } from "@/db/client";
-import { auditLog, teams } from "@/db/schema";
+import { auditLog, teamHolidays, teams } from "@/db/schema";
 import { createTestDatabase } from "@/db/test/test-database";
 import { makeClient, makeTeam } from "@/db/test/factories";
 import * as teamsRoute from "./teams/route";
@@ -96,6 +96,9 @@ describe("each route refuses the roles that may not use it", () => {
     { name: "engineer creates a team", role: "engineer", handler: () => teamsRoute.POST, method: "POST", path: "/api/v1/teams", body: { name: "Nope" }, status: 403 },
     { name: "engineer reads another team", role: "engineer", handler: () => teamRoute.GET, method: "GET", path: "/api/v1/teams/x", params: () => ({ teamId: ids.otherTeam! }), status: 404 },
     { name: "engineer renames a team", role: "engineer", handler: () => teamRoute.PATCH, method: "PATCH", path: "/api/v1/teams/x", params: () => ({ teamId: ids.team! }), body: { name: "X" }, status: 403 },
+    { name: "engineer replaces their team's holidays", role: "engineer", handler: () => teamRoute.PATCH, method: "PATCH", path: "/api/v1/teams/x", params: () => ({ teamId: ids.team! }), body: { holidays: [{ date: "2026-12-25" }] }, status: 403 },
+    { name: "stakeholder replaces a team's holidays", role: "stakeholder", handler: () => teamRoute.PATCH, method: "PATCH", path: "/api/v1/teams/x", params: () => ({ teamId: ids.team! }), body: { holidays: [] }, status: 403 },
+    { name: "engineer creates a team with holidays", role: "engineer", handler: () => teamsRoute.POST, method: "POST", path: "/api/v1/teams", body: { name: "Nope 2", holidays: [{ date: "2026-12-25" }] }, status: 403 },
     { name: "engineer deletes a team", role: "engineer", handler: () => teamRoute.DELETE, method: "DELETE", path: "/api/v1/teams/x", params: () => ({ teamId: ids.team! }), status: 403 },
     { name: "stakeholder lists members", role: "stakeholder", handler: () => membersRoute.GET, method: "GET", path: "/api/v1/teams/x/members", params: () => ({ teamId: ids.team! }), status: 403 },
     { name: "engineer adds a member", role: "engineer", handler: () => membersRoute.POST, method: "POST", path: "/api/v1/teams/x/members", params: () => ({ teamId: ids.team! }), body: { userId: ids.engineer }, status: 403 },
@@ -147,6 +150,38 @@ describe("what each role may do", () => {
     expect(gone.status).toBe(404);
   });
 
+  it("a manager gives a team a holiday calendar, replaces it whole, and bad dates are refused by field with nothing written", async () => {
+    const holidays = [{ date: "2026-11-26", name: "Thanksgiving" }, { date: "2026-12-25", name: "Christmas Day" }];
+    const created = await call(teamsRoute.POST, { method: "POST", path: "/api/v1/teams", role: "manager", body: { name: "Holiday Desk", memberIds: [ids.engineer], holidays } });
+    expect(created.status).toBe(201);
+    const teamId = created.json.data.id;
+    expect(created.json.data.holidays).toEqual(holidays);
+    const replaced = await call(teamRoute.PATCH, { method: "PATCH", path: "/api/v1/teams/x", role: "manager", params: { teamId }, body: { holidays: [{ date: "2027-01-01", name: "New Year's Day" }] } });
+    expect(replaced.status).toBe(200);
+    expect(replaced.json.data.holidays).toEqual([{ date: "2027-01-01", name: "New Year's Day" }]);
+    const renamed = await call(teamRoute.PATCH, { method: "PATCH", path: "/api/v1/teams/x", role: "manager", params: { teamId }, body: { description: "Holidays untouched" } });
+    expect(renamed.json.data.holidays).toHaveLength(1);
+    for (const [bad, path] of [
+      [[{ date: "2026-12-24" }, { date: "2026-12-25" }, { date: "2026-13-01" }], "holidays.2.date"],
+      [[{ date: "2026-12-24" }, { date: "2026-12-25" }, { date: "2026-12-24" }], "holidays.2.date"],
+      [[{ date: "24/12/2026" }], "holidays.0.date"],
+      [[{ name: "No date" }], "holidays.0.date"],
+    ] as const) {
+      const r = await call(teamRoute.PATCH, { method: "PATCH", path: "/api/v1/teams/x", role: "manager", params: { teamId }, body: { name: "Half Written", holidays: bad } });
+      expect(r.status).toBe(400);
+      expect(r.json.error.code).toBe("invalid");
+      expect(r.json.error.issues.map((i: { path: string }) => i.path)).toEqual([path]);
+    }
+    const dupCreate = await call(teamsRoute.POST, { method: "POST", path: "/api/v1/teams", role: "manager", body: { name: "Half Written", holidays: [holidays[0], holidays[0]] } });
+    expect(dupCreate.status).toBe(400);
+    expect(dupCreate.json.error.issues.map((i: { path: string }) => i.path)).toEqual(["holidays.1.date"]);
+    expect(await t.db.select().from(teams).where(eq(teams.name, "Half Written"))).toEqual([]);
+    expect(await t.db.select({ date: teamHolidays.date }).from(teamHolidays).where(eq(teamHolidays.teamId, teamId))).toEqual([{ date: "2027-01-01" }]);
+    // A member reads them; the write route refuses them (the table above).
+    const read = await call(teamRoute.GET, { path: "/api/v1/teams/x", role: "engineer", params: { teamId } });
+    expect(read.json.data.holidays).toEqual([{ date: "2027-01-01", name: "New Year's Day" }]);
+  });
+
   it("a manager creates and edits a client with business hours and holidays", async () => {
     const body = { name: "Initech", timeZone: "America/Chicago", businessHours: { mon: [{ start: "08:00", end: "12:00" }, { start: "13:00", end: "17:00" }] }, holidays: [{ date: "2026-12-24", name: "Christmas Eve" }] };
     const created = await call(clientsRoute.POST, { method: "POST", path: "/api/v1/clients", role: "manager", body });
@@ -183,6 +218,9 @@ describe("documents", () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/teams", "/api/v1/teams/{teamId}/members/{userId}", "/api/v1/clients/{clientId}", "/api/v1/users"]));
     expect(doc.paths["/api/v1/teams"].post.requestBody.content["application/json"].schema.properties.name).toMatchObject({ type: "string", minLength: 1 });
     expect(doc.paths["/api/v1/teams"].get.responses["401"]).toBeDefined();
+    const teamHolidaysBody = doc.paths["/api/v1/teams/{teamId}"].patch.requestBody.content["application/json"].schema.properties.holidays;
+    expect(teamHolidaysBody).toMatchObject({ type: "array", maxItems: 400, items: { properties: { date: { type: "string", format: "date" } } } });
+    expect(JSON.stringify(doc.paths["/api/v1/teams/{teamId}"].get.responses["200"])).toContain("holidays");
   });
 
   it("health names the pieces in use", async () => {
