@@ -24,6 +24,41 @@ test("a manager creates a team with three members, and it survives a reload", as
   await screenshotBoth(page, "team-detail");
 });
 
+test("a manager adds holidays to a team's calendar and they survive a reload; a member sees them listed", async ({ page, browser }) => {
+  const name = `Holiday Desk ${Date.now().toString(36)}`;
+  await page.goto("/teams/new");
+  await page.getByLabel("Team name").fill(name);
+  await page.getByRole("listitem").filter({ hasText: "Alice Nguyen" }).getByRole("checkbox").first().check();
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  for (const [date, holiday] of [["2026-12-31", "New Year's Eve"], ["2026-12-24", "Christmas Eve"]] as const) {
+    await page.getByLabel("Holiday date").fill(date);
+    await page.getByLabel("Holiday name").fill(holiday);
+    await page.getByRole("button", { name: "Add holiday" }).click();
+  }
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText(`Saved ${name}.`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("list", { name: "Holidays" }).getByRole("listitem")).toHaveText([/2026-12-24.*Christmas Eve/, /2026-12-31.*New Year's Eve/]);
+  await expect(page.getByText("2 holidays on the team's calendar.")).toBeVisible();
+  await screenshotBoth(page, "team-holidays-edit");
+  // The demo Service Desk has the US calendar; its member Alice reads it without an editor.
+  const alice = await browser.newContext({ storageState: storageStateFor("engineer"), baseURL: new URL(page.url()).origin, timezoneId: "America/New_York", locale: "en-US" });
+  const alicePage = await alice.newPage();
+  await alicePage.goto(page.url());
+  await expect(alicePage.getByRole("list", { name: "Holidays" }).getByRole("listitem")).toHaveCount(2);
+  await expect(alicePage.getByRole("button", { name: "Add holiday" })).toHaveCount(0);
+  await alicePage.goto("/teams");
+  await alicePage.getByRole("link", { name: "Service Desk" }).first().click();
+  await expect(alicePage.getByRole("list", { name: "Holidays" }).getByText("Thanksgiving")).toBeVisible();
+  await screenshotBoth(alicePage, "team-holidays-member");
+  await alice.close();
+  await page.goto("/teams");
+  await page.getByRole("link", { name: "Service Desk" }).first().click();
+  await expect(page.getByText("11 holidays on the team's calendar.")).toBeVisible();
+  await screenshotBoth(page, "team-holidays-service-desk");
+});
+
 test("bad form input shows the field error and writes nothing", async ({ page }) => {
   await page.goto("/teams");
   const before = await page.getByRole("table", { name: "Teams" }).getByRole("row").count();
