@@ -8,7 +8,7 @@ export function HolidayList({ holidays }: { holidays: Holiday[] }) {
       {holidays.map((h) => (
         <li key={h.date} className="flex justify-between gap-4 py-2 text-sm">
           <span className="shrink-0 tabular-nums text-slate-700">{h.date}</span>
-          <span className="truncate text-right text-slate-600">{h.name}</span>
+          <span className="min-w-0 text-right text-slate-600">{h.name}</span>
         </li>
       ))}
     </ul>

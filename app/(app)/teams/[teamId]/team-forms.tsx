@@ -14,7 +14,7 @@ import { addTeamMemberAction, updateTeamAction } from "../actions";
 const message = (state: ActionState) => (state.status === "idle" ? undefined : { status: state.status, message: state.message });
 
 /** What a team's holidays mean, shown by the editor on the new-team and team pages. */
-export const TEAM_HOLIDAYS_HINT = "On-call hours on these days weigh the most in fairness (three times an office hour by default), on every schedule of this team, alongside its client's holidays.";
+export const TEAM_HOLIDAYS_HINT = "On-call hours on these days weigh the most in fairness (three times an office hour by default), on every schedule of this team, together with the holidays of the schedule's client.";
 
 /** Name, description and holiday calendar of a team. */
 export function TeamDetailsForm({ teamId, name, description, holidays }: { teamId: string; name: string; description: string; holidays: Holiday[] }) {
