@@ -1,6 +1,6 @@
 import type { EpochMs } from "../time/zone-offsets";
 import type { DecisionState, FairnessAlgorithm, SchedulingProblem, SlotDecider } from "./algorithm";
-import { firstIndexAtOrAfter, hourBurden, isSleepBandPage, pageBurden } from "./burden";
+import { firstIndexAtOrAfter, hourBurden, isSleepBandPage } from "./burden";
 import { estimatePageRates, expectedPageBurden, pageExposure, type PageExposure } from "./expected-pages";
 import { fixedRotation } from "./fixed-rotation";
 import { overlapsTimeOff, restEndAfter } from "./horizon";
@@ -137,6 +137,20 @@ function prepareBatonPlanner(problem: SchedulingProblem, settings: BatonSettings
     const pages = state.knownPageTimes;
     const rates = estimatePageRates(pages, observedFrom, t, timeline, horizon.timeZone, holidays, settings.ratePriorHours);
 
+    /** Burden of decided slot j for member m as far as it is known at t (pages seen, expected for the rest), and its sleep-band pages so far. */
+    const decidedLoad = (m: number, j: number) => {
+      const slot = slots[j]!;
+      let sleep = 0;
+      let load = hourCost[m * S + j]!;
+      for (let i = firstIndexAtOrAfter(pages, slot.start); i < pages.length && pages[i]! < slot.end; i++) {
+        const asleep = isSleepBandPage(pages[i]!, members[m]!.timeZone, weights);
+        if (asleep) sleep++;
+        load += asleep ? weights.sleepPage : weights.awakePage;
+      }
+      if (slot.end > t) load += expectedPageBurden(exposures[j]!, zoneOf[m]!, rates, Math.max(t, slot.start));
+      return { load, sleep };
+    };
+
     // Burden already taken, as far as it is known at t.
     const taken = new Float64Array(M);
     const blocked = new Uint8Array(M * S);
@@ -145,14 +159,8 @@ function prepareBatonPlanner(problem: SchedulingProblem, settings: BatonSettings
       const m = indexOf.get(state.assigned[j] ?? "") ?? NONE;
       if (m === NONE) continue;
       const slot = slots[j]!;
-      let sleep = 0;
-      let pageLoad = 0;
-      for (let i = firstIndexAtOrAfter(pages, slot.start); i < pages.length && pages[i]! < slot.end; i++) {
-        const asleep = isSleepBandPage(pages[i]!, members[m]!.timeZone, weights);
-        if (asleep) sleep++;
-        pageLoad += asleep ? weights.sleepPage : weights.awakePage;
-      }
-      taken[m]! += hourCost[m * S + j]! + pageLoad + (slot.end > t ? expectedPageBurden(exposures[j]!, zoneOf[m]!, rates, Math.max(t, slot.start)) : 0);
+      const { load, sleep } = decidedLoad(m, j);
+      taken[m]! += load;
       if (sleep >= weights.arduousSleepPages) {
         // Known arduous: later slots decided after it ends, starting within the rest, are not theirs.
         const until = restEnd(slot.end);
@@ -228,15 +236,7 @@ function prepareBatonPlanner(problem: SchedulingProblem, settings: BatonSettings
       for (let s = 0; s < S; s++) {
         const m = holders[s]!;
         if (m === NONE) continue;
-        if (s >= k) {
-          n[m]! += cost[m * S + s]!;
-          continue;
-        }
-        const slot = slots[s]!;
-        let load = hourCost[m * S + s]!;
-        for (let i = firstIndexAtOrAfter(pages, slot.start); i < pages.length && pages[i]! < slot.end; i++) load += pageBurden(pages[i]!, members[m]!.timeZone, weights);
-        if (slot.end > t) load += expectedPageBurden(exposures[s]!, zoneOf[m]!, rates, Math.max(t, slot.start));
-        n[m]! += factor[m]! * load;
+        n[m]! += s >= k ? cost[m * S + s]! : factor[m]! * decidedLoad(m, s).load;
       }
       return rangeOf(n, compared);
     }
