@@ -4,8 +4,8 @@ import { requirePermission } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
 import { burdenWeightsOf, holidaySet, restEndAfter, shiftBurden } from "@/lib/core/fairness";
 import { shiftsBetween } from "@/lib/core/schedule";
-import { loadEngineSchedule } from "./load-engine-schedule";
-import { loadPageTimes } from "./page-times";
+import { loadEngineSchedules } from "./load-engine-schedule";
+import { loadTeamsPageTimes } from "./page-times";
 
 const DAY = 86_400_000;
 /** Shifts up to this long (four weeks and a bit) are read whole. */
@@ -25,23 +25,29 @@ export type CoverSuggestion = {
 /**
  * After an arduous shift (3+ pages in the person's sleep band), the person is owed 7 days of
  * rest: their shifts starting in that window are suggested for cover. The schedule's team's
- * burden weights say what "arduous" and "rest" are.
+ * burden weights say what "arduous" and "rest" are. Every schedule and its team's pages are read
+ * in one batch (the dashboard asks on every visit).
  */
 export async function arduousCoverSuggestions(ctx: Ctx, opts: { scheduleId?: string } = {}): Promise<CoverSuggestion[]> {
   await requirePermission(ctx, "schedules:read");
   const rows = await ctx.db.select({ id: schedules.id, teamId: schedules.teamId }).from(schedules).orderBy(asc(schedules.name));
   const weightsOf = new Map((await ctx.db.select({ id: teams.id, weights: teams.burdenWeights }).from(teams)).map((t) => [t.id, burdenWeightsOf(t.weights)]));
-  const out: CoverSuggestion[] = [];
+  const selected = rows.filter((r) => !opts.scheduleId || r.id === opts.scheduleId);
+  const weightsOfRow = (row: (typeof rows)[number]) => weightsOf.get(row.teamId ?? "") ?? burdenWeightsOf(null);
   const now = ctx.now.getTime();
-  for (const row of rows.filter((r) => !opts.scheduleId || r.id === opts.scheduleId)) {
-    const weights = weightsOf.get(row.teamId ?? "") ?? burdenWeightsOf(null);
+  // Back far enough to see the whole of a long shift that ended within the longest rest, with its pages.
+  const longestRest = Math.max(0, ...selected.map((r) => weightsOfRow(r).restDaysAfterArduous));
+  const from = new Date(now - (longestRest + SHIFT_LOOKBACK_DAYS) * DAY);
+  const to = new Date(now + (longestRest + 1) * DAY);
+  const teamIds = [...new Set(selected.flatMap((r) => (r.teamId ? [r.teamId] : [])))];
+  const [loadedOf, pagesOf] = await Promise.all([loadEngineSchedules(ctx.db, selected.map((r) => r.id), from, to), loadTeamsPageTimes(ctx.db, { teamIds, from, to: ctx.now })]);
+  const out: CoverSuggestion[] = [];
+  for (const row of selected) {
+    const loaded = loadedOf.get(row.id);
+    const pages = pagesOf.get(row.teamId ?? "") ?? [];
+    if (!loaded || pages.length === 0) continue;
+    const weights = weightsOfRow(row);
     const restDays = weights.restDaysAfterArduous;
-    // Back far enough to see the whole of a long shift that ended within the rest, with its pages.
-    const from = new Date(now - (restDays + SHIFT_LOOKBACK_DAYS) * DAY);
-    const to = new Date(now + (restDays + 1) * DAY);
-    const loaded = await loadEngineSchedule(ctx.db, row.id, from, to);
-    const pages = row.teamId ? await loadPageTimes(ctx.db, { teamId: row.teamId, from, to: ctx.now }) : [];
-    if (pages.length === 0) continue;
     const holidays = holidaySet(loaded.holidays);
     const shifts = shiftsBetween(loaded.engine, from.getTime(), to.getTime());
     for (const s of shifts) {

@@ -54,7 +54,7 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
 
   // Burden each member carried on this schedule before now (final shifts, in their zone): weighted
   // hours and the team's pages that landed on them. A shift made arduous by its pages owes its
-  // holder rest: no shift of theirs may start in the 7 days after it ended.
+  // holder rest: no shift of theirs may start in the rest after it ended (7 days by default).
   const holidays = holidaySet(loaded.holidays);
   const pageTimes = loaded.row.teamId ? await loadPageTimes(db, { teamId: loaded.row.teamId, from, to: opts.now }) : [];
   const carried = new Map(members.map((m) => [m, 0]));

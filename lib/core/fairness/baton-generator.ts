@@ -205,11 +205,12 @@ function prepareBatonPlanner(problem: SchedulingProblem, settings: BatonSettings
       const kept = plan.slice();
       kept.set(rotation.subarray(k), k);
       const quality = planQuality(kept, input);
-      const margin = settings.keepRotationMargin * meanSlotCost();
+      const unit = meanSlotCost();
+      const margin = settings.keepRotationMargin * unit;
       const rotationRange = projectedRange(rotation);
       if (
         quality.breaks === 0 &&
-        quality.range <= settings.keepRotationGap * meanSlotCost() &&
+        quality.range <= settings.keepRotationGap * unit &&
         quality.score <= best.score + margin &&
         rivals.every((rival) => rotationRange + margin <= projectedRange(rival))
       ) {
