@@ -3,6 +3,7 @@ import type { DbHandle } from "./client";
 import type { Queryable } from "./client";
 import { clientAlertPolicies, clientHolidays, clients, clientStakeholders, clientTeams, priorityRules, services, teamHolidays, teamMembers, teams, users, type Role } from "./schema";
 import { uniformBusinessHours } from "@/lib/core/business-hours";
+import { isLocalDatabaseUrl } from "@/lib/env";
 
 export class SeedRefusedError extends Error {
   constructor(message: string) {
@@ -42,10 +43,7 @@ export const DEMO_PEOPLE: Person[] = [
 ];
 
 function isLocal(handle: DbHandle, url?: string): boolean {
-  if (handle.kind === "pglite") return true;
-  if (!url) return false;
-  const host = new URL(url).hostname;
-  return ["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(host);
+  return handle.kind === "pglite" || (url !== undefined && isLocalDatabaseUrl(url));
 }
 
 /**

@@ -65,6 +65,8 @@ export const envSchema = z.object({
   VAPID_SUBJECT: optionalString,
   BATON_SEED_DEMO: flag.default(true),
   BATON_ALLOW_NONLOCAL_SEED: flag,
+  /** Opens the dev mailbox on a database that is not local (it is open on a local one while the outbox is the transport). */
+  BATON_DEV_MAILBOX: flag,
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -102,6 +104,21 @@ export function workflowDriver(e: Env = env()): "local" | "inngest" {
 
 export function mailTransportKind(e: Env = env()): "outbox" | "resend" {
   return e.RESEND_API_KEY ? "resend" : "outbox";
+}
+
+/** The embedded database (no URL) or PostgreSQL on this machine. */
+export function isLocalDatabaseUrl(url: string | undefined): boolean {
+  if (!url) return true;
+  return ["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(new URL(url).hostname);
+}
+
+/**
+ * The dev mailbox (/dev/mailbox and its JSON twin) shows every sign-in link, so it needs no
+ * sign-in and is open only while the outbox is the transport, on a local database — or anywhere
+ * with BATON_DEV_MAILBOX=1. A server with a real database and no Resend key keeps it closed.
+ */
+export function devMailboxOpen(e: Env = env()): boolean {
+  return mailTransportKind(e) === "outbox" && (e.BATON_DEV_MAILBOX || isLocalDatabaseUrl(e.DATABASE_URL));
 }
 
 /** Where people reach the portal: BATON_PUBLIC_URL, else AUTH_URL's origin, else localhost on PORT. */

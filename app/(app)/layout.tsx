@@ -4,7 +4,7 @@ import { AppShell } from "@/components/shell/app-shell";
 import { navigationFor } from "@/lib/access/navigation";
 import { signOut } from "@/lib/auth/config";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
-import { mailTransportKind } from "@/lib/env";
+import { devMailboxOpen } from "@/lib/env";
 import { listMyAlarms } from "@/lib/escalations/list-my-alarms";
 import { acknowledgeFromAlarmAction } from "./alarm-actions";
 
@@ -20,7 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const { viewer } = ctx;
   const alarms = await listMyAlarms(ctx);
   return (
-    <AppShell user={{ name: viewer.name || viewer.email, email: viewer.email, role: viewer.role }} nav={navigationFor(viewer, { mailbox: mailTransportKind() === "outbox" })} signOutAction={signOutAction}>
+    <AppShell user={{ name: viewer.name || viewer.email, email: viewer.email, role: viewer.role }} nav={navigationFor(viewer, { mailbox: devMailboxOpen() })} signOutAction={signOutAction}>
       {children}
       <IncidentAlarm initial={alarms} timeZone={viewer.timeZone} acknowledgeAction={acknowledgeFromAlarmAction} />
       <RegisterServiceWorker />

@@ -4,7 +4,7 @@ import { Inbox } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
-import { mailTransportKind } from "@/lib/env";
+import { devMailboxOpen } from "@/lib/env";
 import { readMailbox } from "@/lib/mailer/read-mailbox";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 /** The local outbox: what Baton would have emailed. Exists only while no real mail transport is set. */
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  if (mailTransportKind() !== "outbox") notFound();
+  if (!devMailboxOpen()) notFound();
   const { to } = await searchParams;
   const messages = await readMailbox(await getDb(), { to: to?.trim().toLowerCase() || undefined, limit: 100 });
   return (
