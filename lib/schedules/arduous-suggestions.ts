@@ -2,7 +2,7 @@ import { asc } from "drizzle-orm";
 import { schedules, teams } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
-import { burdenWeightsOf, holidaySet, restEndAfter, shiftBurden } from "@/lib/core/fairness";
+import { burdenWeightsOf, heldShiftBurdens, holidaySet } from "@/lib/core/fairness";
 import { shiftsBetween } from "@/lib/core/schedule";
 import { loadEngineSchedules } from "./load-engine-schedule";
 import { loadTeamsPageTimes } from "./page-times";
@@ -50,12 +50,10 @@ export async function arduousCoverSuggestions(ctx: Ctx, opts: { scheduleId?: str
     const restDays = weights.restDaysAfterArduous;
     const holidays = holidaySet(loaded.holidays);
     const shifts = shiftsBetween(loaded.engine, from.getTime(), to.getTime());
-    for (const s of shifts) {
-      if (!s.userId || s.end > now || s.end < now - restDays * DAY) continue;
-      const zone = loaded.people.get(s.userId)?.timeZone ?? loaded.row.timeZone;
-      const b = shiftBurden(s.start, s.end, zone, holidays, pages, weights);
-      if (!b.arduous) continue;
-      const restEnd = restEndAfter(s.end, loaded.row.timeZone, weights);
+    const ended = shifts.filter((s) => s.end <= now && s.end >= now - restDays * DAY);
+    const zoneOf = (userId: string) => loaded.people.get(userId)?.timeZone ?? loaded.row.timeZone;
+    for (const { shift: s, burden: b, restEnd } of heldShiftBurdens(ended, { zoneOf, scheduleZone: loaded.row.timeZone, holidays, pageTimes: pages, weights })) {
+      if (restEnd === null) continue;
       const upcoming = shifts.filter((u) => u.userId === s.userId && u.start >= now && u.start < restEnd);
       if (upcoming.length === 0) continue;
       out.push({

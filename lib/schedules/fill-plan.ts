@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { teams, timeOff } from "@/db/schema";
-import { burdenWeightsOf, DEFAULT_BURDEN_WEIGHTS, evaluateAssignment, holidaySet, proposeFairAssignments, restEndAfter, schedulingProblem, shiftBurden, type BurdenWeights, type FairnessScenario } from "@/lib/core/fairness";
+import { burdenWeightsOf, DEFAULT_BURDEN_WEIGHTS, evaluateAssignment, holidaySet, heldShiftBurdens, proposeFairAssignments, schedulingProblem, type BurdenWeights, type FairnessScenario } from "@/lib/core/fairness";
 import { assigneeOf, rotationIndexAt, rotationShiftByIndex, shiftsBetween, type RotationLayer } from "@/lib/core/schedule";
 import { localDateAt, localDateTimeAt } from "@/lib/core/time";
 import { InvalidError, NotFoundError } from "@/lib/errors";
@@ -59,11 +59,11 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
   const pageTimes = loaded.row.teamId ? await loadPageTimes(db, { teamId: loaded.row.teamId, from, to: opts.now }) : [];
   const carried = new Map(members.map((m) => [m, 0]));
   const rest: { userId: string; start: number; end: number }[] = [];
-  for (const s of shiftsBetween(loaded.engine, from.getTime(), Math.min(opts.now.getTime(), first.start))) {
-    if (!s.userId || !carried.has(s.userId)) continue;
-    const burden = shiftBurden(s.start, s.end, loaded.people.get(s.userId)?.timeZone ?? tz, holidays, pageTimes, weights);
-    carried.set(s.userId, carried.get(s.userId)! + burden.total);
-    if (burden.arduous) rest.push({ userId: s.userId, start: s.end, end: restEndAfter(s.end, tz, weights) });
+  const past = shiftsBetween(loaded.engine, from.getTime(), Math.min(opts.now.getTime(), first.start)).filter((s) => s.userId && carried.has(s.userId));
+  const zoneOf = (userId: string) => loaded.people.get(userId)?.timeZone ?? tz;
+  for (const { shift, burden, restEnd } of heldShiftBurdens(past, { zoneOf, scheduleZone: tz, holidays, pageTimes, weights })) {
+    carried.set(shift.userId, carried.get(shift.userId)! + burden.total);
+    if (restEnd !== null) rest.push({ userId: shift.userId, start: shift.end, end: restEnd });
   }
   const horizonEnd = localDateAt(first.start + (opts.weeks * 7 + 1) * DAY, tz);
   const off = await db.select().from(timeOff).where(and(inArray(timeOff.userId, members), lte(timeOff.fromDate, horizonEnd), gte(timeOff.toDate, startDate)));

@@ -3,7 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { HOUR_MS } from "../time/local-time";
 import { epochMsOfIsoInstant, toIsoInstant } from "../time/zoned-time";
-import { memberAvailability, restEndAfter, scenarioHorizon } from "./horizon";
+import { DEFAULT_BURDEN_WEIGHTS, holidaySet } from "./burden";
+import { heldShiftBurdens, memberAvailability, restEndAfter, scenarioHorizon } from "./horizon";
 import { fairnessScenarioSchema, parseFairnessScenario, type FairnessScenario } from "./scenario";
 
 const SERVICE_DESK_PATH = path.resolve(__dirname, "../../../../shared/scenarios/service-desk-26w.json");
@@ -98,5 +99,34 @@ describe("fairnessScenarioSchema", () => {
   it("fills defaults (no holidays, pages, time off or carried burden)", () => {
     const parsed = scenario({});
     expect([parsed.holidays, parsed.pages, parsed.members[0]!.timeOff, parsed.members[0]!.carriedBurden]).toEqual([[], [], [], 0]);
+  });
+});
+
+describe("heldShiftBurdens: each held shift's burden in its holder's zone, and the rest an arduous one owes", () => {
+  const at = (iso: string) => epochMsOfIsoInstant(iso);
+  // A week from Monday 2026-01-05 09:00 New York; three pages at 03:30 New York (08:30 London).
+  const week = { start: at("2026-01-05T14:00:00Z"), end: at("2026-01-12T14:00:00Z") };
+  const pageTimes = ["2026-01-06T08:30:00Z", "2026-01-07T08:30:00Z", "2026-01-08T08:30:00Z"].map(at);
+  const zones: Record<string, string> = { ny: "America/New_York", london: "Europe/London" };
+  const opts = { zoneOf: (id: string) => zones[id]!, scheduleZone: "America/New_York", holidays: holidaySet([]), pageTimes };
+
+  it.each([
+    { holder: "ny", sleepBandPages: 3, restEnd: "2026-01-19T14:00:00Z" },
+    { holder: "london", sleepBandPages: 0, restEnd: null },
+  ])("$holder: $sleepBandPages sleep-band pages, rest until $restEnd", ({ holder, sleepBandPages, restEnd }) => {
+    const [held] = heldShiftBurdens([{ ...week, userId: holder }], opts);
+    expect(held!.burden.pages).toBe(3);
+    expect(held!.burden.sleepBandPages).toBe(sleepBandPages);
+    expect(held!.burden.arduous).toBe(sleepBandPages >= 3);
+    expect(held!.restEnd === null ? null : toIsoInstant(held!.restEnd)).toBe(restEnd);
+  });
+
+  it("skips shifts nobody holds and follows the team's weights", () => {
+    expect(heldShiftBurdens([{ ...week, userId: null }], opts)).toEqual([]);
+    const [held] = heldShiftBurdens([{ ...week, userId: "ny" }], { ...opts, pageTimes: pageTimes.slice(0, 2) });
+    expect(held!.restEnd).toBeNull();
+    const lenient = { ...DEFAULT_BURDEN_WEIGHTS, arduousSleepPages: 2, restDaysAfterArduous: 3 };
+    const [strict] = heldShiftBurdens([{ ...week, userId: "ny" }], { ...opts, pageTimes: pageTimes.slice(0, 2), weights: lenient });
+    expect(toIsoInstant(strict!.restEnd!)).toBe("2026-01-15T14:00:00Z");
   });
 });

@@ -3,7 +3,7 @@ import type { RotationLayer } from "../schedule/types";
 import { epochDayOfIsoDate, type IsoWeekday } from "../time/civil-date";
 import type { EpochMs } from "../time/zone-offsets";
 import { instantOfWallMs, localDatesInterval, wallMsAt, type Interval } from "../time/zoned-time";
-import { DEFAULT_BURDEN_WEIGHTS, type BurdenWeights } from "./burden";
+import { DEFAULT_BURDEN_WEIGHTS, shiftBurden, type BurdenWeights, type HolidaySet, type ShiftBurden } from "./burden";
 import type { FairnessScenario, ScenarioMember } from "./scenario";
 
 const DAY_MS = 86_400_000;
@@ -101,6 +101,23 @@ export function memberAvailability(
 export function restEndAfter(end: EpochMs, timeZone: string, weights: BurdenWeights = DEFAULT_BURDEN_WEIGHTS): EpochMs {
   const restMs = weights.restDaysAfterArduous * DAY_MS;
   return Math.max(end + restMs, instantOfWallMs(wallMsAt(end, timeZone) + restMs, timeZone));
+}
+
+/**
+ * Each held shift's burden for its holder (weighted hours and pages in the holder's zone) and,
+ * where its sleep-band pages made it arduous, the end of the rest it owes (else null). Shifts
+ * nobody holds are skipped. `pageTimes` sorted ascending.
+ */
+export function heldShiftBurdens<T extends { userId: string | null; start: EpochMs; end: EpochMs }>(
+  shifts: readonly T[],
+  opts: { zoneOf: (userId: string) => string; scheduleZone: string; holidays: HolidaySet; pageTimes: readonly EpochMs[]; weights?: BurdenWeights },
+): { shift: T & { userId: string }; burden: ShiftBurden; restEnd: EpochMs | null }[] {
+  const weights = opts.weights ?? DEFAULT_BURDEN_WEIGHTS;
+  return shifts.flatMap((shift) => {
+    if (!shift.userId) return [];
+    const burden = shiftBurden(shift.start, shift.end, opts.zoneOf(shift.userId), opts.holidays, opts.pageTimes, weights);
+    return [{ shift: shift as T & { userId: string }, burden, restEnd: burden.arduous ? restEndAfter(shift.end, opts.scheduleZone, weights) : null }];
+  });
 }
 
 /** True if [start, end) touches any of the member's time-off dates. */
