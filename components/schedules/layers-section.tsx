@@ -145,7 +145,7 @@ export function LayersSection({
               <DialogHeader>
                 <DialogTitle>{editing === "new" ? "Add a rotation layer" : `Edit ${editing.name}`}</DialogTitle>
                 <DialogDescription>
-                  {editing === "new" ? "People take turns in this order, one shift each." : "Open swap requests whose shift this change moves are flagged for the people involved."}
+                  {editing === "new" ? "People take turns in this order, one shift each." : "Changes hold from now on: shifts already worked stay with whoever held them. Open swap requests whose shift this change moves are flagged for the people involved."}
                 </DialogDescription>
               </DialogHeader>
               <LayerForm

@@ -1,6 +1,6 @@
 import { and, asc, gt, inArray, lt } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { clientHolidays, layerAssignments, layerParticipants, scheduleLayers, scheduleOverrides, schedules, teamHolidays, timeOff, users } from "@/db/schema";
+import { clientHolidays, layerAssignments, layerParticipants, layerVersions, scheduleLayers, scheduleOverrides, schedules, teamHolidays, timeOff, users } from "@/db/schema";
 import type { RestrictionWindow, RotationLayer, Schedule, ScheduleOverride, TimeOffInterval } from "@/lib/core/schedule";
 import { localDatesInterval, type IsoWeekday } from "@/lib/core/time";
 import { groupBy } from "@/lib/core/group-by";
@@ -19,6 +19,25 @@ export type LoadedSchedule = {
   /** Dates (YYYY-MM-DD, sorted, each once) on the client's or the team's holiday calendar. */
   holidays: string[];
 };
+
+type VersionRow = typeof layerVersions.$inferSelect;
+
+/**
+ * A layer as the engine sees it: its past versions (each up to the edit that ended it) and then
+ * its current rotation from the last edit on. The current one comes first, so looking a layer up
+ * by id finds it; all share the layer's id and precedence, and never overlap in time.
+ */
+function toEngineLayers(layer: LayerRow, versions: readonly VersionRow[], assignments?: Map<number, string>): RotationLayer[] {
+  const sorted = [...versions].sort((a, b) => a.validUntil.getTime() - b.validUntil.getTime());
+  const past = sorted.map((v, i): RotationLayer => {
+    const from = i > 0 ? sorted[i - 1]!.validUntil.getTime() : undefined;
+    const old = toEngineLayer({ ...layer, ...v, id: layer.id, participants: v.participants }, new Map(v.assignments));
+    return { ...old, ...(from !== undefined ? { activeFrom: from } : {}), activeUntil: v.validUntil.getTime() };
+  });
+  const current = toEngineLayer(layer, assignments);
+  const last = sorted[sorted.length - 1];
+  return [last ? { ...current, activeFrom: last.validUntil.getTime() } : current, ...past];
+}
 
 export function toEngineLayer(layer: LayerRow, assignments?: Map<number, string>): RotationLayer {
   return {
@@ -46,7 +65,7 @@ export async function loadEngineSchedule(db: Queryable, scheduleId: string, from
 }
 
 /**
- * `loadEngineSchedule` for several schedules over the same range, in the same nine statements
+ * `loadEngineSchedule` for several schedules over the same range, in the same ten statements
  * whatever their number (one per kind of row, split here). Schedules that don't exist are
  * missing from the map.
  */
@@ -64,6 +83,8 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
   // One query at a time: `db` may be a transaction, whose single connection can't run two at once.
   const participants = layerIds.length ? await db.select().from(layerParticipants).where(inArray(layerParticipants.layerId, layerIds)).orderBy(asc(layerParticipants.position)) : [];
   const assignments = layerIds.length ? await db.select().from(layerAssignments).where(inArray(layerAssignments.layerId, layerIds)) : [];
+  // Versions that ended before the range don't decide anything in it.
+  const versions = layerIds.length ? await db.select().from(layerVersions).where(and(inArray(layerVersions.layerId, layerIds), gt(layerVersions.validUntil, from))) : [];
   const overrides = await db
     .select()
     .from(scheduleOverrides)
@@ -74,11 +95,17 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
     (l) => l.scheduleId,
   );
   const assignmentsOf = groupBy(assignments, (a) => a.layerId);
+  const versionsOf = groupBy(versions, (v) => v.layerId);
   const overridesOf = groupBy(overrides, (o) => o.scheduleId);
   const personIdsOf = new Map(
     rows.map((row) => {
       const layers = layersOf.get(row.id) ?? [];
-      const ids = [...layers.flatMap((l) => l.participants), ...(overridesOf.get(row.id) ?? []).map((o) => o.userId), ...layers.flatMap((l) => (assignmentsOf.get(l.id) ?? []).map((a) => a.userId))];
+      const ids = [
+        ...layers.flatMap((l) => l.participants),
+        ...(overridesOf.get(row.id) ?? []).map((o) => o.userId),
+        ...layers.flatMap((l) => (assignmentsOf.get(l.id) ?? []).map((a) => a.userId)),
+        ...layers.flatMap((l) => (versionsOf.get(l.id) ?? []).flatMap((v) => [...v.participants, ...v.assignments.map(([, userId]) => userId)])),
+      ];
       return [row.id, new Set(ids)];
     }),
   );
@@ -130,7 +157,7 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
     out.set(row.id, {
       row,
       layers,
-      engine: { timeZone: row.timeZone, layers: layers.map((l) => toEngineLayer(l, byLayer.get(l.id))), overrides: engineOverrides, timeOff: timeOffIntervals },
+      engine: { timeZone: row.timeZone, layers: layers.flatMap((l) => toEngineLayers(l, versionsOf.get(l.id) ?? [], byLayer.get(l.id))), overrides: engineOverrides, timeOff: timeOffIntervals },
       people,
       holidays: [...new Set(holidayRows.map((h) => h.date))].sort(),
     });

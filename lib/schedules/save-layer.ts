@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull, max } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { layerParticipants, scheduleLayers, schedules, swapRequests, users } from "@/db/schema";
+import { layerAssignments, layerParticipants, layerVersions, scheduleLayers, schedules, swapRequests, users } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
-import { checkShiftInstanceAnchor } from "@/lib/core/schedule";
+import { checkShiftInstanceAnchor, rotationIndexAt } from "@/lib/core/schedule";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { toEngineLayer } from "./load-engine-schedule";
@@ -25,6 +25,50 @@ async function flagMovedRequests(tx: Tx, layer: typeof scheduleLayers.$inferSele
     const check = checkShiftInstanceAnchor(schedule, { layerId: r.layerId, index: r.shiftIndex, userId: r.requesterId, start: r.shiftStart.getTime(), end: r.shiftEnd.getTime() });
     if (check.status !== "unchanged") await tx.update(swapRequests).set({ flaggedAt: now, updatedAt: now }).where(eq(swapRequests.id, r.id));
   }
+}
+
+type LayerDefinition = Pick<typeof scheduleLayers.$inferSelect, "shiftUnit" | "shiftCount" | "handoffTime" | "handoffWeekday" | "startDate" | "restrictions"> & { participants: string[] };
+
+/** Whether two definitions put the same people on call at the same times (names and order of layers aside). */
+function sameRotation(a: LayerDefinition, b: LayerDefinition): boolean {
+  return (
+    a.shiftUnit === b.shiftUnit &&
+    a.shiftCount === b.shiftCount &&
+    a.handoffTime === b.handoffTime &&
+    (a.handoffWeekday ?? null) === (b.handoffWeekday ?? null) &&
+    a.startDate === b.startDate &&
+    JSON.stringify(a.participants) === JSON.stringify(b.participants) &&
+    JSON.stringify(a.restrictions.map(restrictionKey)) === JSON.stringify(b.restrictions.map(restrictionKey))
+  );
+}
+
+const restrictionKey = (r: { weekdays: number[]; start: string; end: string }) => [r.weekdays, r.start, r.end];
+
+/**
+ * Before an edit changes who is on call when, the rotation as it was is kept as a version valid
+ * until now, with its published decisions so far: the past stays with the people who held it
+ * (calendar, My shifts, iCal, fairness and carried burden), and the edit holds from now on.
+ */
+async function keepPastVersion(tx: Tx, before: typeof scheduleLayers.$inferSelect, after: LayerDefinition, timeZone: string, now: Date) {
+  const participants = (await tx.select({ userId: layerParticipants.userId }).from(layerParticipants).where(eq(layerParticipants.layerId, before.id)).orderBy(layerParticipants.position)).map((p) => p.userId);
+  const old = { ...before, participants };
+  if (sameRotation(old, after)) return;
+  const reached = rotationIndexAt(toEngineLayer(old), timeZone, now.getTime());
+  if (reached < 0) return; // it had not started: there is no past to keep
+  const decided = await tx.select({ index: layerAssignments.shiftIndex, userId: layerAssignments.userId }).from(layerAssignments).where(eq(layerAssignments.layerId, before.id));
+  await tx.insert(layerVersions).values({
+    layerId: before.id,
+    validUntil: now,
+    participants,
+    shiftUnit: before.shiftUnit,
+    shiftCount: before.shiftCount,
+    handoffTime: before.handoffTime,
+    handoffWeekday: before.handoffWeekday,
+    startDate: before.startDate,
+    restrictions: before.restrictions,
+    assignments: decided.filter((a) => a.index <= reached).map((a): [number, string] => [a.index, a.userId]),
+    createdAt: now,
+  });
 }
 
 /** Creates or edits a rotation layer with its ordered participants. */
@@ -54,6 +98,7 @@ export async function saveLayer({ ctx, input }: { ctx: Ctx; input: unknown }) {
     if (data.layerId) {
       const [before] = await tx.select().from(scheduleLayers).where(and(eq(scheduleLayers.id, data.layerId), eq(scheduleLayers.scheduleId, schedule.id)));
       if (!before) throw new NotFoundError("Layer");
+      await keepPastVersion(tx, before, { ...fields, participants: data.participantIds }, schedule.timeZone, ctx.now);
       [layer] = (await tx
         .update(scheduleLayers)
         .set({ ...fields, ...(data.position !== undefined && { position: data.position }), version: before.version + 1 })

@@ -4,7 +4,8 @@ import type { ShiftOutput } from "./schemas";
 
 /** An engine shift as the API and the calendar show it: names resolved, instants as ISO strings. */
 export function toShiftOutput(s: FinalShift, loaded: Pick<LoadedSchedule, "people" | "layers" | "engine">): ShiftOutput {
-  const layer = s.layerId ? loaded.engine.layers.find((l) => l.id === s.layerId) : undefined;
+  // The version of the layer that was in force then (an edited rotation keeps its past versions).
+  const layer = s.layerId ? loaded.engine.layers.find((l) => l.id === s.layerId && (l.activeFrom ?? -Infinity) <= s.start && s.start < (l.activeUntil ?? Infinity)) : undefined;
   return {
     userId: s.userId,
     userName: s.userId ? (loaded.people.get(s.userId)?.name ?? "Unknown") : null,

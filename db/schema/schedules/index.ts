@@ -30,6 +30,16 @@ export const schedules = pgTable(
   (t) => [index("schedules_team_idx").on(t.teamId)],
 );
 
+/** What makes a rotation: a layer's current one and each kept version (fresh builders per table). */
+const rotationColumns = () => ({
+  shiftUnit: text("shift_unit", { enum: SHIFT_UNITS }).notNull(),
+  shiftCount: integer("shift_count").notNull(),
+  handoffTime: text("handoff_time").notNull(),
+  handoffWeekday: integer("handoff_weekday"),
+  startDate: date("start_date", { mode: "string" }).notNull(),
+  restrictions: jsonb("restrictions").$type<RestrictionJson[]>().notNull().default([]),
+});
+
 /** One rotation. Higher `position` wins where it has someone. `version` bumps on every edit. */
 export const scheduleLayers = pgTable(
   "schedule_layers",
@@ -38,12 +48,7 @@ export const scheduleLayers = pgTable(
     scheduleId: text("schedule_id").notNull().references(() => schedules.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     position: integer("position").notNull(),
-    shiftUnit: text("shift_unit", { enum: SHIFT_UNITS }).notNull(),
-    shiftCount: integer("shift_count").notNull(),
-    handoffTime: text("handoff_time").notNull(),
-    handoffWeekday: integer("handoff_weekday"),
-    startDate: date("start_date", { mode: "string" }).notNull(),
-    restrictions: jsonb("restrictions").$type<RestrictionJson[]>().notNull().default([]),
+    ...rotationColumns(),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -60,6 +65,26 @@ export const layerParticipants = pgTable(
     userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.layerId, t.position] })],
+);
+
+/**
+ * A layer's rotation as it was before an edit changed who is on call when: the past keeps the
+ * people who really held it. Each version holds from the previous version's `validUntil` (or
+ * always) until its own; the layer row holds from the newest version's `validUntil` on.
+ */
+export const layerVersions = pgTable(
+  "schedule_layer_versions",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    layerId: text("layer_id").notNull().references(() => scheduleLayers.id, { onDelete: "cascade" }),
+    validUntil: timestamp("valid_until", { withTimezone: true }).notNull(),
+    participants: jsonb("participants").$type<string[]>().notNull(),
+    ...rotationColumns(),
+    /** Published generator decisions of that rotation, [shiftIndex, userId]. */
+    assignments: jsonb("assignments").$type<[number, string][]>().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("schedule_layer_versions_layer_idx").on(t.layerId, t.validUntil)],
 );
 
 /** Published generator decisions: who takes shift instance `shiftIndex` of a layer. */

@@ -215,3 +215,41 @@ describe("published assignments", () => {
     expect(onCallAt(schedule, ms("2026-01-15T12:00:00Z")).userId).toBe("dave");
   });
 });
+
+describe("an edited rotation: the old version until the edit, the new one after", () => {
+  // Edited Wednesday 2026-01-14 12:00 New York (17:00Z), in bob's week: the new order starts with carol.
+  const editAt = ms("2026-01-14T17:00:00Z");
+  const before: RotationLayer = { ...weekly, activeUntil: editAt, priority: 0 };
+  const after: RotationLayer = { ...weekly, participants: ["carol", "dave"], startDate: "2026-01-12", activeFrom: editAt, priority: 0 };
+  const edited: Schedule = { timeZone: NY, layers: [after, before] };
+
+  it("keeps who held the past and hands over at the edit", () => {
+    expect(rows(shiftsBetween(edited, ms("2026-01-05T14:00:00Z"), ms("2026-02-02T14:00:00Z")))).toEqual([
+      "alice 01-05T14:00→01-12T14:00 rotation weekly",
+      "bob 01-12T14:00→01-14T17:00 rotation weekly",
+      "carol 01-14T17:00→01-19T14:00 rotation weekly",
+      "dave 01-19T14:00→01-26T14:00 rotation weekly",
+      "carol 01-26T14:00→02-02T14:00 rotation weekly",
+    ]);
+    expect(onCallAt(edited, editAt - 1).userId).toBe("bob");
+    expect(onCallAt(edited, editAt).userId).toBe("carol");
+    expect(onCallAt(edited, ms("2026-01-06T12:00:00Z")).userId).toBe("alice");
+  });
+
+  it("merges the holder across the edit when the new version keeps them on call", () => {
+    const same: Schedule = { timeZone: NY, layers: [{ ...weekly, participants: ["alice", "bob", "erin"], activeFrom: editAt, priority: 0 }, before] };
+    expect(rows(shiftsBetween(same, ms("2026-01-12T14:00:00Z"), ms("2026-01-26T14:00:00Z")))).toEqual([
+      "bob 01-12T14:00→01-19T14:00 rotation weekly",
+      "erin 01-19T14:00→01-26T14:00 rotation weekly",
+    ]);
+  });
+
+  it("leaves a range wholly outside a version to the other: a gap before the first version starts is still a gap", () => {
+    const late: Schedule = { timeZone: NY, layers: [{ ...weekly, activeFrom: editAt }] };
+    expect(rows(shiftsBetween(late, ms("2026-01-12T14:00:00Z"), ms("2026-01-19T14:00:00Z")))).toEqual([
+      "— 01-12T14:00→01-14T17:00 gap",
+      "bob 01-14T17:00→01-19T14:00 rotation weekly",
+    ]);
+    expect(onCallAt(late, editAt - 1).userId).toBeNull();
+  });
+});

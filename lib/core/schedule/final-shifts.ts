@@ -11,9 +11,12 @@ interface LayerPiece {
   userId: string;
 }
 
-/** The layer's rotation clipped to [from, to) and to its restriction windows, in order. */
-function layerPieces(layer: RotationLayer, timeZone: string, from: EpochMs, to: EpochMs): LayerPiece[] {
+/** The layer's rotation clipped to [from, to), to when it is active and to its restriction windows, in order. */
+function layerPieces(layer: RotationLayer, timeZone: string, rangeFrom: EpochMs, rangeTo: EpochMs): LayerPiece[] {
   const pieces: LayerPiece[] = [];
+  const from = Math.max(rangeFrom, layer.activeFrom ?? -Infinity);
+  const to = Math.min(rangeTo, layer.activeUntil ?? Infinity);
+  if (to <= from) return pieces;
   const shifts = rotationShiftsBetween(layer, timeZone, from, to);
   const windows: Interval[] =
     layer.restrictions && layer.restrictions.length > 0

@@ -9,6 +9,7 @@ export function onCallAt(schedule: Schedule, at: EpochMs): OnCall {
   let onCall: OnCall = { userId: null, origin: "gap", layerId: null, conflicts: [] };
   for (const layer of layersByPrecedence(schedule.layers)) {
     if (layer.participants.length === 0) continue;
+    if ((layer.activeFrom !== undefined && at < layer.activeFrom) || (layer.activeUntil !== undefined && at >= layer.activeUntil)) continue;
     if (layer.restrictions && layer.restrictions.length > 0 && !isInsideRestrictions(layer.restrictions, schedule.timeZone, at)) continue;
     const index = rotationIndexAt(layer, schedule.timeZone, at);
     if (index < 0) continue;

@@ -39,6 +39,12 @@ export interface RotationLayer {
   priority?: number;
   /** Published generator decisions: instance index → who takes it instead of the round robin. */
   assignments?: ReadonlyMap<number, string>;
+  /**
+   * The layer has someone only in [activeFrom, activeUntil): a rotation edited at some instant is
+   * its old version until then and its new one after, so the past keeps who really held it.
+   */
+  activeFrom?: EpochMs;
+  activeUntil?: EpochMs;
 }
 
 export type OverrideOrigin = "override" | "swap";

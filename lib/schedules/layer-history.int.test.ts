@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { layerVersions } from "@/db/schema";
+import { createTestDatabase } from "@/db/test/test-database";
+import { ctxFor, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
+import { fairnessReport } from "./fairness-report";
+import { listShifts } from "./read-schedules";
+import { saveLayer } from "./save-layer";
+import { deleteLayer } from "./delete-layer";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t.drop());
+
+// Monday 2026-11-23 11:00 New York: week 3 of a weekly rotation that began Monday 2026-11-02 09:00.
+const NOW = new Date("2026-11-23T16:00:00Z");
+const weekly = { name: "Primary", shiftUnit: "weeks", shiftCount: 1, handoffTime: "09:00", handoffWeekday: 1, startDate: "2026-11-02" } as const;
+
+async function setup() {
+  const mgr = await makeUser(t.db, { role: "manager" });
+  const people = await Promise.all(["Ada", "Ben", "Cy", "Di"].map((n) => makeUser(t.db, { name: n, timeZone: "America/New_York" })));
+  const team = await makeTeam(t.db, people.map((p) => ({ userId: p.id })));
+  const { schedule, layer } = await makeWeeklySchedule(t.db, { participantIds: people.map((p) => p.id), teamId: team.id });
+  const ctx = { ...(await ctxFor(t.db, mgr.id)), now: NOW };
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const holders = async (from: string, to: string) =>
+    (await listShifts(ctx, schedule.id, new Date(from), new Date(to))).map((s) => `${s.userId ? nameOf.get(s.userId) : "—"} ${s.start.slice(5, 16)}`);
+  return { ctx, people, team, schedule, layer, holders };
+}
+
+describe("editing a rotation keeps the past with the people who held it", () => {
+  it("a new order holds from the edit on; the weeks before stay as they were, in the calendar and the fairness report", async () => {
+    const { ctx, people, team, schedule, layer, holders } = await setup();
+    const [ada, ben, cy, di] = people;
+    const before = await holders("2026-11-02T14:00:00Z", "2026-12-07T14:00:00Z");
+    expect(before).toEqual(["Ada 11-02T14:00", "Ben 11-09T14:00", "Cy 11-16T14:00", "Di 11-23T14:00", "Ada 11-30T14:00"]);
+
+    // Cy and Di leave the rotation; the order is now Ben, Ada.
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [ben!.id, ada!.id] } });
+    expect(await holders("2026-11-02T14:00:00Z", "2026-12-07T14:00:00Z")).toEqual([
+      "Ada 11-02T14:00",
+      "Ben 11-09T14:00",
+      "Cy 11-16T14:00",
+      "Di 11-23T14:00", // until the edit…
+      "Ada 11-23T16:00", // …then the new order's holder of week 3
+      "Ben 11-30T14:00",
+    ]);
+
+    // The report for the three weeks before still counts Cy's week, though Cy left the rotation.
+    const report = await fairnessReport({ ctx, input: { teamId: team.id, from: "2026-11-02T14:00:00Z", to: "2026-11-23T14:00:00Z" } });
+    const hours = new Map(report.people.map((p) => [p.userId, p.hours]));
+    expect([ada, ben, cy].map((p) => hours.get(p!.id))).toEqual([168, 168, 168]);
+    expect(hours.get(di!.id)).toBe(0);
+
+    // A second edit keeps both earlier versions.
+    const later = { ...ctx, now: new Date("2026-12-02T14:00:00Z") };
+    await saveLayer({ ctx: later, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [di!.id, cy!.id] } });
+    expect(await holders("2026-11-16T14:00:00Z", "2026-12-14T14:00:00Z")).toEqual(["Cy 11-16T14:00", "Di 11-23T14:00", "Ada 11-23T16:00", "Ben 11-30T14:00", "Di 12-02T14:00", "Cy 12-07T14:00"]);
+    expect(await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, layer.id))).toHaveLength(2);
+
+    // Deleting the layer takes its versions with it.
+    await deleteLayer({ ctx: later, input: { scheduleId: schedule.id, layerId: layer.id } });
+    expect(await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, layer.id))).toHaveLength(0);
+  });
+
+  it("keeps no version when who is on call does not change (a new name) or nothing had started", async () => {
+    const { ctx, people, schedule, layer, holders } = await setup();
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, name: "Primary (renamed)", participantIds: people.map((p) => p.id) } });
+    expect(await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, layer.id))).toHaveLength(0);
+    expect(await holders("2026-11-16T14:00:00Z", "2026-11-30T14:00:00Z")).toEqual(["Cy 11-16T14:00", "Di 11-23T14:00"]);
+
+    const future = await makeWeeklySchedule(t.db, { participantIds: people.map((p) => p.id), startDate: "2027-01-04" });
+    await saveLayer({ ctx, input: { scheduleId: future.schedule.id, layerId: future.layer.id, ...weekly, startDate: "2027-01-04", participantIds: [people[3]!.id, people[0]!.id] } });
+    expect(await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, future.layer.id))).toHaveLength(0);
+  });
+});
