@@ -117,7 +117,7 @@ export function LayersSection({
                         action={deleteLayer}
                         hidden={{ scheduleId, layerId: layer.id }}
                         title={`Delete the layer “${layer.name}”?`}
-                        description="Its shifts disappear from the schedule at once; open swap requests on it can no longer be approved."
+                        description="Nobody is on call through it from now on; the shifts already worked stay in the schedule's history. Open swap requests on it are flagged and can no longer be approved."
                         confirmLabel="Delete layer"
                         triggerLabel="Delete"
                         triggerSize="sm"

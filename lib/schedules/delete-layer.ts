@@ -1,18 +1,42 @@
-import { and, eq } from "drizzle-orm";
-import { scheduleLayers } from "@/db/schema";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { layerParticipants, scheduleLayers, schedules, swapRequests } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
+import { rotationIndexAt } from "@/lib/core/schedule";
 import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { toEngineLayer } from "./load-engine-schedule";
 import { deleteLayerInput } from "./schemas";
 
+/**
+ * Deletes a layer. One that had started is retired instead: nobody is on call through it from
+ * now on, but the shifts already worked stay in the schedule's history (calendar, feeds,
+ * fairness, carried burden), and open swap requests on it are flagged. One that had not started
+ * is removed with everything it had.
+ */
 export async function deleteLayer({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
   await requirePermission(ctx, "schedules:manage", { type: "schedule" });
   const data = parseInput(deleteLayerInput, input);
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.delete(scheduleLayers).where(and(eq(scheduleLayers.id, data.layerId), eq(scheduleLayers.scheduleId, data.scheduleId))).returning();
+    const [row] = await tx
+      .select({ layer: scheduleLayers, timeZone: schedules.timeZone })
+      .from(scheduleLayers)
+      .innerJoin(schedules, eq(schedules.id, scheduleLayers.scheduleId))
+      .where(and(eq(scheduleLayers.id, data.layerId), eq(scheduleLayers.scheduleId, data.scheduleId), isNull(scheduleLayers.retiredAt)))
+      .for("update");
     if (!row) throw new NotFoundError("Layer");
-    await recordAudit(tx, ctx, { action: "schedule.layer.delete", targetType: "schedule", targetId: data.scheduleId, details: { layerId: row.id, name: row.name } });
+    const participants = (await tx.select({ userId: layerParticipants.userId }).from(layerParticipants).where(eq(layerParticipants.layerId, row.layer.id))).map((p) => p.userId);
+    const started = rotationIndexAt(toEngineLayer({ ...row.layer, participants }), row.timeZone, ctx.now.getTime()) >= 0;
+    if (started) {
+      await tx.update(scheduleLayers).set({ retiredAt: ctx.now, version: row.layer.version + 1, updatedAt: ctx.now }).where(eq(scheduleLayers.id, row.layer.id));
+      await tx
+        .update(swapRequests)
+        .set({ flaggedAt: ctx.now, updatedAt: ctx.now })
+        .where(and(eq(swapRequests.layerId, row.layer.id), inArray(swapRequests.status, ["pending", "accepted"]), isNull(swapRequests.flaggedAt)));
+    } else {
+      await tx.delete(scheduleLayers).where(eq(scheduleLayers.id, row.layer.id));
+    }
+    await recordAudit(tx, ctx, { action: "schedule.layer.delete", targetType: "schedule", targetId: data.scheduleId, details: { layerId: row.layer.id, name: row.layer.name, keptHistory: started } });
   });
 }

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { layerVersions } from "@/db/schema";
+import { layerVersions, scheduleLayers } from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
 import { createTestDatabase } from "@/db/test/test-database";
 import { ctxFor, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
 import { fairnessReport } from "./fairness-report";
-import { listShifts } from "./read-schedules";
+import { previewFill } from "./preview-fill";
+import { getSchedule, listShifts } from "./read-schedules";
 import { saveLayer } from "./save-layer";
 import { deleteLayer } from "./delete-layer";
 
@@ -30,7 +32,7 @@ async function setup() {
   return { ctx, people, team, schedule, layer, holders };
 }
 
-describe("editing a rotation keeps the past with the people who held it", () => {
+describe("editing or deleting a rotation keeps the past with the people who held it", () => {
   it("a new order holds from the edit on; the weeks before stay as they were, in the calendar and the fairness report", async () => {
     const { ctx, people, team, schedule, layer, holders } = await setup();
     const [ada, ben, cy, di] = people;
@@ -60,9 +62,26 @@ describe("editing a rotation keeps the past with the people who held it", () => 
     expect(await holders("2026-11-16T14:00:00Z", "2026-12-14T14:00:00Z")).toEqual(["Cy 11-16T14:00", "Di 11-23T14:00", "Ada 11-23T16:00", "Ben 11-30T14:00", "Di 12-02T14:00", "Cy 12-07T14:00"]);
     expect(await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, layer.id))).toHaveLength(2);
 
-    // Deleting the layer takes its versions with it.
-    await deleteLayer({ ctx: later, input: { scheduleId: schedule.id, layerId: layer.id } });
-    expect(await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, layer.id))).toHaveLength(0);
+    // Deleting the layer after it started retires it: nobody from then on, the past kept.
+    const deletedAt = { ...ctx, now: new Date("2026-12-09T14:00:00Z") };
+    await deleteLayer({ ctx: deletedAt, input: { scheduleId: schedule.id, layerId: layer.id } });
+    expect(await holders("2026-11-16T14:00:00Z", "2026-12-14T14:00:00Z")).toEqual(["Cy 11-16T14:00", "Di 11-23T14:00", "Ada 11-23T16:00", "Ben 11-30T14:00", "Di 12-02T14:00", "Cy 12-07T14:00", "— 12-09T14:00"]);
+    expect(await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, layer.id))).toHaveLength(2);
+    const after = await getSchedule(deletedAt, schedule.id);
+    expect(after.layers).toEqual([]);
+    const retiredReport = await fairnessReport({ ctx: deletedAt, input: { teamId: team.id, from: "2026-11-02T14:00:00Z", to: "2026-11-23T14:00:00Z" } });
+    expect(retiredReport.people.find((p) => p.userId === cy!.id)!.hours).toBe(168);
+    // It can no longer be edited, deleted again or filled.
+    await expect(saveLayer({ ctx: deletedAt, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [ada!.id, ben!.id] } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteLayer({ ctx: deletedAt, input: { scheduleId: schedule.id, layerId: layer.id } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(previewFill({ ctx: deletedAt, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 4 } })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("deleting a layer that had not started removes it", async () => {
+    const { ctx, people } = await setup();
+    const future = await makeWeeklySchedule(t.db, { participantIds: people.map((p) => p.id), startDate: "2027-01-04" });
+    await deleteLayer({ ctx, input: { scheduleId: future.schedule.id, layerId: future.layer.id } });
+    expect(await t.db.select().from(scheduleLayers).where(eq(scheduleLayers.id, future.layer.id))).toEqual([]);
   });
 
   it("keeps no version when who is on call does not change (a new name) or nothing had started", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, gt, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { clientHolidays, layerAssignments, layerParticipants, layerVersions, scheduleLayers, scheduleOverrides, schedules, teamHolidays, timeOff, users } from "@/db/schema";
 import type { RestrictionWindow, RotationLayer, Schedule, ScheduleOverride, TimeOffInterval } from "@/lib/core/schedule";
@@ -12,7 +12,10 @@ export type Person = { id: string; name: string; timeZone: string };
 
 export type LoadedSchedule = {
   row: ScheduleRow;
+  /** The layers in use. */
   layers: LayerRow[];
+  /** Layers deleted during the range after they had started: their past is still in `engine`. */
+  retiredLayers: LayerRow[];
   /** What the pure engine needs for the range it was loaded for. */
   engine: Schedule;
   people: Map<string, Person>;
@@ -36,7 +39,10 @@ function toEngineLayers(layer: LayerRow, versions: readonly VersionRow[], assign
   });
   const current = toEngineLayer(layer, assignments);
   const last = sorted[sorted.length - 1];
-  return [last ? { ...current, activeFrom: last.validUntil.getTime() } : current, ...past];
+  const all = [last ? { ...current, activeFrom: last.validUntil.getTime() } : current, ...past];
+  // A retired layer has nobody from its retirement on.
+  const retired = layer.retiredAt?.getTime();
+  return retired === undefined ? all : all.map((l) => ({ ...l, activeUntil: Math.min(l.activeUntil ?? Infinity, retired) }));
 }
 
 export function toEngineLayer(layer: LayerRow, assignments?: Map<number, string>): RotationLayer {
@@ -74,10 +80,11 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
   if (scheduleIds.length === 0) return out;
   const rows = await db.select().from(schedules).where(inArray(schedules.id, [...scheduleIds]));
   if (rows.length === 0) return out;
+  // Layers in use, and those retired after the range starts (their past decides who held it).
   const layerRows = await db
     .select()
     .from(scheduleLayers)
-    .where(inArray(scheduleLayers.scheduleId, rows.map((r) => r.id)))
+    .where(and(inArray(scheduleLayers.scheduleId, rows.map((r) => r.id)), or(isNull(scheduleLayers.retiredAt), gt(scheduleLayers.retiredAt, from))))
     .orderBy(asc(scheduleLayers.position), asc(scheduleLayers.createdAt));
   const layerIds = layerRows.map((l) => l.id);
   // One query at a time: `db` may be a transaction, whose single connection can't run two at once.
@@ -156,7 +163,8 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
     }
     out.set(row.id, {
       row,
-      layers,
+      layers: layers.filter((l) => !l.retiredAt),
+      retiredLayers: layers.filter((l) => l.retiredAt),
       engine: { timeZone: row.timeZone, layers: layers.flatMap((l) => toEngineLayers(l, versionsOf.get(l.id) ?? [], byLayer.get(l.id))), overrides: engineOverrides, timeOff: timeOffIntervals },
       people,
       holidays: [...new Set(holidayRows.map((h) => h.date))].sort(),

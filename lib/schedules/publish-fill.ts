@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { layerAssignments, scheduleLayers } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
@@ -19,7 +19,7 @@ export async function publishFill({ ctx, input, origin }: { ctx: Ctx; input: unk
   await requirePermission(ctx, "schedules:manage", { type: "schedule" });
   const data = parseInput(publishGenerationInput, input);
   const { changedPeople, notice } = await ctx.db.transaction(async (tx) => {
-    const [layerRow] = await tx.select().from(scheduleLayers).where(and(eq(scheduleLayers.id, data.layerId), eq(scheduleLayers.scheduleId, data.scheduleId))).for("update");
+    const [layerRow] = await tx.select().from(scheduleLayers).where(and(eq(scheduleLayers.id, data.layerId), eq(scheduleLayers.scheduleId, data.scheduleId), isNull(scheduleLayers.retiredAt))).for("update");
     if (!layerRow) throw InvalidError.field("layerId", "Unknown layer");
     if (layerRow.version !== data.layerVersion) throw new ConflictError("The rotation changed since this preview: preview again.");
     const plan = await planFill(tx, { scheduleId: data.scheduleId, layerId: data.layerId, weeks: data.weeks, now: ctx.now });

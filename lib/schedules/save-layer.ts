@@ -96,7 +96,7 @@ export async function saveLayer({ ctx, input }: { ctx: Ctx; input: unknown }) {
     };
     let layer: typeof scheduleLayers.$inferSelect;
     if (data.layerId) {
-      const [before] = await tx.select().from(scheduleLayers).where(and(eq(scheduleLayers.id, data.layerId), eq(scheduleLayers.scheduleId, schedule.id)));
+      const [before] = await tx.select().from(scheduleLayers).where(and(eq(scheduleLayers.id, data.layerId), eq(scheduleLayers.scheduleId, schedule.id), isNull(scheduleLayers.retiredAt)));
       if (!before) throw new NotFoundError("Layer");
       await keepPastVersion(tx, before, { ...fields, participants: data.participantIds }, schedule.timeZone, ctx.now);
       [layer] = (await tx

@@ -3,7 +3,7 @@ import type { LoadedSchedule } from "./load-engine-schedule";
 import type { ShiftOutput } from "./schemas";
 
 /** An engine shift as the API and the calendar show it: names resolved, instants as ISO strings. */
-export function toShiftOutput(s: FinalShift, loaded: Pick<LoadedSchedule, "people" | "layers" | "engine">): ShiftOutput {
+export function toShiftOutput(s: FinalShift, loaded: Pick<LoadedSchedule, "people" | "layers" | "retiredLayers" | "engine">): ShiftOutput {
   // The version of the layer that was in force then (an edited rotation keeps its past versions).
   const layer = s.layerId ? loaded.engine.layers.find((l) => l.id === s.layerId && (l.activeFrom ?? -Infinity) <= s.start && s.start < (l.activeUntil ?? Infinity)) : undefined;
   return {
@@ -13,7 +13,7 @@ export function toShiftOutput(s: FinalShift, loaded: Pick<LoadedSchedule, "peopl
     end: new Date(s.end).toISOString(),
     origin: s.origin,
     layerId: s.layerId,
-    layerName: s.layerId ? (loaded.layers.find((l) => l.id === s.layerId)?.name ?? null) : null,
+    layerName: s.layerId ? ([...loaded.layers, ...loaded.retiredLayers].find((l) => l.id === s.layerId)?.name ?? null) : null,
     overrideId: s.overrideId ?? null,
     // The rotation instance this piece belongs to: what swap requests anchor to.
     shiftIndex: layer ? rotationIndexAt(layer, loaded.engine.timeZone, s.start) : null,

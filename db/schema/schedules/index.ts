@@ -50,6 +50,8 @@ export const scheduleLayers = pgTable(
     position: integer("position").notNull(),
     ...rotationColumns(),
     version: integer("version").notNull().default(1),
+    /** Deleted after it had started: gone from now on, its past kept (null while in use). */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "schedule_layers" ADD COLUMN "retired_at" timestamp with time zone;
