@@ -5,6 +5,8 @@ export const LAYER_COLOURS = ["#4f46e5", "#0e7490", "#047857", "#b45309", "#be18
 export const OVERRIDE_COLOUR = "#334155";
 export const SWAP_COLOUR = "#0f766e";
 export const GAP_COLOUR = "#dc2626";
+/** Past shifts of a layer since deleted (not in the legend's list). */
+export const DELETED_LAYER_COLOUR = "#64748b";
 
 export function layerColour(index: number): string {
   return LAYER_COLOURS[((index % LAYER_COLOURS.length) + LAYER_COLOURS.length) % LAYER_COLOURS.length]!;
@@ -18,7 +20,7 @@ export function shiftColour(shift: Pick<ShiftOutput, "origin" | "layerId">, laye
   if (shift.origin === "override") return OVERRIDE_COLOUR;
   if (shift.origin === "swap") return SWAP_COLOUR;
   const index = layers.findIndex((l) => l.id === shift.layerId);
-  return layerColour(index < 0 ? 0 : index);
+  return index < 0 ? DELETED_LAYER_COLOUR : layerColour(index);
 }
 
 export const ORIGIN_LABELS: Record<ShiftOutput["origin"], string> = {

@@ -67,6 +67,8 @@ describe("editing or deleting a rotation keeps the past with the people who held
     await deleteLayer({ ctx: deletedAt, input: { scheduleId: schedule.id, layerId: layer.id } });
     expect(await holders("2026-11-16T14:00:00Z", "2026-12-14T14:00:00Z")).toEqual(["Cy 11-16T14:00", "Di 11-23T14:00", "Ada 11-23T16:00", "Ben 11-30T14:00", "Di 12-02T14:00", "Cy 12-07T14:00", "— 12-09T14:00"]);
     expect(await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, layer.id))).toHaveLength(2);
+    const past = await listShifts(deletedAt, schedule.id, new Date("2026-11-16T14:00:00Z"), new Date("2026-11-17T14:00:00Z"));
+    expect(past.map((p) => p.layerName)).toEqual(["Primary (deleted)"]);
     const after = await getSchedule(deletedAt, schedule.id);
     expect(after.layers).toEqual([]);
     const retiredReport = await fairnessReport({ ctx: deletedAt, input: { teamId: team.id, from: "2026-11-02T14:00:00Z", to: "2026-11-23T14:00:00Z" } });

@@ -13,10 +13,18 @@ export function toShiftOutput(s: FinalShift, loaded: Pick<LoadedSchedule, "peopl
     end: new Date(s.end).toISOString(),
     origin: s.origin,
     layerId: s.layerId,
-    layerName: s.layerId ? ([...loaded.layers, ...loaded.retiredLayers].find((l) => l.id === s.layerId)?.name ?? null) : null,
+    layerName: s.layerId ? layerNameOf(s.layerId, loaded) : null,
     overrideId: s.overrideId ?? null,
     // The rotation instance this piece belongs to: what swap requests anchor to.
     shiftIndex: layer ? rotationIndexAt(layer, loaded.engine.timeZone, s.start) : null,
     conflicts: [...s.conflicts],
   };
+}
+
+/** A layer's name; a deleted (retired) layer's past shifts say so. */
+function layerNameOf(layerId: string, loaded: Pick<LoadedSchedule, "layers" | "retiredLayers">): string | null {
+  const active = loaded.layers.find((l) => l.id === layerId);
+  if (active) return active.name;
+  const retired = loaded.retiredLayers.find((l) => l.id === layerId);
+  return retired ? `${retired.name} (deleted)` : null;
 }
