@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
 import { burdenWeightsOf, heldShiftBurdens, holidaySet } from "@/lib/core/fairness";
 import { shiftsBetween } from "@/lib/core/schedule";
-import { loadEngineSchedules } from "./load-engine-schedule";
+import { loadEngineSchedules, personZone } from "./load-engine-schedule";
 import { loadTeamsPageTimes } from "./page-times";
 
 const DAY = 86_400_000;
@@ -51,8 +51,7 @@ export async function arduousCoverSuggestions(ctx: Ctx, opts: { scheduleId?: str
     const holidays = holidaySet(loaded.holidays);
     const shifts = shiftsBetween(loaded.engine, from.getTime(), to.getTime());
     const ended = shifts.filter((s) => s.end <= now && s.end >= now - restDays * DAY);
-    const zoneOf = (userId: string) => loaded.people.get(userId)?.timeZone ?? loaded.row.timeZone;
-    for (const { shift: s, burden: b, restEnd } of heldShiftBurdens(ended, { zoneOf, scheduleZone: loaded.row.timeZone, holidays, pageTimes: pages, weights })) {
+    for (const { shift: s, burden: b, restEnd } of heldShiftBurdens(ended, { zoneOf: personZone(loaded), scheduleZone: loaded.row.timeZone, holidays, pageTimes: pages, weights })) {
       if (restEnd === null) continue;
       const upcoming = shifts.filter((u) => u.userId === s.userId && u.start >= now && u.start < restEnd);
       if (upcoming.length === 0) continue;

@@ -1,12 +1,11 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { layerParticipants, scheduleLayers, schedules, swapRequests } from "@/db/schema";
+import { scheduleLayers, schedules, swapRequests } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
-import { rotationIndexAt } from "@/lib/core/schedule";
 import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { toEngineLayer } from "./load-engine-schedule";
+import { layerIndexAt } from "./load-engine-schedule";
 import { deleteLayerInput } from "./schemas";
 
 /**
@@ -26,8 +25,7 @@ export async function deleteLayer({ ctx, input }: { ctx: Ctx; input: unknown }):
       .where(and(eq(scheduleLayers.id, data.layerId), eq(scheduleLayers.scheduleId, data.scheduleId), isNull(scheduleLayers.retiredAt)))
       .for("update");
     if (!row) throw new NotFoundError("Layer");
-    const participants = (await tx.select({ userId: layerParticipants.userId }).from(layerParticipants).where(eq(layerParticipants.layerId, row.layer.id))).map((p) => p.userId);
-    const started = rotationIndexAt(toEngineLayer({ ...row.layer, participants }), row.timeZone, ctx.now.getTime()) >= 0;
+    const started = layerIndexAt(row.layer, row.timeZone, ctx.now) >= 0;
     if (started) {
       await tx.update(scheduleLayers).set({ retiredAt: ctx.now, version: row.layer.version + 1, updatedAt: ctx.now }).where(eq(scheduleLayers.id, row.layer.id));
       await tx

@@ -6,7 +6,7 @@ import { assigneeOf, rotationIndexAt, rotationShiftByIndex, shiftsBetween, type 
 import { localDateAt, localDateTimeAt } from "@/lib/core/time";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { ledgerBalances } from "@/lib/swaps/ledger-balances";
-import { loadEngineSchedule, type LoadedSchedule } from "./load-engine-schedule";
+import { loadEngineSchedule, personZone, type LoadedSchedule } from "./load-engine-schedule";
 import { loadPageTimes } from "./page-times";
 
 const DAY = 86_400_000;
@@ -59,8 +59,8 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
   const pageTimes = loaded.row.teamId ? await loadPageTimes(db, { teamId: loaded.row.teamId, from, to: opts.now }) : [];
   const carried = new Map(members.map((m) => [m, 0]));
   const rest: { userId: string; start: number; end: number }[] = [];
+  const zoneOf = personZone(loaded);
   const past = shiftsBetween(loaded.engine, from.getTime(), Math.min(opts.now.getTime(), first.start)).filter((s) => s.userId && carried.has(s.userId));
-  const zoneOf = (userId: string) => loaded.people.get(userId)?.timeZone ?? tz;
   for (const { shift, burden, restEnd } of heldShiftBurdens(past, { zoneOf, scheduleZone: tz, holidays, pageTimes, weights })) {
     carried.set(shift.userId, carried.get(shift.userId)! + burden.total);
     if (restEnd !== null) rest.push({ userId: shift.userId, start: shift.end, end: restEnd });
@@ -79,7 +79,7 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
     holidays: loaded.holidays,
     members: members.map((id) => ({
       id,
-      timeZone: loaded.people.get(id)?.timeZone ?? tz,
+      timeZone: zoneOf(id),
       carriedBurden: carried.get(id) ?? 0,
       ledgerBalance: ledger.get(id)?.burdenOwedToThem ?? 0,
       timeOff: off.filter((t) => t.userId === id).map((t) => ({ from: t.fromDate, to: t.toDate })),

@@ -1,7 +1,7 @@
 import { and, asc, gt, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { clientHolidays, layerAssignments, layerParticipants, layerVersions, scheduleLayers, scheduleOverrides, schedules, teamHolidays, timeOff, users } from "@/db/schema";
-import type { RestrictionWindow, RotationLayer, Schedule, ScheduleOverride, TimeOffInterval } from "@/lib/core/schedule";
+import { rotationIndexAt, type RestrictionWindow, type RotationLayer, type Schedule, type ScheduleOverride, type TimeOffInterval } from "@/lib/core/schedule";
 import { localDatesInterval, type IsoWeekday } from "@/lib/core/time";
 import { groupBy } from "@/lib/core/group-by";
 import { NotFoundError } from "@/lib/errors";
@@ -43,6 +43,16 @@ function toEngineLayers(layer: LayerRow, versions: readonly VersionRow[], assign
   // A retired layer has nobody from its retirement on.
   const retired = layer.retiredAt?.getTime();
   return retired === undefined ? all : all.map((l) => ({ ...l, activeUntil: Math.min(l.activeUntil ?? Infinity, retired) }));
+}
+
+/** The rotation instance a stored layer has reached at `at` (-1 before it starts); who takes part does not matter. */
+export function layerIndexAt(layer: typeof scheduleLayers.$inferSelect, timeZone: string, at: Date): number {
+  return rotationIndexAt(toEngineLayer({ ...layer, participants: [] }), timeZone, at.getTime());
+}
+
+/** Where a person on a loaded schedule lives (the schedule's zone for someone unknown). */
+export function personZone(loaded: Pick<LoadedSchedule, "people" | "row">): (userId: string) => string {
+  return (userId) => loaded.people.get(userId)?.timeZone ?? loaded.row.timeZone;
 }
 
 export function toEngineLayer(layer: LayerRow, assignments?: Map<number, string>): RotationLayer {

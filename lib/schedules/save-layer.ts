@@ -4,10 +4,10 @@ import { layerAssignments, layerParticipants, layerVersions, scheduleLayers, sch
 import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
-import { checkShiftInstanceAnchor, rotationIndexAt } from "@/lib/core/schedule";
+import { checkShiftInstanceAnchor } from "@/lib/core/schedule";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { toEngineLayer } from "./load-engine-schedule";
+import { layerIndexAt, toEngineLayer } from "./load-engine-schedule";
 import { getSchedule } from "./read-schedules";
 import { layerInput } from "./schemas";
 
@@ -53,7 +53,7 @@ async function keepPastVersion(tx: Tx, before: typeof scheduleLayers.$inferSelec
   const participants = (await tx.select({ userId: layerParticipants.userId }).from(layerParticipants).where(eq(layerParticipants.layerId, before.id)).orderBy(layerParticipants.position)).map((p) => p.userId);
   const old = { ...before, participants };
   if (sameRotation(old, after)) return;
-  const reached = rotationIndexAt(toEngineLayer(old), timeZone, now.getTime());
+  const reached = layerIndexAt(before, timeZone, now);
   if (reached < 0) return; // it had not started: there is no past to keep
   const decided = await tx.select({ index: layerAssignments.shiftIndex, userId: layerAssignments.userId }).from(layerAssignments).where(eq(layerAssignments.layerId, before.id));
   await tx.insert(layerVersions).values({

@@ -4,7 +4,7 @@ import { coverLedger, scheduleOverrides, schedules } from "@/db/schema";
 import { hourBurden, holidaySet } from "@/lib/core/fairness/burden";
 import { checkShiftInstanceAnchor, rotationShiftByIndex } from "@/lib/core/schedule";
 import { ConflictError } from "@/lib/errors";
-import { loadEngineSchedule } from "@/lib/schedules/load-engine-schedule";
+import { loadEngineSchedule, personZone } from "@/lib/schedules/load-engine-schedule";
 import type { SwapRow } from "./transition";
 
 /**
@@ -29,7 +29,7 @@ export async function applySwap(tx: Tx, request: SwapRow, coverer: string, now: 
     coveredUserId: covered,
     coveringUserId: covering,
     hours: (end.getTime() - start.getTime()) / 3_600_000,
-    burden: hourBurden(start.getTime(), end.getTime(), loaded.people.get(covering)?.timeZone ?? loaded.row.timeZone, holidays),
+    burden: hourBurden(start.getTime(), end.getTime(), personZone(loaded)(covering), holidays),
     createdAt: now,
   });
   await tx.insert(scheduleOverrides).values({
