@@ -234,3 +234,53 @@ test("a stakeholder is refused the schedules", async ({ browser }) => {
   }
   await context.close();
 });
+
+test("a manager plans a new order for the next handoff, then deletes the layer: its past stays, greyed", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const name = `E2E Planned ${Date.now().toString(36)}`;
+  const context = await browser.newContext({ storageState: storageStateFor("manager") });
+  const manager = await context.newPage();
+  await manager.goto("/schedules/new");
+  await manager.getByLabel("Schedule name").fill(name);
+  await manager.getByLabel("Time zone").selectOption("America/New_York");
+  await manager.getByRole("button", { name: "Create schedule" }).click();
+  await expect(manager.getByRole("heading", { level: 1, name })).toBeVisible();
+
+  // A weekly rotation of three that began two Mondays ago.
+  await manager.getByRole("button", { name: "Add layer" }).click();
+  const add = manager.getByRole("dialog");
+  await add.getByLabel("Layer name").fill("Primary");
+  for (const person of ["Alice Nguyen", "Bob Okafor", "Carol Schmidt"]) await add.getByLabel("Add a person").selectOption({ label: person });
+  await add.getByLabel("Handoff day").selectOption({ label: "Monday" });
+  await add.getByLabel("Starts on").fill(mondayWeeksAgo(2));
+  await add.getByRole("button", { name: "Add layer" }).click();
+  await expect(manager.getByText("Layer added.")).toBeVisible();
+
+  // Dave joins at the top of the order from the next handoff: this week's holder keeps the week.
+  await manager.getByRole("button", { name: "Edit Primary" }).click();
+  const edit = manager.getByRole("dialog", { name: "Edit Primary" });
+  await edit.getByLabel("Add a person").selectOption({ label: "Dave Patel" });
+  for (let i = 0; i < 3; i++) await edit.getByRole("button", { name: "Move Dave Patel up" }).click();
+  await expect(edit.getByRole("list", { name: "Rotation order" }).getByRole("listitem")).toHaveText([/Dave Patel/, /Alice Nguyen/, /Bob Okafor/, /Carol Schmidt/]);
+  await expect(edit.getByLabel("Changes take effect").locator("option").nth(1)).toHaveText(/^At the next handoff, Mon, /);
+  await edit.getByLabel("Changes take effect").selectOption({ index: 1 });
+  await edit.getByLabel("Changes take effect").scrollIntoViewIfNeeded();
+  await screenshotBoth(manager, "schedule-layer-edit-planned");
+  await edit.getByRole("button", { name: "Save layer" }).click();
+  await expect(manager.getByText("Layer saved.")).toBeVisible();
+  await expect(manager.getByText(/This version takes effect .*Mon.*; until then the previous rotation holds\./)).toBeVisible();
+  // This week still has its holder under the old order (Carol, third of three); the new order starts next week.
+  await expect(manager.getByTestId("on-call-now")).toContainText("Carol Schmidt");
+  await screenshotBoth(manager, "schedule-layer-planned");
+
+  // Deleting the layer keeps the weeks already worked, in slate, named "(deleted)".
+  await manager.getByRole("button", { name: "Delete", exact: true }).click();
+  await manager.getByRole("alertdialog").getByRole("button", { name: "Delete layer" }).click();
+  await expect(manager.getByText("No layers yet: nobody is on call.")).toBeVisible();
+  await expect(manager.getByText("Layer saved.")).toHaveCount(0);
+  await expect(manager.locator(".baton-shift", { hasText: "Alice Nguyen" }).first()).toBeVisible();
+  await screenshotBoth(manager, "schedule-layer-deleted-history");
+  await manager.locator(".baton-shift", { hasText: "Alice Nguyen" }).first().click();
+  await expect(manager.getByRole("dialog").getByText("Primary (deleted)")).toBeVisible();
+  await context.close();
+});

@@ -11,7 +11,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
 import type { ScheduleOutput } from "@/lib/schedules/schemas";
-import { WEEKDAYS, describeHandoff, describeRestrictions, describeShiftLength } from "./format";
+import { WEEKDAYS, describeHandoff, describeRestrictions, describeShiftLength, formatInstant, toLocalInputValue } from "./format";
 import type { FormAction, Person } from "./shift-forms";
 
 type Layer = ScheduleOutput["layers"][number];
@@ -147,6 +147,34 @@ function RestrictionsEditor({ value, onChange, error }: { value: Window[]; onCha
 }
 
 /** Adds a rotation layer to a schedule, or edits one. */
+/**
+ * When an edit takes effect: now, at the layer's next handoff (so nobody's shift is cut short),
+ * or at a chosen moment. A change already planned ahead is offered first, as planned.
+ */
+function EffectiveFromPicker({ layer, timeZone, error }: { layer: Layer; timeZone: string; error?: string }) {
+  const planned = layer.effectiveFrom;
+  const handoff = layer.nextHandoff;
+  const [choice, setChoice] = useState(planned ?? "");
+  const when = (iso: string) => formatInstant(iso, timeZone, { withZone: true });
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <Field label="Changes take effect" hint={planned ? `A change is already planned for ${when(planned)}; saving replaces it.` : "Shifts before then keep the current rotation."} error={choice === "custom" ? undefined : error}>
+        <Select id="layer-effective" name="effective" value={choice} onChange={(e) => setChoice(e.target.value)}>
+          {planned ? <option value={planned}>As planned, {when(planned)}</option> : null}
+          <option value="">Now</option>
+          {handoff && handoff !== planned ? <option value={handoff}>At the next handoff, {when(handoff)}</option> : null}
+          <option value="custom">On a date and time…</option>
+        </Select>
+      </Field>
+      {choice === "custom" ? (
+        <Field label="Takes effect at" hint={`Local time in ${timeZone.replaceAll("_", " ")}`} error={error} required>
+          <Input id="layer-effective-at" name="effectiveAt" type="datetime-local" defaultValue={handoff || planned ? toLocalInputValue((handoff ?? planned)!, timeZone) : undefined} />
+        </Field>
+      ) : null}
+    </div>
+  );
+}
+
 export function LayerForm({
   scheduleId,
   timeZone,
@@ -183,6 +211,7 @@ export function LayerForm({
     <form action={formAction} className="grid gap-5" noValidate>
       <input type="hidden" name="scheduleId" value={scheduleId} />
       {layer && <input type="hidden" name="layerId" value={layer.id} />}
+      <input type="hidden" name="zone" value={timeZone} />
       <input type="hidden" name="restrictions" value={JSON.stringify(windows.map(({ weekdays, start, end }) => ({ weekdays, start, end })))} />
       <FormMessage state={state.status === "error" ? { status: "error", message: state.message } : undefined} />
       <Field label="Layer name" error={fieldError(state, "name")} required>
@@ -219,6 +248,7 @@ export function LayerForm({
         </Field>
       </div>
       <RestrictionsEditor value={windows} onChange={setWindows} error={fieldError(state, "restrictions")} />
+      {layer ? <EffectiveFromPicker layer={layer} timeZone={timeZone} error={fieldError(state, "effectiveFrom")} /> : null}
       <p className="rounded-md bg-slate-50 px-3 py-2 text-[0.8125rem] text-slate-600" aria-live="polite">
         {summary}
       </p>

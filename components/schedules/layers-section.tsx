@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Layers, Pencil, Plus } from "lucide-react";
+import { CalendarClock, Layers, Pencil, Plus } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -9,7 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { ScheduleOutput } from "@/lib/schedules/schemas";
 import { type FillActions, FillPanel } from "./fill-panel";
-import { describeHandoff, describeRestrictions, describeShiftLength } from "./format";
+import { describeHandoff, describeRestrictions, describeShiftLength, formatInstant } from "./format";
 import { LayerForm } from "./layer-form";
 import type { FormAction, Person } from "./shift-forms";
 import { layerColour } from "./shift-style";
@@ -95,6 +95,12 @@ export function LayersSection({
                       {describeShiftLength(layer)}, handoff {describeHandoff(layer)} · from {layer.startDate}
                     </p>
                     <p className="mt-0.5 text-[0.8125rem] text-slate-600">{describeRestrictions(layer.restrictions)}</p>
+                    {layer.effectiveFrom ? (
+                      <p className="mt-1.5 inline-flex items-center gap-1.5 rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900 ring-1 ring-amber-200">
+                        <CalendarClock className="size-3.5" aria-hidden />
+                        This version takes effect {formatInstant(layer.effectiveFrom, timeZone, { withZone: true })}; until then the previous rotation holds.
+                      </p>
+                    ) : null}
                   </div>
                   {canManage && (
                     <div className="flex flex-wrap items-center gap-2">
@@ -114,7 +120,10 @@ export function LayersSection({
                         <Pencil aria-hidden /> Edit
                       </Button>
                       <ConfirmDialog
-                        action={deleteLayer}
+                        action={async (form) => {
+                          setFlash(null); // "Layer saved." would outlive the layer
+                          await deleteLayer(form);
+                        }}
                         hidden={{ scheduleId, layerId: layer.id }}
                         title={`Delete the layer “${layer.name}”?`}
                         description="Nobody is on call through it from now on; the shifts already worked stay in the schedule's history. Open swap requests on it are flagged and can no longer be approved."
@@ -145,7 +154,7 @@ export function LayersSection({
               <DialogHeader>
                 <DialogTitle>{editing === "new" ? "Add a rotation layer" : `Edit ${editing.name}`}</DialogTitle>
                 <DialogDescription>
-                  {editing === "new" ? "People take turns in this order, one shift each." : "Changes hold from now on: shifts already worked stay with whoever held them. Open swap requests whose shift this change moves are flagged for the people involved."}
+                  {editing === "new" ? "People take turns in this order, one shift each." : "Changes hold from when you choose below; shifts before then stay with the current rotation. Open swap requests whose shift this change moves are flagged for the people involved."}
                 </DialogDescription>
               </DialogHeader>
               <LayerForm

@@ -1,6 +1,6 @@
-import { and, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, max } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { teams, timeOff } from "@/db/schema";
+import { layerVersions, teams, timeOff } from "@/db/schema";
 import { burdenWeightsOf, DEFAULT_BURDEN_WEIGHTS, evaluateAssignment, holidaySet, heldShiftBurdens, proposeFairAssignments, schedulingProblem, type BurdenWeights, type FairnessScenario } from "@/lib/core/fairness";
 import { assigneeOf, rotationIndexAt, rotationShiftByIndex, shiftsBetween, type RotationLayer } from "@/lib/core/schedule";
 import { localDateAt, localDateTimeAt } from "@/lib/core/time";
@@ -36,7 +36,10 @@ export type FillPlan = {
  */
 export async function planFill(db: Queryable, opts: { scheduleId: string; layerId: string; weeks: number; now: Date }): Promise<FillPlan> {
   const from = new Date(opts.now.getTime() - CARRIED_WEEKS * 7 * DAY);
-  const to = new Date(opts.now.getTime() + (opts.weeks * 7 + 8) * DAY);
+  // An edit planned ahead: its rotation is filled from when it takes effect (the one until then is kept).
+  const [pending] = await db.select({ until: max(layerVersions.validUntil) }).from(layerVersions).where(eq(layerVersions.layerId, opts.layerId));
+  const startAt = Math.max(opts.now.getTime(), pending?.until?.getTime() ?? -Infinity);
+  const to = new Date(startAt + (opts.weeks * 7 + 8) * DAY);
   const loaded = await loadEngineSchedule(db, opts.scheduleId, from, to);
   const layerRow = loaded.layers.find((l) => l.id === opts.layerId);
   const layer = loaded.engine.layers.find((l) => l.id === opts.layerId);
@@ -46,7 +49,7 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
   const members = [...new Set(layerRow.participants)];
   if (members.length < 2) throw InvalidError.field("layerId", "A fair rotation needs at least two people");
 
-  const current = Math.max(0, rotationIndexAt(layer, tz, opts.now.getTime()));
+  const current = Math.max(0, rotationIndexAt(layer, tz, startAt));
   const first = rotationShiftByIndex(layer, tz, current);
   if (!first) throw InvalidError.field("layerId", "The rotation has not started");
   const startDate = localDateAt(first.start, tz);
@@ -60,7 +63,8 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
   const carried = new Map(members.map((m) => [m, 0]));
   const rest: { userId: string; start: number; end: number }[] = [];
   const zoneOf = personZone(loaded);
-  const past = shiftsBetween(loaded.engine, from.getTime(), Math.min(opts.now.getTime(), first.start)).filter((s) => s.userId && carried.has(s.userId));
+  // Shifts before the plan's first one, and any of an earlier rotation still to come before it.
+  const past = shiftsBetween(loaded.engine, from.getTime(), first.start).filter((s) => s.userId && carried.has(s.userId));
   for (const { shift, burden, restEnd } of heldShiftBurdens(past, { zoneOf, scheduleZone: tz, holidays, pageTimes, weights })) {
     carried.set(shift.userId, carried.get(shift.userId)! + burden.total);
     if (restEnd !== null) rest.push({ userId: shift.userId, start: shift.end, end: restEnd });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { layerVersions, scheduleLayers } from "@/db/schema";
-import { NotFoundError } from "@/lib/errors";
+import { layerVersions, scheduleLayers, swapRequests } from "@/db/schema";
+import { InvalidError, NotFoundError } from "@/lib/errors";
+import { createSwapRequest } from "@/lib/swaps/create-swap-request";
 import { createTestDatabase } from "@/db/test/test-database";
 import { ctxFor, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
 import { fairnessReport } from "./fairness-report";
@@ -95,5 +96,70 @@ describe("editing or deleting a rotation keeps the past with the people who held
     const future = await makeWeeklySchedule(t.db, { participantIds: people.map((p) => p.id), startDate: "2027-01-04" });
     await saveLayer({ ctx, input: { scheduleId: future.schedule.id, layerId: future.layer.id, ...weekly, startDate: "2027-01-04", participantIds: [people[3]!.id, people[0]!.id] } });
     expect(await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, future.layer.id))).toHaveLength(0);
+  });
+
+  it("an edit planned ahead holds from then; until then the rotation as it is, and the page says so", async () => {
+    const { ctx, people, schedule, layer, holders } = await setup();
+    const [ada, ben, cy, di] = people;
+    const nextHandoff = "2026-11-30T14:00:00.000Z";
+    expect((await getSchedule(ctx, schedule.id)).layers[0]).toMatchObject({ effectiveFrom: null, nextHandoff });
+
+    // At the next handoff, the order becomes Ben, Ada: Di keeps her week to its end.
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [ben!.id, ada!.id], effectiveFrom: nextHandoff } });
+    expect(await holders("2026-11-16T14:00:00Z", "2026-12-14T14:00:00Z")).toEqual(["Cy 11-16T14:00", "Di 11-23T14:00", "Ben 11-30T14:00", "Ada 12-07T14:00"]);
+    expect((await getSchedule(ctx, schedule.id)).layers[0]).toMatchObject({ effectiveFrom: nextHandoff, participants: [{ userId: ben!.id }, { userId: ada!.id }] });
+    // Once it holds, nothing is pending.
+    expect((await getSchedule({ ...ctx, now: new Date("2026-12-01T00:00:00Z") }, schedule.id)).layers[0]!.effectiveFrom).toBeNull();
+
+    // A second change planned later stacks on it: Cy and Di from 14 December.
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [cy!.id, di!.id], effectiveFrom: "2026-12-14T14:00:00Z" } });
+    expect(await holders("2026-11-23T14:00:00Z", "2026-12-21T14:00:00Z")).toEqual(["Di 11-23T14:00", "Ben 11-30T14:00", "Ada 12-07T14:00", "Cy 12-14T14:00"]);
+    expect(await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, layer.id))).toHaveLength(2);
+
+    // An edit taking effect before the planned one replaces it: the rotation holding then ends then.
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [ada!.id, ben!.id, cy!.id, di!.id], effectiveFrom: "2026-12-07T14:00:00Z" } });
+    expect(await holders("2026-11-23T14:00:00Z", "2026-12-21T14:00:00Z")).toEqual(["Di 11-23T14:00", "Ben 11-30T14:00", "Cy 12-14T14:00"]);
+    const versions = await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, layer.id));
+    expect(versions.map((v) => v.validUntil.toISOString()).sort()).toEqual([nextHandoff, "2026-12-07T14:00:00.000Z"]);
+
+    // …and one taking effect now replaces everything still planned.
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [di!.id, cy!.id] } });
+    expect(await holders("2026-11-16T14:00:00Z", "2026-12-14T14:00:00Z")).toEqual(["Cy 11-16T14:00", "Di 11-23T14:00", "Cy 11-23T16:00", "Di 11-30T14:00", "Cy 12-07T14:00"]);
+    const left = await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, layer.id));
+    expect(left.map((v) => v.validUntil.toISOString())).toEqual([NOW.toISOString()]);
+    expect((await getSchedule(ctx, schedule.id)).layers[0]!.effectiveFrom).toBeNull();
+  });
+
+  it("fills an edit planned ahead from when it takes effect, and leaves requests on shifts before then alone", async () => {
+    const { ctx, people, schedule, layer } = await setup();
+    const [ada, ben] = people;
+    const request = await createSwapRequest({ ctx: { ...(await ctxFor(t.db, ada!.id)), now: NOW }, input: { scheduleId: schedule.id, layerId: layer.id, shiftIndex: 4, kind: "cover", counterpartId: ben!.id } });
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [ben!.id, ada!.id], effectiveFrom: "2026-12-07T14:00:00Z" } });
+    const [after] = await t.db.select().from(swapRequests).where(eq(swapRequests.id, request.id));
+    expect(after!.flaggedAt).toBeNull();
+
+    const preview = await previewFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 4 } });
+    expect(preview.slots[0]!.start).toBe("2026-12-07T14:00:00.000Z");
+    expect(new Set(preview.slots.map((s) => s.proposed.userId))).toEqual(new Set([ada!.id, ben!.id]));
+  });
+
+  it("refuses a change planned in the past, more than a year ahead, or for a new layer, and writes nothing", async () => {
+    const { ctx, people, schedule, layer, holders } = await setup();
+    const ids = people.map((p) => p.id).reverse();
+    const before = await holders("2026-11-16T14:00:00Z", "2026-12-14T14:00:00Z");
+    for (const [effectiveFrom, message] of [
+      ["2026-11-23T14:00:00Z", "A change can't take effect in the past"],
+      ["2027-12-01T14:00:00Z", "At most a year ahead"],
+      ["next week", "Use an ISO 8601 instant, e.g. 2026-11-23T14:00:00Z"],
+    ]) {
+      const refused = await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: ids, effectiveFrom } }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(InvalidError);
+      expect((refused as InvalidError).issues).toEqual([{ path: "effectiveFrom", message }]);
+    }
+    const added = await saveLayer({ ctx, input: { scheduleId: schedule.id, ...weekly, participantIds: ids, effectiveFrom: "2026-12-07T14:00:00Z" } }).catch((e: unknown) => e);
+    expect((added as InvalidError).issues).toEqual([{ path: "effectiveFrom", message: "Only an edit takes effect later; a new layer starts on its start date" }]);
+    expect(await holders("2026-11-16T14:00:00Z", "2026-12-14T14:00:00Z")).toEqual(before);
+    expect(await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, layer.id))).toHaveLength(0);
+    expect((await getSchedule(ctx, schedule.id)).layers).toHaveLength(1);
   });
 });

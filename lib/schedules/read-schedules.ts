@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { schedules } from "@/db/schema";
 import { requirePermission, requireTeamVisible } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
-import { onCallAt, shiftsBetween } from "@/lib/core/schedule";
+import { onCallAt, rotationIndexAt, rotationShiftByIndex, shiftsBetween } from "@/lib/core/schedule";
 import { loadEngineSchedule, loadEngineSchedules, type LoadedSchedule } from "./load-engine-schedule";
 import type { ScheduleOutput, ShiftOutput } from "./schemas";
 import { toShiftOutput } from "./shift-view";
@@ -10,6 +10,20 @@ import { toShiftOutput } from "./shift-view";
 const DAY = 86_400_000;
 /** Coverage gaps are looked for this far ahead (dashboard and schedule page). */
 export const GAP_HORIZON_DAYS = 14;
+
+/** When a layer's current definition takes effect, if an edit planned ahead has not yet (null once it holds). */
+function pendingFrom(loaded: LoadedSchedule, layerId: string, at: number): string | null {
+  const from = loaded.engine.layers.find((l) => l.id === layerId)?.activeFrom;
+  return from !== undefined && from > at ? new Date(from).toISOString() : null;
+}
+
+/** The start of the current definition's first instance after `at`. */
+function layerNextHandoff(loaded: LoadedSchedule, layerId: string, at: number): string | null {
+  const layer = loaded.engine.layers.find((l) => l.id === layerId);
+  if (!layer) return null;
+  const next = rotationShiftByIndex(layer, loaded.row.timeZone, rotationIndexAt(layer, loaded.row.timeZone, at) + 1);
+  return next ? new Date(next.start).toISOString() : null;
+}
 
 export function summarise(loaded: LoadedSchedule, now: Date): ScheduleOutput {
   const at = now.getTime();
@@ -36,6 +50,8 @@ export function summarise(loaded: LoadedSchedule, now: Date): ScheduleOutput {
       startDate: l.startDate,
       restrictions: l.restrictions,
       version: l.version,
+      effectiveFrom: pendingFrom(loaded, l.id, at),
+      nextHandoff: layerNextHandoff(loaded, l.id, at),
     })),
     onCallNow: { userId: holder.userId, userName: holder.userId ? (loaded.people.get(holder.userId)?.name ?? null) : null },
     nextHandoff,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, max } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, max } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { layerAssignments, layerParticipants, layerVersions, scheduleLayers, schedules, swapRequests, users } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
@@ -15,11 +15,12 @@ import { layerInput } from "./schemas";
  * Open swap requests anchored to a layer's shift instances are flagged when an edit moves or
  * reassigns the instance they name: shown to people, never silently moved.
  */
-async function flagMovedRequests(tx: Tx, layer: typeof scheduleLayers.$inferSelect, participants: string[], timeZone: string, now: Date) {
+async function flagMovedRequests(tx: Tx, layer: typeof scheduleLayers.$inferSelect, participants: string[], timeZone: string, effective: Date, now: Date) {
   const open = await tx
     .select()
     .from(swapRequests)
-    .where(and(eq(swapRequests.layerId, layer.id), inArray(swapRequests.status, ["pending", "accepted"]), isNull(swapRequests.flaggedAt)));
+    // A shift over before the edit takes effect is not moved by it.
+    .where(and(eq(swapRequests.layerId, layer.id), inArray(swapRequests.status, ["pending", "accepted"]), isNull(swapRequests.flaggedAt), gt(swapRequests.shiftEnd, effective)));
   const schedule = { timeZone, layers: [toEngineLayer({ ...layer, participants })] };
   for (const r of open) {
     const check = checkShiftInstanceAnchor(schedule, { layerId: r.layerId, index: r.shiftIndex, userId: r.requesterId, start: r.shiftStart.getTime(), end: r.shiftEnd.getTime() });
@@ -46,19 +47,36 @@ const restrictionKey = (r: { weekdays: number[]; start: string; end: string }) =
 
 /**
  * Before an edit changes who is on call when, the rotation as it was is kept as a version valid
- * until now, with its published decisions so far: the past stays with the people who held it
- * (calendar, My shifts, iCal, fairness and carried burden), and the edit holds from now on.
+ * until the edit takes effect (`effective`: now, or later when the edit is planned ahead), with
+ * its published decisions up to then: the past stays with the people who held it (calendar, My
+ * shifts, iCal, fairness and carried burden), and the edit holds from then on.
+ *
+ * Versions form a timeline; an edit cuts it at `effective`. A definition that was itself still
+ * waiting to take effect at or after that moment never holds and is simply replaced: versions
+ * that would start at or after `effective` go, and the one holding then ends then.
  */
-async function keepPastVersion(tx: Tx, before: typeof scheduleLayers.$inferSelect, after: LayerDefinition, timeZone: string, now: Date) {
+async function keepVersions(tx: Tx, before: typeof scheduleLayers.$inferSelect, after: LayerDefinition, timeZone: string, effective: Date, now: Date) {
+  const versions = await tx.select().from(layerVersions).where(eq(layerVersions.layerId, before.id)).orderBy(asc(layerVersions.validUntil));
+  const currentFrom = versions.at(-1)?.validUntil.getTime() ?? -Infinity;
+  if (currentFrom >= effective.getTime()) {
+    let previousUntil = -Infinity;
+    for (const v of versions) {
+      if (previousUntil >= effective.getTime()) await tx.delete(layerVersions).where(eq(layerVersions.id, v.id));
+      else if (v.validUntil > effective) await tx.update(layerVersions).set({ validUntil: effective }).where(eq(layerVersions.id, v.id));
+      previousUntil = v.validUntil.getTime();
+    }
+    return;
+  }
   const participants = (await tx.select({ userId: layerParticipants.userId }).from(layerParticipants).where(eq(layerParticipants.layerId, before.id)).orderBy(layerParticipants.position)).map((p) => p.userId);
   const old = { ...before, participants };
   if (sameRotation(old, after)) return;
-  const reached = layerIndexAt(before, timeZone, now);
-  if (reached < 0) return; // it had not started: there is no past to keep
+  const reached = layerIndexAt(before, timeZone, effective);
+  // It had not started: there is no past to keep, unless earlier versions end where it began.
+  if (reached < 0 && versions.length === 0) return;
   const decided = await tx.select({ index: layerAssignments.shiftIndex, userId: layerAssignments.userId }).from(layerAssignments).where(eq(layerAssignments.layerId, before.id));
   await tx.insert(layerVersions).values({
     layerId: before.id,
-    validUntil: now,
+    validUntil: effective,
     participants,
     shiftUnit: before.shiftUnit,
     shiftCount: before.shiftCount,
@@ -71,10 +89,17 @@ async function keepPastVersion(tx: Tx, before: typeof scheduleLayers.$inferSelec
   });
 }
 
+/** How far ahead an edit may be planned. */
+const MAX_EFFECTIVE_AHEAD_MS = 366 * 86_400_000;
+
 /** Creates or edits a rotation layer with its ordered participants. */
 export async function saveLayer({ ctx, input }: { ctx: Ctx; input: unknown }) {
   await requirePermission(ctx, "schedules:manage", { type: "schedule" });
   const data = parseInput(layerInput, input);
+  // A minute's grace: a form that asked for "now" reaches the server a moment later.
+  if (data.effectiveFrom && data.effectiveFrom.getTime() < ctx.now.getTime() - 60_000) throw InvalidError.field("effectiveFrom", "A change can't take effect in the past");
+  if (data.effectiveFrom && data.effectiveFrom.getTime() > ctx.now.getTime() + MAX_EFFECTIVE_AHEAD_MS) throw InvalidError.field("effectiveFrom", "At most a year ahead");
+  const effective = data.effectiveFrom && data.effectiveFrom > ctx.now ? data.effectiveFrom : ctx.now;
   await ctx.db.transaction(async (tx) => {
     const [schedule] = await tx.select().from(schedules).where(eq(schedules.id, data.scheduleId)).for("update");
     if (!schedule) throw new NotFoundError("Schedule");
@@ -98,7 +123,7 @@ export async function saveLayer({ ctx, input }: { ctx: Ctx; input: unknown }) {
     if (data.layerId) {
       const [before] = await tx.select().from(scheduleLayers).where(and(eq(scheduleLayers.id, data.layerId), eq(scheduleLayers.scheduleId, schedule.id), isNull(scheduleLayers.retiredAt)));
       if (!before) throw new NotFoundError("Layer");
-      await keepPastVersion(tx, before, { ...fields, participants: data.participantIds }, schedule.timeZone, ctx.now);
+      await keepVersions(tx, before, { ...fields, participants: data.participantIds }, schedule.timeZone, effective, ctx.now);
       [layer] = (await tx
         .update(scheduleLayers)
         .set({ ...fields, ...(data.position !== undefined && { position: data.position }), version: before.version + 1 })
@@ -113,12 +138,19 @@ export async function saveLayer({ ctx, input }: { ctx: Ctx; input: unknown }) {
         .returning()) as [typeof scheduleLayers.$inferSelect];
     }
     await tx.insert(layerParticipants).values(data.participantIds.map((userId, position) => ({ layerId: layer.id, position, userId })));
-    if (data.layerId) await flagMovedRequests(tx, layer, data.participantIds, schedule.timeZone, ctx.now);
+    if (data.layerId) await flagMovedRequests(tx, layer, data.participantIds, schedule.timeZone, effective, ctx.now);
     await recordAudit(tx, ctx, {
       action: data.layerId ? "schedule.layer.update" : "schedule.layer.create",
       targetType: "schedule",
       targetId: schedule.id,
-      details: { layerId: layer.id, name: data.name, participantIds: data.participantIds, shift: `${data.shiftCount} ${data.shiftUnit}`, handoffTime: data.handoffTime },
+      details: {
+        layerId: layer.id,
+        name: data.name,
+        participantIds: data.participantIds,
+        shift: `${data.shiftCount} ${data.shiftUnit}`,
+        handoffTime: data.handoffTime,
+        ...(data.layerId && { effectiveFrom: effective.toISOString() }),
+      },
     });
   });
   return getSchedule(ctx, data.scheduleId);

@@ -30,7 +30,10 @@ export const layerInput = z
     startDate: isoDateSchema,
     restrictions: z.array(restrictionWindowSchema).max(28).default([]),
     position: z.coerce.number().int().min(0).max(100).optional(),
+    /** When an edit takes effect (default now); the rotation as it was holds until then. */
+    effectiveFrom: instant.optional(),
   })
+  .refine((l) => l.effectiveFrom === undefined || l.layerId !== undefined, { message: "Only an edit takes effect later; a new layer starts on its start date", path: ["effectiveFrom"] })
   .refine((l) => l.shiftUnit === "weeks" || l.handoffWeekday == null, { message: "A handoff weekday applies to weekly rotations only", path: ["handoffWeekday"] })
   .refine((l) => l.shiftUnit !== "hours" || l.shiftCount <= 24 * 14, { message: "Too long", path: ["shiftCount"] });
 export const deleteLayerInput = z.object({ scheduleId: idSchema, layerId: idSchema });
@@ -77,6 +80,10 @@ export const layerOutput = z.object({
   startDate: z.string(),
   restrictions: z.array(z.object({ weekdays: z.array(z.number().int()), start: z.string(), end: z.string() })),
   version: z.number().int(),
+  /** Set while an edit waits to take effect: this definition holds from then, the previous one until then. */
+  effectiveFrom: z.iso.datetime().nullable(),
+  /** The layer's next handoff after now under its current definition (null before it starts or once it ends). */
+  nextHandoff: z.iso.datetime().nullable(),
 });
 export const scheduleOutput = z.object({
   id: z.string(),

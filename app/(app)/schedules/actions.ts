@@ -74,6 +74,14 @@ export const deleteScheduleAction = plainAction(
 export const saveLayerAction = safeAction(async (ctx, form) => {
   const input = withoutBlanks(formInput(form, { arrays: ["participantIds"], json: ["restrictions"] }), ["layerId", "handoffWeekday", "position"]);
   if (input.shiftUnit !== "weeks") delete input.handoffWeekday;
+  // "When the change takes effect": blank is now, "custom" a wall time in the schedule's zone, else an instant offered by the form.
+  const { effective, effectiveAt, zone } = input;
+  delete input.effective;
+  delete input.effectiveAt;
+  delete input.zone;
+  const effectiveFrom = effective === "custom" ? localToIso(effectiveAt, String(zone ?? ""), "effectiveFrom") : effective || undefined;
+  if (effective === "custom" && !effectiveFrom) throw InvalidError.field("effectiveFrom", "Enter a date and time");
+  if (effectiveFrom) input.effectiveFrom = effectiveFrom;
   const schedule = await saveLayer({ ctx, input });
   return { message: input.layerId ? "Layer saved." : "Layer added.", revalidate: [schedulePage(schedule.id), "/schedules"] };
 });

@@ -82,6 +82,17 @@ describe("schedules REST", () => {
     expect(invalid.status).toBe(400);
     expect(invalid.json.error.issues[0].path).toBe("end");
     expect((await callRoute(overrideRoute.DELETE, { method: "DELETE", path: "/x", token: as("manager"), params: { scheduleId, overrideId: override.json.data.id } })).status).toBe(204);
+
+    // An edit planned ahead: the layer says when it takes effect; one planned in the past is a 400 naming the field.
+    const layerId = layer.json.data.layers[0].id;
+    const edit = { name: "Days", participantIds: [ids.bob, who.engineer.id], shiftUnit: "days", shiftCount: 1, handoffTime: "08:00", startDate: "2026-11-01" };
+    const past = await callRoute(layerRoute.PATCH, { method: "PATCH", path: "/x", token: as("manager"), params: { scheduleId, layerId }, body: { ...edit, effectiveFrom: "2020-01-01T08:00:00Z" } });
+    expect(past.status).toBe(400);
+    expect(past.json.error.issues).toEqual([{ path: "effectiveFrom", message: "A change can't take effect in the past" }]);
+    const ahead = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const planned = await callRoute(layerRoute.PATCH, { method: "PATCH", path: "/x", token: as("manager"), params: { scheduleId, layerId }, body: { ...edit, effectiveFrom: ahead } });
+    expect(planned.status).toBe(200);
+    expect(planned.json.data.layers[0].effectiveFrom).toBe(ahead);
   });
 
   it("engineers record their own time off only", async () => {
