@@ -98,6 +98,17 @@ describe("editing or deleting a rotation keeps the past with the people who held
     expect(await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, future.layer.id))).toHaveLength(0);
   });
 
+  it("moving a layer above another changes who wins from then on, not before", async () => {
+    const { ctx, people, schedule, layer, holders } = await setup();
+    const [ada, ben, cy, di] = people;
+    const top = await saveLayer({ ctx, input: { scheduleId: schedule.id, ...weekly, name: "Top", participantIds: [ben!.id], position: 1 } });
+    expect(top.layers.map((l) => [l.name, l.position])).toEqual([["Primary", 0], ["Top", 1]]);
+    expect(await holders("2026-11-16T14:00:00Z", "2026-12-07T14:00:00Z")).toEqual(["Ben 11-16T14:00"]);
+    // Primary moves above Top: it wins from now on; the weeks before stay Top's.
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [ada!.id, ben!.id, cy!.id, di!.id], position: 2 } });
+    expect(await holders("2026-11-16T14:00:00Z", "2026-12-07T14:00:00Z")).toEqual(["Ben 11-16T14:00", "Di 11-23T16:00", "Ada 11-30T14:00"]);
+  });
+
   it("an edit planned ahead holds from then; until then the rotation as it is, and the page says so", async () => {
     const { ctx, people, schedule, layer, holders } = await setup();
     const [ada, ben, cy, di] = people;

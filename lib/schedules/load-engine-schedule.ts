@@ -28,13 +28,13 @@ type VersionRow = typeof layerVersions.$inferSelect;
 /**
  * A layer as the engine sees it: its past versions (each up to the edit that ended it) and then
  * its current rotation from the last edit on. The current one comes first, so looking a layer up
- * by id finds it; all share the layer's id and precedence, and never overlap in time.
+ * by id finds it; all share the layer's id, each keeps the place it had, and they never overlap in time.
  */
 function toEngineLayers(layer: LayerRow, versions: readonly VersionRow[], assignments?: Map<number, string>): RotationLayer[] {
   const sorted = [...versions].sort((a, b) => a.validUntil.getTime() - b.validUntil.getTime());
   const past = sorted.map((v, i): RotationLayer => {
     const from = i > 0 ? sorted[i - 1]!.validUntil.getTime() : undefined;
-    const old = toEngineLayer({ ...layer, ...v, id: layer.id, participants: v.participants }, new Map(v.assignments));
+    const old = toEngineLayer({ ...layer, ...v, id: layer.id, participants: v.participants, position: v.position ?? layer.position }, new Map(v.assignments));
     return { ...old, ...(from !== undefined ? { activeFrom: from } : {}), activeUntil: v.validUntil.getTime() };
   });
   const current = toEngineLayer(layer, assignments);

@@ -28,9 +28,9 @@ async function flagMovedRequests(tx: Tx, layer: typeof scheduleLayers.$inferSele
   }
 }
 
-type LayerDefinition = Pick<typeof scheduleLayers.$inferSelect, "shiftUnit" | "shiftCount" | "handoffTime" | "handoffWeekday" | "startDate" | "restrictions"> & { participants: string[] };
+type LayerDefinition = Pick<typeof scheduleLayers.$inferSelect, "shiftUnit" | "shiftCount" | "handoffTime" | "handoffWeekday" | "startDate" | "restrictions" | "position"> & { participants: string[] };
 
-/** Whether two definitions put the same people on call at the same times (names and order of layers aside). */
+/** Whether two definitions put the same people on call at the same times, with the same precedence (names aside). */
 function sameRotation(a: LayerDefinition, b: LayerDefinition): boolean {
   return (
     a.shiftUnit === b.shiftUnit &&
@@ -38,6 +38,7 @@ function sameRotation(a: LayerDefinition, b: LayerDefinition): boolean {
     a.handoffTime === b.handoffTime &&
     (a.handoffWeekday ?? null) === (b.handoffWeekday ?? null) &&
     a.startDate === b.startDate &&
+    a.position === b.position &&
     JSON.stringify(a.participants) === JSON.stringify(b.participants) &&
     JSON.stringify(a.restrictions.map(restrictionKey)) === JSON.stringify(b.restrictions.map(restrictionKey))
   );
@@ -84,6 +85,7 @@ async function keepVersions(tx: Tx, before: typeof scheduleLayers.$inferSelect, 
     handoffWeekday: before.handoffWeekday,
     startDate: before.startDate,
     restrictions: before.restrictions,
+    position: before.position,
     assignments: decided.filter((a) => a.index <= reached).map((a): [number, string] => [a.index, a.userId]),
     createdAt: now,
   });
@@ -123,7 +125,7 @@ export async function saveLayer({ ctx, input }: { ctx: Ctx; input: unknown }) {
     if (data.layerId) {
       const [before] = await tx.select().from(scheduleLayers).where(and(eq(scheduleLayers.id, data.layerId), eq(scheduleLayers.scheduleId, schedule.id), isNull(scheduleLayers.retiredAt)));
       if (!before) throw new NotFoundError("Layer");
-      await keepVersions(tx, before, { ...fields, participants: data.participantIds }, schedule.timeZone, effective, ctx.now);
+      await keepVersions(tx, before, { ...fields, position: data.position ?? before.position, participants: data.participantIds }, schedule.timeZone, effective, ctx.now);
       [layer] = (await tx
         .update(scheduleLayers)
         .set({ ...fields, ...(data.position !== undefined && { position: data.position }), version: before.version + 1 })

@@ -82,6 +82,8 @@ export const layerVersions = pgTable(
     validUntil: timestamp("valid_until", { withTimezone: true }).notNull(),
     participants: jsonb("participants").$type<string[]>().notNull(),
     ...rotationColumns(),
+    /** The layer's place among the schedule's layers then (null in versions kept before places were: its current place). */
+    position: integer("position"),
     /** Published generator decisions of that rotation, [shiftIndex, userId]. */
     assignments: jsonb("assignments").$type<[number, string][]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
