@@ -154,7 +154,7 @@ export function LayersSection({
               <DialogHeader>
                 <DialogTitle>{editing === "new" ? "Add a rotation layer" : `Edit ${editing.name}`}</DialogTitle>
                 <DialogDescription>
-                  {editing === "new" ? "People take turns in this order, one shift each." : "Changes hold from when you choose below; shifts before then stay with the current rotation. Open swap requests whose shift this change moves are flagged for the people involved."}
+                  {editing === "new" ? "People take turns in this order, one shift each." : "Changes hold from when you choose below; shifts before then stay with the current rotation. A published fair plan keeps its shifts except those of people you take out (fill again to re-plan them); a new shift length, handoff or start date clears it. Open swap requests whose shift this change moves are flagged."}
                 </DialogDescription>
               </DialogHeader>
               <LayerForm

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { layerVersions, scheduleLayers, swapRequests } from "@/db/schema";
+import { layerAssignments, layerVersions, scheduleLayers, swapRequests } from "@/db/schema";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { createSwapRequest } from "@/lib/swaps/create-swap-request";
 import { createTestDatabase } from "@/db/test/test-database";
@@ -107,6 +107,27 @@ describe("editing or deleting a rotation keeps the past with the people who held
     // Primary moves above Top: it wins from now on; the weeks before stay Top's.
     await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [ada!.id, ben!.id, cy!.id, di!.id], position: 2 } });
     expect(await holders("2026-11-16T14:00:00Z", "2026-12-07T14:00:00Z")).toEqual(["Ben 11-16T14:00", "Di 11-23T16:00", "Ada 11-30T14:00"]);
+  });
+
+  it("a published plan keeps its decisions through an edit, except those of people who left; a new grid of shifts drops it", async () => {
+    const { ctx, people, schedule, layer, holders } = await setup();
+    const [ada, ben, cy, di] = people;
+    // Published: week 4 Cy, week 5 Ada, week 6 Di (the listed order would give Ada, Ben, Cy).
+    await t.db.insert(layerAssignments).values([
+      [4, cy!],
+      [5, ada!],
+      [6, di!],
+    ].map(([shiftIndex, u]) => ({ layerId: layer.id, shiftIndex: shiftIndex as number, userId: (u as { id: string }).id, publishedBy: ctx.viewer.userId, publishedAt: NOW })));
+    expect(await holders("2026-11-23T14:00:00Z", "2026-12-21T14:00:00Z")).toEqual(["Di 11-23T14:00", "Cy 11-30T14:00", "Ada 12-07T14:00", "Di 12-14T14:00"]);
+
+    // Cy leaves from the next handoff: her planned week goes back to the listed order (Ada, Ben, Di: week 4 is Ben's).
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [ada!.id, ben!.id, di!.id], effectiveFrom: "2026-11-30T14:00:00Z" } });
+    expect(await holders("2026-11-23T14:00:00Z", "2026-12-28T14:00:00Z")).toEqual(["Di 11-23T14:00", "Ben 11-30T14:00", "Ada 12-07T14:00", "Di 12-14T14:00", "Ben 12-21T14:00"]);
+
+    // A new handoff time is a new grid: the plan goes, the listed order holds from the edit on.
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, handoffTime: "10:00", participantIds: [ada!.id, ben!.id, di!.id], effectiveFrom: "2026-12-07T15:00:00Z" } });
+    expect(await t.db.select().from(layerAssignments).where(eq(layerAssignments.layerId, layer.id))).toEqual([]);
+    expect(await holders("2026-11-30T14:00:00Z", "2026-12-21T15:00:00Z")).toEqual(["Ben 11-30T14:00", "Ada 12-07T14:00", "Di 12-07T15:00", "Ada 12-14T15:00"]);
   });
 
   it("an edit planned ahead holds from then; until then the rotation as it is, and the page says so", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, max } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, max, notInArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { layerAssignments, layerParticipants, layerVersions, scheduleLayers, schedules, swapRequests, users } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
@@ -21,7 +21,9 @@ async function flagMovedRequests(tx: Tx, layer: typeof scheduleLayers.$inferSele
     .from(swapRequests)
     // A shift over before the edit takes effect is not moved by it.
     .where(and(eq(swapRequests.layerId, layer.id), inArray(swapRequests.status, ["pending", "accepted"]), isNull(swapRequests.flaggedAt), gt(swapRequests.shiftEnd, effective)));
-  const schedule = { timeZone, layers: [toEngineLayer({ ...layer, participants })] };
+  if (open.length === 0) return;
+  const decided = await tx.select({ index: layerAssignments.shiftIndex, userId: layerAssignments.userId }).from(layerAssignments).where(eq(layerAssignments.layerId, layer.id));
+  const schedule = { timeZone, layers: [toEngineLayer({ ...layer, participants }, new Map(decided.map((a) => [a.index, a.userId])))] };
   for (const r of open) {
     const check = checkShiftInstanceAnchor(schedule, { layerId: r.layerId, index: r.shiftIndex, userId: r.requesterId, start: r.shiftStart.getTime(), end: r.shiftEnd.getTime() });
     if (check.status !== "unchanged") await tx.update(swapRequests).set({ flaggedAt: now, updatedAt: now }).where(eq(swapRequests.id, r.id));
@@ -58,6 +60,8 @@ const restrictionKey = (r: { weekdays: number[]; start: string; end: string }) =
  */
 async function keepVersions(tx: Tx, before: typeof scheduleLayers.$inferSelect, after: LayerDefinition, timeZone: string, effective: Date, now: Date) {
   const versions = await tx.select().from(layerVersions).where(eq(layerVersions.layerId, before.id)).orderBy(asc(layerVersions.validUntil));
+  const participants = (await tx.select({ userId: layerParticipants.userId }).from(layerParticipants).where(eq(layerParticipants.layerId, before.id)).orderBy(layerParticipants.position)).map((p) => p.userId);
+  const changed = !sameRotation({ ...before, participants }, after);
   const currentFrom = versions.at(-1)?.validUntil.getTime() ?? -Infinity;
   if (currentFrom >= effective.getTime()) {
     let previousUntil = -Infinity;
@@ -66,29 +70,51 @@ async function keepVersions(tx: Tx, before: typeof scheduleLayers.$inferSelect, 
       else if (v.validUntil > effective) await tx.update(layerVersions).set({ validUntil: effective }).where(eq(layerVersions.id, v.id));
       previousUntil = v.validUntil.getTime();
     }
+    if (changed) await clearPlanFrom(tx, before, after, timeZone, effective);
     return;
   }
-  const participants = (await tx.select({ userId: layerParticipants.userId }).from(layerParticipants).where(eq(layerParticipants.layerId, before.id)).orderBy(layerParticipants.position)).map((p) => p.userId);
-  const old = { ...before, participants };
-  if (sameRotation(old, after)) return;
+  if (!changed) return;
   const reached = layerIndexAt(before, timeZone, effective);
-  // It had not started: there is no past to keep, unless earlier versions end where it began.
-  if (reached < 0 && versions.length === 0) return;
   const decided = await tx.select({ index: layerAssignments.shiftIndex, userId: layerAssignments.userId }).from(layerAssignments).where(eq(layerAssignments.layerId, before.id));
-  await tx.insert(layerVersions).values({
-    layerId: before.id,
-    validUntil: effective,
-    participants,
-    shiftUnit: before.shiftUnit,
-    shiftCount: before.shiftCount,
-    handoffTime: before.handoffTime,
-    handoffWeekday: before.handoffWeekday,
-    startDate: before.startDate,
-    restrictions: before.restrictions,
-    position: before.position,
-    assignments: decided.filter((a) => a.index <= reached).map((a): [number, string] => [a.index, a.userId]),
-    createdAt: now,
-  });
+  // It had not started: there is no past to keep, unless earlier versions end where it began.
+  if (reached >= 0 || versions.length > 0) {
+    await tx.insert(layerVersions).values({
+      layerId: before.id,
+      validUntil: effective,
+      participants,
+      shiftUnit: before.shiftUnit,
+      shiftCount: before.shiftCount,
+      handoffTime: before.handoffTime,
+      handoffWeekday: before.handoffWeekday,
+      startDate: before.startDate,
+      restrictions: before.restrictions,
+      position: before.position,
+      assignments: decided.filter((a) => a.index <= reached).map((a): [number, string] => [a.index, a.userId]),
+      createdAt: now,
+    });
+  }
+  if (decided.length > 0) await clearPlanFrom(tx, before, after, timeZone, effective);
+}
+
+/**
+ * A published fair plan was decided for the rotation as it was. On the same grid of shifts its
+ * decisions from the moment the edit takes effect stay, except those of people no longer in the
+ * rotation (their shifts go back to the listed order until the manager fills again); on a new
+ * grid the old instance numbers mean nothing, so the plan goes (its past is in the version).
+ */
+async function clearPlanFrom(tx: Tx, before: typeof scheduleLayers.$inferSelect, after: LayerDefinition, timeZone: string, effective: Date) {
+  const sameGrid =
+    before.shiftUnit === after.shiftUnit &&
+    before.shiftCount === after.shiftCount &&
+    before.handoffTime === after.handoffTime &&
+    (before.handoffWeekday ?? null) === (after.handoffWeekday ?? null) &&
+    before.startDate === after.startDate;
+  if (!sameGrid) {
+    await tx.delete(layerAssignments).where(eq(layerAssignments.layerId, before.id));
+    return;
+  }
+  const from = Math.max(0, layerIndexAt(before, timeZone, effective));
+  await tx.delete(layerAssignments).where(and(eq(layerAssignments.layerId, before.id), gte(layerAssignments.shiftIndex, from), notInArray(layerAssignments.userId, after.participants)));
 }
 
 /** How far ahead an edit may be planned. */
