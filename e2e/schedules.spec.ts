@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs, storageStateFor } from "./support/sign-in";
-import { screenshotBoth } from "./support/screenshots";
+import { screenshotBoth, VIEWPORTS } from "./support/screenshots";
 
 /** The date, in New York, of the Monday `weeksBack` weeks before this week's. */
 function mondayWeeksAgo(weeksBack: number): string {
@@ -264,8 +264,13 @@ test("a manager plans a new order for the next handoff, then deletes the layer: 
   await expect(edit.getByRole("list", { name: "Rotation order" }).getByRole("listitem")).toHaveText([/Dave Patel/, /Alice Nguyen/, /Bob Okafor/, /Carol Schmidt/]);
   await expect(edit.getByLabel("Changes take effect").locator("option").nth(1)).toHaveText(/^At the next handoff, Mon, /);
   await edit.getByLabel("Changes take effect").selectOption({ index: 1 });
-  await edit.getByLabel("Changes take effect").scrollIntoViewIfNeeded();
-  await screenshotBoth(manager, "schedule-layer-edit-planned");
+  // The dialog scrolls inside itself: capture what the manager sees with the field in view.
+  for (const [label, size] of Object.entries(VIEWPORTS)) {
+    await manager.setViewportSize(size);
+    await edit.getByLabel("Changes take effect").scrollIntoViewIfNeeded();
+    await manager.screenshot({ path: `test-results/screenshots/schedule-layer-edit-planned-${label}.png` });
+  }
+  await manager.setViewportSize(VIEWPORTS.desktop);
   await edit.getByRole("button", { name: "Save layer" }).click();
   await expect(manager.getByText("Layer saved.")).toBeVisible();
   await expect(manager.getByText(/This version takes effect .*Mon.*; until then the previous rotation holds\./)).toBeVisible();

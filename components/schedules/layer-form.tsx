@@ -157,7 +157,7 @@ function EffectiveFromPicker({ layer, timeZone, error }: { layer: Layer; timeZon
   const [choice, setChoice] = useState(planned ?? "");
   const when = (iso: string) => formatInstant(iso, timeZone, { withZone: true });
   return (
-    <div className="grid gap-4 sm:grid-cols-2">
+    <div className="grid gap-4">
       <Field label="Changes take effect" hint={planned ? `A change is already planned for ${when(planned)}; saving replaces it.` : "Shifts before then keep the current rotation."} error={choice === "custom" ? undefined : error}>
         <Select id="layer-effective" name="effective" value={choice} onChange={(e) => setChoice(e.target.value)}>
           {planned ? <option value={planned}>As planned, {when(planned)}</option> : null}
@@ -167,7 +167,7 @@ function EffectiveFromPicker({ layer, timeZone, error }: { layer: Layer; timeZon
         </Select>
       </Field>
       {choice === "custom" ? (
-        <Field label="Takes effect at" hint={`Local time in ${timeZone.replaceAll("_", " ")}`} error={error} required>
+        <Field label="Takes effect at" hint={`Local time in ${timeZone.replaceAll("_", " ")}`} error={error} required className="sm:max-w-xs">
           <Input id="layer-effective-at" name="effectiveAt" type="datetime-local" defaultValue={handoff || planned ? toLocalInputValue((handoff ?? planned)!, timeZone) : undefined} />
         </Field>
       ) : null}
