@@ -35,7 +35,7 @@ export type ScheduleCalendarProps = {
   nowIso: string;
   actions: {
     load: (range: { from: string; to: string }) => Promise<Loaded<ShiftOutput[]>>;
-    shiftInstance: (layerId: string, index: number) => Promise<Loaded<{ start: string; end: string; userId: string } | null>>;
+    shiftInstance: (layerId: string, index: number, holderId: string | null) => Promise<Loaded<{ start: string; end: string; userId: string } | null>>;
     upcomingShifts: (layerId: string, userId: string) => Promise<Loaded<{ index: number; start: string; end: string }[]>>;
     createOverride: FormAction;
     deleteOverride: FormAction;
@@ -115,7 +115,7 @@ export function ScheduleCalendar({ scheduleId, timeZone, viewerTimeZone, viewer,
     setFlash(null);
     setDialog({ kind: "shift", shift, asking: shift.userId === viewer.id });
     if (shift.origin === "rotation" && shift.layerId && shift.shiftIndex !== null) {
-      void actions.shiftInstance(shift.layerId, shift.shiftIndex).then((result) =>
+      void actions.shiftInstance(shift.layerId, shift.shiftIndex, shift.userId).then((result) =>
         setDialog((d) => (d?.kind === "shift" && d.shift === shift ? { ...d, instance: result.ok ? result.data : null } : d)),
       );
     }

@@ -164,11 +164,22 @@ describe("editing or deleting a rotation keeps the past with the people who held
 
   it("fills an edit planned ahead from when it takes effect, and leaves requests on shifts before then alone", async () => {
     const { ctx, people, schedule, layer } = await setup();
-    const [ada, ben] = people;
-    const request = await createSwapRequest({ ctx: { ...(await ctxFor(t.db, ada!.id)), now: NOW }, input: { scheduleId: schedule.id, layerId: layer.id, shiftIndex: 4, kind: "cover", counterpartId: ben!.id } });
+    const [ada, ben, cy, di] = people;
+    const as = async (u: { id: string }) => ({ ...(await ctxFor(t.db, u.id)), now: NOW });
+    const request = await createSwapRequest({ ctx: await as(ada!), input: { scheduleId: schedule.id, layerId: layer.id, shiftIndex: 4, kind: "cover", counterpartId: ben!.id } });
+    // Cy's week 6 (14 December), which the new order gives to Ben.
+    const moved = await createSwapRequest({ ctx: await as(cy!), input: { scheduleId: schedule.id, layerId: layer.id, shiftIndex: 6, kind: "cover", counterpartId: ada!.id } });
     await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [ben!.id, ada!.id], effectiveFrom: "2026-12-07T14:00:00Z" } });
-    const [after] = await t.db.select().from(swapRequests).where(eq(swapRequests.id, request.id));
-    expect(after!.flaggedAt).toBeNull();
+    const flagged = new Map((await t.db.select().from(swapRequests).where(eq(swapRequests.layerId, layer.id))).map((r) => [r.id, r.flaggedAt]));
+    expect(flagged.get(request.id)).toBeNull();
+    expect(flagged.get(moved.id)).not.toBeNull();
+
+    // Until the change takes effect the rotation as it is holds: Di's week in progress is still hers to give
+    // away, though the new order would give that instance to Ada.
+    const dis = await createSwapRequest({ ctx: await as(di!), input: { scheduleId: schedule.id, layerId: layer.id, shiftIndex: 3, kind: "cover", counterpartId: ben!.id } });
+    expect(dis.id).toBeTruthy();
+    const notAdas = await createSwapRequest({ ctx: await as(ada!), input: { scheduleId: schedule.id, layerId: layer.id, shiftIndex: 3, kind: "cover", counterpartId: ben!.id } }).catch((e: unknown) => e);
+    expect((notAdas as InvalidError).issues).toEqual([{ path: "shiftIndex", message: "That shift is not yours to give away" }]);
 
     const preview = await previewFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 4 } });
     expect(preview.slots[0]!.start).toBe("2026-12-07T14:00:00.000Z");

@@ -7,25 +7,25 @@ import type { Ctx } from "@/lib/context";
 import { checkShiftInstanceAnchor } from "@/lib/core/schedule";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { layerIndexAt, toEngineLayer } from "./load-engine-schedule";
+import { layerIndexAt, loadEngineSchedule } from "./load-engine-schedule";
 import { getSchedule } from "./read-schedules";
 import { layerInput } from "./schemas";
 
 /**
  * Open swap requests anchored to a layer's shift instances are flagged when an edit moves or
- * reassigns the instance they name: shown to people, never silently moved.
+ * reassigns the instance they name: shown to people, never silently moved. Checked against the
+ * layer as the edit leaves it (every version still to hold, the published plan that remains).
  */
-async function flagMovedRequests(tx: Tx, layer: typeof scheduleLayers.$inferSelect, participants: string[], timeZone: string, effective: Date, now: Date) {
+async function flagMovedRequests(tx: Tx, scheduleId: string, layerId: string, effective: Date, now: Date) {
   const open = await tx
     .select()
     .from(swapRequests)
     // A shift over before the edit takes effect is not moved by it.
-    .where(and(eq(swapRequests.layerId, layer.id), inArray(swapRequests.status, ["pending", "accepted"]), isNull(swapRequests.flaggedAt), gt(swapRequests.shiftEnd, effective)));
+    .where(and(eq(swapRequests.layerId, layerId), inArray(swapRequests.status, ["pending", "accepted"]), isNull(swapRequests.flaggedAt), gt(swapRequests.shiftEnd, effective)));
   if (open.length === 0) return;
-  const decided = await tx.select({ index: layerAssignments.shiftIndex, userId: layerAssignments.userId }).from(layerAssignments).where(eq(layerAssignments.layerId, layer.id));
-  const schedule = { timeZone, layers: [toEngineLayer({ ...layer, participants }, new Map(decided.map((a) => [a.index, a.userId])))] };
+  const { engine } = await loadEngineSchedule(tx, scheduleId, now, now);
   for (const r of open) {
-    const check = checkShiftInstanceAnchor(schedule, { layerId: r.layerId, index: r.shiftIndex, userId: r.requesterId, start: r.shiftStart.getTime(), end: r.shiftEnd.getTime() });
+    const check = checkShiftInstanceAnchor(engine, { layerId: r.layerId, index: r.shiftIndex, userId: r.requesterId, start: r.shiftStart.getTime(), end: r.shiftEnd.getTime() });
     if (check.status !== "unchanged") await tx.update(swapRequests).set({ flaggedAt: now, updatedAt: now }).where(eq(swapRequests.id, r.id));
   }
 }
@@ -166,7 +166,7 @@ export async function saveLayer({ ctx, input }: { ctx: Ctx; input: unknown }) {
         .returning()) as [typeof scheduleLayers.$inferSelect];
     }
     await tx.insert(layerParticipants).values(data.participantIds.map((userId, position) => ({ layerId: layer.id, position, userId })));
-    if (data.layerId) await flagMovedRequests(tx, layer, data.participantIds, schedule.timeZone, effective, ctx.now);
+    if (data.layerId) await flagMovedRequests(tx, schedule.id, layer.id, effective, ctx.now);
     await recordAudit(tx, ctx, {
       action: data.layerId ? "schedule.layer.update" : "schedule.layer.create",
       targetType: "schedule",

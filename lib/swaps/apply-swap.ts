@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { coverLedger, scheduleOverrides, schedules } from "@/db/schema";
 import { hourBurden, holidaySet } from "@/lib/core/fairness/burden";
-import { checkShiftInstanceAnchor, rotationShiftByIndex } from "@/lib/core/schedule";
+import { checkShiftInstanceAnchor, layerShiftByIndex } from "@/lib/core/schedule";
 import { ConflictError } from "@/lib/errors";
 import { loadEngineSchedule, personZone } from "@/lib/schedules/load-engine-schedule";
 import type { SwapRow } from "./transition";
@@ -14,10 +14,9 @@ import type { SwapRow } from "./transition";
  */
 export async function applySwap(tx: Tx, request: SwapRow, coverer: string, now: Date): Promise<void> {
   const loaded = await loadEngineSchedule(tx, request.scheduleId, now, now);
-  const layer = loaded.engine.layers.find((l) => l.id === request.layerId);
   const anchor = { layerId: request.layerId, index: request.shiftIndex, userId: request.requesterId, start: request.shiftStart.getTime(), end: request.shiftEnd.getTime() };
-  const check = layer ? checkShiftInstanceAnchor(loaded.engine, anchor) : null;
-  if (!layer || !check || check.status !== "unchanged") {
+  const check = loaded.layers.some((l) => l.id === request.layerId) ? checkShiftInstanceAnchor(loaded.engine, anchor) : null;
+  if (!check || check.status !== "unchanged") {
     throw new ConflictError("The rotation changed since this request was made: it is flagged; ask again for the shift as it is now.");
   }
   const [schedule] = await tx.select({ teamId: schedules.teamId }).from(schedules).where(eq(schedules.id, request.scheduleId));
@@ -45,7 +44,7 @@ export async function applySwap(tx: Tx, request: SwapRow, coverer: string, now: 
   });
   const rows = [ledger(request.requesterId, coverer, request.partStart, request.partEnd)];
   if (request.kind === "swap" && request.counterpartShiftIndex != null && request.counterpartStart && request.counterpartEnd) {
-    const theirs = rotationShiftByIndex(layer, loaded.row.timeZone, request.counterpartShiftIndex);
+    const theirs = layerShiftByIndex(loaded.engine, request.layerId, request.counterpartShiftIndex, coverer);
     if (!theirs || theirs.userId !== coverer || theirs.start !== request.counterpartStart.getTime()) {
       throw new ConflictError("The shift offered in exchange has changed: ask again.");
     }

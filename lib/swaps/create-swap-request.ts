@@ -3,7 +3,7 @@ import { swapRequests, teamMembers, teams } from "@/db/schema";
 import { can, requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
-import { rotationShiftByIndex } from "@/lib/core/schedule";
+import { layerShiftByIndex } from "@/lib/core/schedule";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import { loadEngineSchedule } from "@/lib/schedules/load-engine-schedule";
 import { parseInput } from "@/lib/validation";
@@ -24,9 +24,9 @@ export async function createSwapRequest({ ctx, input, origin }: { ctx: Ctx; inpu
   if (requesterId !== ctx.viewer.userId) await requirePermission(ctx, "swaps:approve", { type: "swap_request" });
   const { id, notify, notice } = await ctx.db.transaction(async (tx) => {
     const loaded = await loadEngineSchedule(tx, data.scheduleId, ctx.now, ctx.now);
-    const layer = loaded.engine.layers.find((l) => l.id === data.layerId);
-    if (!layer) throw new NotFoundError("Layer");
-    const shift = rotationShiftByIndex(layer, loaded.row.timeZone, data.shiftIndex);
+    if (!loaded.layers.some((l) => l.id === data.layerId)) throw new NotFoundError("Layer");
+    // The instance as the requester holds it: an edit planned ahead (or just made) may split it.
+    const shift = layerShiftByIndex(loaded.engine, data.layerId, data.shiftIndex, requesterId);
     if (!shift) throw InvalidError.field("shiftIndex", "No such shift");
     if (shift.userId !== requesterId) throw InvalidError.field("shiftIndex", "That shift is not yours to give away");
     if (shift.end <= ctx.now.getTime()) throw InvalidError.field("shiftIndex", "That shift is over");
@@ -35,7 +35,7 @@ export async function createSwapRequest({ ctx, input, origin }: { ctx: Ctx; inpu
     if (partStart.getTime() < shift.start || partEnd.getTime() > shift.end || partEnd <= partStart) throw InvalidError.field("partEnd", "The part must lie inside the shift");
     let counterpartShift: { index: number; start: number; end: number } | null = null;
     if (data.kind === "swap") {
-      const theirs = rotationShiftByIndex(layer, loaded.row.timeZone, data.counterpartShiftIndex!);
+      const theirs = layerShiftByIndex(loaded.engine, data.layerId, data.counterpartShiftIndex!, data.counterpartId);
       if (!theirs || theirs.userId !== data.counterpartId) throw InvalidError.field("counterpartShiftIndex", "That shift is not theirs");
       if (theirs.end <= ctx.now.getTime()) throw InvalidError.field("counterpartShiftIndex", "That shift is over");
       counterpartShift = { index: theirs.index, start: theirs.start, end: theirs.end };
@@ -47,7 +47,7 @@ export async function createSwapRequest({ ctx, input, origin }: { ctx: Ctx; inpu
     const [open] = await tx
       .select({ id: swapRequests.id })
       .from(swapRequests)
-      .where(and(eq(swapRequests.layerId, layer.id), eq(swapRequests.shiftIndex, shift.index), eq(swapRequests.requesterId, requesterId), eq(swapRequests.status, "pending")));
+      .where(and(eq(swapRequests.layerId, data.layerId), eq(swapRequests.shiftIndex, shift.index), eq(swapRequests.requesterId, requesterId), eq(swapRequests.status, "pending")));
     if (open) throw new ConflictError("There is already an open request for this shift.");
     const [row] = await tx
       .insert(swapRequests)
@@ -56,13 +56,13 @@ export async function createSwapRequest({ ctx, input, origin }: { ctx: Ctx; inpu
         kind: data.kind,
         requesterId,
         counterpartId: data.counterpartId ?? null,
-        layerId: layer.id,
+        layerId: data.layerId,
         shiftIndex: shift.index,
         shiftStart: new Date(shift.start),
         shiftEnd: new Date(shift.end),
         partStart,
         partEnd,
-        counterpartLayerId: counterpartShift ? layer.id : null,
+        counterpartLayerId: counterpartShift ? data.layerId : null,
         counterpartShiftIndex: counterpartShift?.index ?? null,
         counterpartStart: counterpartShift ? new Date(counterpartShift.start) : null,
         counterpartEnd: counterpartShift ? new Date(counterpartShift.end) : null,
@@ -82,7 +82,7 @@ export async function createSwapRequest({ ctx, input, origin }: { ctx: Ctx; inpu
     };
     const notify = data.counterpartId ? [data.counterpartId] : members.filter((m) => m !== requesterId);
     await writeNotices(tx, notify, notice, ctx.now);
-    await recordAudit(tx, ctx, { action: "swap.request", targetType: "swap_request", targetId: row!.id, details: { kind: data.kind, requesterId, counterpartId: data.counterpartId ?? null, layerId: layer.id, shiftIndex: shift.index } });
+    await recordAudit(tx, ctx, { action: "swap.request", targetType: "swap_request", targetId: row!.id, details: { kind: data.kind, requesterId, counterpartId: data.counterpartId ?? null, layerId: data.layerId, shiftIndex: shift.index } });
     return { id: row!.id, notify, notice };
   });
   await emailNotices(ctx.db, notify, notice, origin);

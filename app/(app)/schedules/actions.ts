@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/access/check";
 import { plainAction } from "@/lib/actions/plain-action";
 import { formInput, safeAction } from "@/lib/actions/safe-action";
 import { requestOrigin, requireSessionCtx } from "@/lib/auth/session-viewer";
-import { rotationShiftByIndex } from "@/lib/core/schedule";
+import { layerShiftByIndex } from "@/lib/core/schedule";
 import { isoInstantOfLocalDateTime } from "@/lib/core/time";
 import { isValidTimeZone } from "@/lib/core/time-zone";
 import { BatonError, InvalidError } from "@/lib/errors";
@@ -192,15 +192,14 @@ export async function loadShiftsAction(scheduleId: string, range: { from: string
   });
 }
 
-/** One rotation instance, whole (the calendar may show a piece of it). */
-export async function shiftInstanceAction(scheduleId: string, layerId: string, index: number): Promise<LoadResult<{ start: string; end: string; userId: string } | null>> {
+/** One rotation instance as its holder holds it, whole (the calendar may show a piece of it; an edit may split it). */
+export async function shiftInstanceAction(scheduleId: string, layerId: string, index: number, holderId: string | null): Promise<LoadResult<{ start: string; end: string; userId: string } | null>> {
   const ctx = await requireSessionCtx();
   return read(async () => {
     await requirePermission(ctx, "schedules:read", { type: "schedule", id: scheduleId });
     if (!Number.isInteger(index) || index < 0) return null;
     const loaded = await loadEngineSchedule(ctx.db, scheduleId, ctx.now, ctx.now);
-    const layer = loaded.engine.layers.find((l) => l.id === layerId);
-    const shift = layer ? rotationShiftByIndex(layer, loaded.row.timeZone, index) : null;
+    const shift = layerShiftByIndex(loaded.engine, layerId, index, typeof holderId === "string" ? holderId : null);
     return shift ? { start: new Date(shift.start).toISOString(), end: new Date(shift.end).toISOString(), userId: shift.userId } : null;
   });
 }

@@ -3,7 +3,7 @@ import { HOUR_MS } from "../time/local-time";
 import { epochMsOfIsoInstant, localDatesInterval, toIsoInstant } from "../time/zoned-time";
 import { shiftsBetween } from "./final-shifts";
 import { onCallAt } from "./on-call-at";
-import { checkShiftInstanceAnchor } from "./shift-instance-anchor";
+import { checkShiftInstanceAnchor, layerShiftByIndex } from "./shift-instance-anchor";
 import { rotationShiftsBetween } from "./rotation-shifts";
 import type { FinalShift, RotationLayer, Schedule } from "./types";
 
@@ -205,6 +205,36 @@ describe("checkShiftInstanceAnchor", () => {
     { name: "layer deleted", edited: { ...schedule, layers: [] }, status: "missing" },
   ])("$name → $status", ({ edited, status }) => {
     expect(checkShiftInstanceAnchor(edited, anchor!).status).toBe(status);
+  });
+});
+
+describe("layerShiftByIndex across an edit (versions of one layer)", () => {
+  // Instance 4 runs Mon 2 Feb 09:00 → Mon 9 Feb 09:00 New York; the old order gives it to alice.
+  const edited = (at: string, participants: string[]): Schedule => ({
+    timeZone: NY,
+    layers: [
+      { ...weekly, participants, activeFrom: ms(at) },
+      { ...weekly, activeUntil: ms(at) },
+    ],
+  });
+  const row = (s: ReturnType<typeof layerShiftByIndex>) => (s ? `${s.userId} ${toIsoInstant(s.start).slice(5, 16)}→${toIsoInstant(s.end).slice(5, 16)}` : null);
+  it.each([
+    { name: "split mid-instance: the old holder's part", at: "2026-02-04T14:00:00Z", order: ["bob", "alice", "carol", "dave"], user: "alice", index: 4, want: "alice 02-02T14:00→02-04T14:00" },
+    { name: "split mid-instance: the new holder's part", at: "2026-02-04T14:00:00Z", order: ["bob", "alice", "carol", "dave"], user: "bob", index: 4, want: "bob 02-04T14:00→02-09T14:00" },
+    { name: "someone holding none of it sees its first part", at: "2026-02-04T14:00:00Z", order: ["bob", "alice", "carol", "dave"], user: "carol", index: 4, want: "alice 02-02T14:00→02-04T14:00" },
+    { name: "the same holder on both sides keeps the whole", at: "2026-02-04T14:00:00Z", order: ["alice", "carol", "bob", "dave"], user: "alice", index: 4, want: "alice 02-02T14:00→02-09T14:00" },
+    { name: "an edit at the handoff: wholly the old version", at: "2026-02-09T14:00:00Z", order: ["bob", "alice", "carol", "dave"], user: "alice", index: 4, want: "alice 02-02T14:00→02-09T14:00" },
+    { name: "an edit at the handoff: the next instance wholly the new one", at: "2026-02-09T14:00:00Z", order: ["bob", "alice", "carol", "dave"], user: "alice", index: 5, want: "alice 02-09T14:00→02-16T14:00" },
+    { name: "a layer edited before its start has no instance there", at: "2026-01-01T00:00:00Z", order: ["bob"], user: "bob", index: -1, want: null },
+  ])("$name", ({ at, order, user, index, want }) => {
+    expect(row(layerShiftByIndex(edited(at, order), "weekly", index, user))).toBe(want);
+  });
+
+  it("a request made before an edit split its instance is flagged; one on a part the edit left alone is not", () => {
+    const before: Schedule = { timeZone: NY, layers: [weekly] };
+    const whole = layerShiftByIndex(before, "weekly", 4, "alice")!;
+    expect(checkShiftInstanceAnchor(edited("2026-02-04T14:00:00Z", ["bob", "alice", "carol", "dave"]), whole).status).toBe("changed");
+    expect(checkShiftInstanceAnchor(edited("2026-02-09T14:00:00Z", ["bob", "alice", "carol", "dave"]), whole).status).toBe("unchanged");
   });
 });
 

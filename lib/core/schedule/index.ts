@@ -4,5 +4,5 @@ export { onCallAt } from "./on-call-at";
 export { assigneeOf, handoffAt, rotationIndexAt, rotationShiftByIndex, rotationShiftsBetween } from "./rotation-shifts";
 export { isInsideRestrictions, restrictionIntervalsBetween } from "./restriction-windows";
 export { layersByPrecedence } from "./layer-order";
-export { checkShiftInstanceAnchor, type AnchorCheck, type ShiftInstanceAnchor } from "./shift-instance-anchor";
+export { checkShiftInstanceAnchor, layerShiftByIndex, type AnchorCheck, type ShiftInstanceAnchor } from "./shift-instance-anchor";
 export { restrictionWindowSchema, rotationLayerSchema, shiftLengthSchema, timeZoneSchema } from "./schedule-schema";

@@ -14,10 +14,38 @@ export type AnchorCheck =
   /** The layer or the instance no longer exists. */
   | { status: "missing"; current: null };
 
+/**
+ * Instance `index` of a layer as `userId` holds it. A layer edited at some instant is several
+ * versions (same id), each active in its own window, so an edit — past or planned — can split an
+ * instance where it takes effect, with someone else on each side. The instance is then the part
+ * `userId` holds (the contiguous parts joined: the same holder on both sides keeps the whole);
+ * when they hold none of it, its first part, so the caller sees whose it is. Null when no
+ * version has the instance inside its window.
+ */
+export function layerShiftByIndex(schedule: Schedule, layerId: string, index: number, userId?: string | null): RotationShift | null {
+  const parts: RotationShift[] = [];
+  for (const version of schedule.layers) {
+    if (version.id !== layerId) continue;
+    const shift = rotationShiftByIndex(version, schedule.timeZone, index);
+    if (!shift) continue;
+    const start = Math.max(shift.start, version.activeFrom ?? -Infinity);
+    const end = Math.min(shift.end, version.activeUntil ?? Infinity);
+    if (end > start) parts.push({ ...shift, start, end });
+  }
+  parts.sort((a, b) => a.start - b.start);
+  const first = userId != null ? parts.findIndex((p) => p.userId === userId) : -1;
+  if (first < 0) return parts[0] ?? null;
+  let held = parts[first]!;
+  for (const next of parts.slice(first + 1)) {
+    if (next.userId !== userId || next.start !== held.end) break;
+    held = { ...held, end: next.end };
+  }
+  return held;
+}
+
 /** Whether the instance a request is anchored to is still what it was (requests are flagged, never moved). */
 export function checkShiftInstanceAnchor(schedule: Schedule, anchor: ShiftInstanceAnchor): AnchorCheck {
-  const layer = schedule.layers.find((l) => l.id === anchor.layerId);
-  const current = layer ? rotationShiftByIndex(layer, schedule.timeZone, anchor.index) : null;
+  const current = layerShiftByIndex(schedule, anchor.layerId, anchor.index, anchor.userId);
   if (!current) return { status: "missing", current: null };
   const same = current.userId === anchor.userId && current.start === anchor.start && current.end === anchor.end;
   return same ? { status: "unchanged", current } : { status: "changed", current };
