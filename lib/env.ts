@@ -35,6 +35,8 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default("Baton <baton@localhost>"),
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
+  /** Signing secret (whsec_…) of the Resend webhook that posts received mail to /api/v1/integrations/resend. */
+  RESEND_WEBHOOK_SECRET: optionalString,
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_DEV: optionalString,

@@ -5,6 +5,7 @@ import { loadViewer } from "@/lib/access/viewer";
 import { uniformBusinessHours, type BusinessHours } from "@/lib/core/business-hours";
 import { generateRoutingKey } from "@/lib/services/routing-key";
 import type { Ctx } from "@/lib/context";
+import type { EmailRule } from "@/lib/core/alerts";
 
 let seq = 0;
 const unique = (label: string) => `${label} ${Date.now().toString(36)}-${++seq}`;
@@ -98,3 +99,21 @@ export async function makeIncident(db: Database, service: typeof services.$infer
   await db.insert(alerts).values({ serviceId: service.id, clientId: service.clientId, teamId: service.teamId, incidentId: i!.id, dedupKey: unique("dedup"), source: "events_v2", summary: i!.title, severity: "critical", eventSource: "db-1.test", customDetails: { disk: "/var", used: "91%" }, priority: i!.priority, firstSeenAt: opts.at, lastSeenAt: opts.at });
   return i!;
 }
+
+/**
+ * A service whose client is open every hour of every day (so each alert pages at once, whatever
+ * the clock says), with these email rules and one integration key.
+ */
+export async function makeAlwaysOpenService(db: Database, opts: { emailRules?: (typeof services.$inferInsert)["emailRules"] } = {}) {
+  const team = await makeTeam(db);
+  const client = await makeClientWithHours(db, { timeZone: "UTC", businessHours: uniformBusinessHours(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], { start: "00:00", end: "24:00" }), teamIds: [team.id] });
+  const service = await makeService(db, { clientId: client.id, teamId: team.id, ...(opts.emailRules ? { emailRules: opts.emailRules } : {}) });
+  const { key } = await makeIntegrationKey(db, service.id);
+  return { team, client, service, key };
+}
+
+/** Email rules for Nagios' problem and recovery mails (the dedup key is host/service). */
+export const NAGIOS_EMAIL_RULES: EmailRule[] = [
+  { name: "Nagios recovery", subject: "^\\*\\* RECOVERY .*: (?<key>\\S+/\\S+) is", body: "", action: "resolve" },
+  { name: "Nagios problem", subject: "^\\*\\* PROBLEM .*: (?<key>\\S+/\\S+) is", body: "", action: "trigger" },
+];

@@ -1,14 +1,25 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** A local stand-in for Resend's HTTP API: records requests, answers with scripted statuses (then 200). */
-export function resendStandIn(statuses: number[]) {
-  const requests: { path: string; headers: http.IncomingHttpHeaders; body: Record<string, unknown> }[] = [];
+type Answer = { status: number; body: unknown };
+
+/**
+ * A local stand-in for Resend's HTTP API: records requests, answers with scripted statuses (then
+ * 200). `answer` may answer a request itself (say GET /emails/receiving/{id}) before the script.
+ */
+export function resendStandIn(statuses: number[], answer?: (req: { method: string; path: string }) => Answer | undefined) {
+  const requests: { method: string; path: string; headers: http.IncomingHttpHeaders; body: Record<string, unknown> }[] = [];
   const server = http.createServer((req, res) => {
     let raw = "";
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
-      requests.push({ path: req.url ?? "", headers: req.headers, body: JSON.parse(raw || "{}") });
+      requests.push({ method: req.method ?? "GET", path: req.url ?? "", headers: req.headers, body: JSON.parse(raw || "{}") });
+      const own = answer?.({ method: req.method ?? "GET", path: req.url ?? "" });
+      if (own) {
+        res.writeHead(own.status, { "content-type": "application/json" });
+        res.end(JSON.stringify(own.body));
+        return;
+      }
       const status = statuses.shift() ?? 200;
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(status < 300 ? { id: `re_${requests.length}` } : { name: "error", message: `status ${status}`, statusCode: status }));

@@ -8,7 +8,7 @@ const MAX_STORED_TEXT = 64 * 1024;
 
 const mailbox = (a: Address | undefined) => (a ? ("address" in a && a.address ? (a.name ? `${a.name} <${a.address}>` : a.address) : a.name) : null);
 
-function htmlToText(html: string): string {
+export function htmlToText(html: string): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
     .replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, "\n")

@@ -3,8 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { useDbHandle } from "@/db/client";
 import { alertEvents, alerts, heartbeatMonitors, incidents, incidentTimeline, services } from "@/db/schema";
 import { createTestDatabase } from "@/db/test/test-database";
-import { ctxFor, makeClientWithHours, makeIntegrationKey, makeService, makeTeam, makeUser } from "@/db/test/factories";
-import { uniformBusinessHours } from "@/lib/core/business-hours";
+import { ctxFor, makeAlwaysOpenService, makeUser, NAGIOS_EMAIL_RULES } from "@/db/test/factories";
 import { checkHeartbeats } from "@/lib/heartbeats/check-heartbeats";
 import { createHeartbeat } from "@/lib/services/heartbeats";
 import * as alertmanagerRoute from "./alertmanager/route";
@@ -21,20 +20,7 @@ let serviceId: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   useDbHandle(t);
-  const team = await makeTeam(t.db);
-  // Open every day, all day, so each alert pages at once whatever the clock says.
-  const client = await makeClientWithHours(t.db, { timeZone: "UTC", businessHours: uniformBusinessHours(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], { start: "00:00", end: "24:00" }), teamIds: [team.id] });
-  const service = await makeService(t.db, {
-    clientId: client.id,
-    teamId: team.id,
-    emailRules: [
-      { name: "Nagios recovery", subject: "^\\*\\* RECOVERY .*: (?<key>\\S+/\\S+) is", body: "", action: "resolve" },
-      { name: "Nagios problem", subject: "^\\*\\* PROBLEM .*: (?<key>\\S+/\\S+) is", body: "", action: "trigger" },
-      { name: "Newsletters", subject: "", body: "unsubscribe", action: "ignore" },
-    ],
-  });
-  serviceId = service.id;
-  key = (await makeIntegrationKey(t.db, service.id)).key;
+  ({ key, service: { id: serviceId } } = await makeAlwaysOpenService(t.db, { emailRules: [...NAGIOS_EMAIL_RULES, { name: "Newsletters", subject: "", body: "unsubscribe", action: "ignore" }] }));
 });
 afterAll(async () => {
   useDbHandle(undefined);
