@@ -111,6 +111,9 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
                     <p>
                       Alertmanager, Grafana, generic JSON and email take the key as a bearer token at <code>/api/v1/integrations/alertmanager</code>, <code>/grafana</code>, <code>/api/v1/alerts</code> and <code>/api/v1/integrations/email</code>; the README has copy-paste configurations.
                     </p>
+                    <p>
+                      Email without a mail server: with Resend inbound (a webhook for <code>email.received</code> at <code>/api/v1/integrations/resend</code>), point the monitoring tool at <code>&lt;KEY&gt;@your-inbound-domain</code>.
+                    </p>
                   </div>
                 </details>
               )}
