@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { AlarmOutput } from "@/lib/escalations/alarm-schemas";
 import { AlarmSound } from "./alarm-sound";
+import { formatClock } from "@/lib/format/date-time";
 
 export type AcknowledgeResult = { ok: true } | { ok: false; code: string; message: string };
 
@@ -165,7 +166,6 @@ export function IncidentAlarm({ initial, timeZone, acknowledgeAction, pollMs = 3
   }
 
   if (!ringing) return null;
-  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
 
   return (
     <div
@@ -230,7 +230,7 @@ export function IncidentAlarm({ initial, timeZone, acknowledgeAction, pollMs = 3
                       <span className={cn("rounded-full px-2 py-0.5 tracking-wide uppercase", p?.chip)}>{p?.label} priority</span>
                     )}
                     <span className="text-slate-500 tabular-nums">
-                      #{a.number} · {time.format(new Date(a.triggeredAt))}
+                      #{a.number} · {formatClock(a.triggeredAt, timeZone)}
                     </span>
                   </div>
                   <p className="mt-2.5 text-lg leading-6 font-semibold break-words">{a.confidential ? "A confidential incident needs you" : a.title}</p>

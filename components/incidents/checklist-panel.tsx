@@ -3,10 +3,11 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 import type { WorkspaceView } from "@/lib/workspace/load-workspace";
+import { formatDateTime } from "@/lib/format/date-time";
 
 type Props = { incidentId: string; view: WorkspaceView; timeZone: string; setType: (form: FormData) => Promise<void>; tick: (form: FormData) => Promise<void> };
 
-const at = (iso: string, zone: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(new Date(iso));
+const at = (iso: string, zone: string) => formatDateTime(iso, zone);
 
 /** The incident type and its checklist: ticking a step writes who and when to the timeline. */
 export function ChecklistPanel({ incidentId, view, timeZone, setType, tick }: Props) {

@@ -2,6 +2,7 @@ import { BellRing, Mail, Smartphone, type LucideIcon } from "lucide-react";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { IncidentNotificationOutput } from "@/lib/incidents/list-incident-notifications";
+import { formatClock } from "@/lib/format/date-time";
 
 const CHANNEL: Record<IncidentNotificationOutput["channel"], { label: string; icon: LucideIcon }> = {
   in_app: { label: "In-app alarm", icon: BellRing },
@@ -19,7 +20,7 @@ const STATE: Record<IncidentNotificationOutput["state"], { label: string; varian
 
 /** Who was notified about an incident, on which channel, at which level and repeat, and what became of it. */
 export function NotificationsPanel({ notifications, timeZone }: { notifications: IncidentNotificationOutput[]; timeZone: string }) {
-  const time = (iso: string | null) => (iso ? new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone }).format(new Date(iso)) : null);
+  const time = (iso: string | null) => (iso ? formatClock(iso, timeZone, { seconds: true }) : null);
   return (
     <Card>
       <CardHeader>

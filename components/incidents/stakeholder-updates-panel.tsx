@@ -1,7 +1,8 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CONTACT_ROLE_LABELS, type StakeholderUpdateOutput } from "@/lib/communications/schemas";
+import { formatDateTime } from "@/lib/format/date-time";
 
-const at = (iso: string, zone: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(new Date(iso));
+const at = (iso: string, zone: string) => formatDateTime(iso, zone);
 
 /** Updates sent to the client's stakeholders, newest first: staff see every audience; a stakeholder what was meant for them. */
 export function StakeholderUpdatesPanel({ updates, timeZone, internal, action }: { updates: StakeholderUpdateOutput[]; timeZone: string; internal: boolean; action?: React.ReactNode }) {

@@ -11,6 +11,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
 import type { WorkspaceView } from "@/lib/workspace/load-workspace";
 import { STATUS_PHASE_LABELS } from "@/lib/workspace/schemas";
+import { formatDateTime } from "@/lib/format/date-time";
 
 const PHASE_VARIANT = { investigating: "danger", identified: "warning", monitoring: "info", resolved: "success" } as const;
 
@@ -22,7 +23,7 @@ export function StatusUpdatesPanel({ incidentId, view, timeZone, post }: { incid
     if (state.status === "success") ref.current?.reset();
   }, [state]);
   const latest = view.statusUpdates[0];
-  const fmt = (iso: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
+  const fmt = (iso: string) => formatDateTime(iso, timeZone);
   return (
     <Card>
       <CardHeader>

@@ -10,6 +10,7 @@ import { sendMail } from "@/lib/mailer";
 import { loadEngineSchedule } from "@/lib/schedules/load-engine-schedule";
 import { writeNotices } from "@/lib/swaps/notify-swap";
 import { ShiftReminderEmail } from "./shift-reminders-email";
+import { formatClock } from "@/lib/format/date-time";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -163,7 +164,7 @@ async function remindOnce(
 
 /** "09:00" in the person's zone. */
 function localTime(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(new Date(at));
+  return formatClock(at, timeZone);
 }
 
 /** The ISO week of a calendar date: "2026-W48" (weeks start on Monday; week 1 holds the year's first Thursday). */

@@ -18,13 +18,14 @@ import { incidentListQuery } from "@/lib/incidents/schemas";
 import { orInterrupt } from "@/lib/http/page-guard";
 import { listServices } from "@/lib/services/read-services";
 import { listTeams } from "@/lib/teams/read-teams";
+import { formatDateTime } from "@/lib/format/date-time";
 
 export const metadata: Metadata = { title: "Incidents" };
 
 const PERIODS = { "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
 type Params = { status?: string; priority?: string; clientId?: string; teamId?: string; serviceId?: string; period?: string; q?: string; cursor?: string };
 
-const when = (iso: string, zone: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(new Date(iso));
+const when = (iso: string, zone: string) => formatDateTime(iso, zone);
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;

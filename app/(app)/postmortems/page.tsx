@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { listPostmortems } from "@/lib/postmortems/list-postmortems";
+import { formatDateTime } from "@/lib/format/date-time";
 
 export const metadata: Metadata = { title: "Post-mortems" };
 
@@ -20,12 +21,7 @@ export default async function PostmortemsPage() {
   const ctx = await requireSessionCtx();
   const stakeholder = ctx.viewer.role === "stakeholder";
   const { data } = await listPostmortems(ctx, { limit: 100 });
-  const fmt = (iso: string) =>
-    new Intl.DateTimeFormat("en-GB", {
-      dateStyle: "medium",
-      timeStyle: "short",
-      timeZone: ctx.viewer.timeZone,
-    }).format(new Date(iso));
+  const fmt = (iso: string) => formatDateTime(iso, ctx.viewer.timeZone);
   if (!data.length)
     return (
       <>

@@ -27,10 +27,11 @@ import { orInterrupt } from "@/lib/http/page-guard";
 import { readIncidentPagesAction } from "../../alarm-actions";
 import { acknowledgeIncidentAction, addIncidentNoteAction, resolveIncidentAction } from "../actions";
 import { IncidentCommunications } from "./incident-communications";
+import { formatDateTime } from "@/lib/format/date-time";
 
 export const metadata: Metadata = { title: "Incident" };
 
-const at = (iso: string, zone: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: zone }).format(new Date(iso));
+const at = (iso: string, zone: string) => formatDateTime(iso, zone, { seconds: true });
 const isWebUrl = (u: string) => /^https?:\/\//i.test(u);
 
 const KIND_LABELS: Record<TimelineEntryOutput["kind"], string> = {

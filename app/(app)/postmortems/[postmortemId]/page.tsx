@@ -47,6 +47,7 @@ import {
 } from "./actions";
 import { PrintButton } from "./print-button";
 import { instantToZonedLocal } from "./zoned-time";
+import { formatDateTime } from "@/lib/format/date-time";
 
 export const metadata: Metadata = { title: "Post-mortem" };
 
@@ -62,12 +63,7 @@ const TRANSITION_LABELS = {
   publish: "Publish",
   revise: "Start a new revision",
 } as const;
-const when = (iso: string, zone: string) =>
-  new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: zone,
-  }).format(new Date(iso));
+const when = (iso: string, zone: string) => formatDateTime(iso, zone);
 
 function Hidden({ id }: { id: string }) {
   return <input type="hidden" name="postmortemId" value={id} />;

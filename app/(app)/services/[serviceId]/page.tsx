@@ -16,10 +16,11 @@ import { listPolicies } from "@/lib/escalation-policies/list-policies";
 import { listTeams } from "@/lib/teams/read-teams";
 import { deleteHeartbeatAction, deleteServiceAction, endMaintenanceWindowAction, revokeIntegrationKeyAction } from "../actions";
 import { CreateKeyForm, EmailRulesForm, HeartbeatForm, MaintenanceForm, ServiceForm, ServicePriorityRulesForm } from "../service-forms";
+import { formatDateTime } from "@/lib/format/date-time";
 
 export const metadata: Metadata = { title: "Service" };
 
-const when = (iso: string | null, zone: string) => (iso ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(new Date(iso)) : "—");
+const when = (iso: string | null, zone: string) => (iso ? formatDateTime(iso, zone) : "—");
 const HEARTBEAT_BADGE = { waiting: { variant: "neutral", label: "Waiting for first ping" }, up: { variant: "success", label: "Up" }, down: { variant: "danger", label: "Missed" } } as const;
 const SUPPRESSED: Record<string, string> = { maintenance: "Maintenance: not paged", low_record_only: "Low: recorded only" };
 

@@ -12,6 +12,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idleState } from "@/lib/actions/action-state";
 import type { PushDeviceOutput } from "@/lib/escalations/notification-settings-schemas";
 import { removePushDeviceAction, sendTestPushAction } from "./actions";
+import { formatDateTime } from "@/lib/format/date-time";
 
 const SUBSCRIPTIONS = "/api/v1/me/push-subscriptions";
 
@@ -118,7 +119,7 @@ export function PushDevices({ devices, timeZone, pushEnabled }: { devices: PushD
     }
   }
 
-  const when = (iso: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
+  const when = (iso: string) => formatDateTime(iso, timeZone);
 
   return (
     <div className="space-y-5">

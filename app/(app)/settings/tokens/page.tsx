@@ -12,10 +12,11 @@ import { listTokens } from "@/lib/tokens/list-tokens";
 import { revokeTokenAction } from "../actions";
 import { SettingsNav } from "../settings-nav";
 import { CreateTokenForm } from "./create-token-form";
+import { formatDateTime } from "@/lib/format/date-time";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-const when = (iso: string | null, zone: string) => (iso ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(new Date(iso)) : "—");
+const when = (iso: string | null, zone: string) => (iso ? formatDateTime(iso, zone) : "—");
 
 export default async function TokensPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const { error } = await searchParams;
