@@ -9,6 +9,7 @@ import { fairnessReport } from "./fairness-report";
 import { previewFill } from "./preview-fill";
 import { getSchedule, listShifts } from "./read-schedules";
 import { saveLayer } from "./save-layer";
+import { updateSchedule } from "./update-schedule";
 import { deleteLayer } from "./delete-layer";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -128,6 +129,25 @@ describe("editing or deleting a rotation keeps the past with the people who held
     await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, handoffTime: "10:00", participantIds: [ada!.id, ben!.id, di!.id], effectiveFrom: "2026-12-07T15:00:00Z" } });
     expect(await t.db.select().from(layerAssignments).where(eq(layerAssignments.layerId, layer.id))).toEqual([]);
     expect(await holders("2026-11-30T14:00:00Z", "2026-12-21T15:00:00Z")).toEqual(["Ben 11-30T14:00", "Ada 12-07T14:00", "Di 12-07T15:00", "Ada 12-14T15:00"]);
+  });
+
+  it("changing the schedule's zone moves handoffs from now on; the weeks worked stay where they were", async () => {
+    const { ctx, people, team, schedule, holders } = await setup();
+    const [ada, ben] = people;
+    const request = await createSwapRequest({ ctx: { ...(await ctxFor(t.db, ada!.id)), now: NOW }, input: { scheduleId: schedule.id, layerId: (await getSchedule(ctx, schedule.id)).layers[0]!.id, shiftIndex: 4, kind: "cover", counterpartId: ben!.id } });
+    await updateSchedule({ ctx, input: { scheduleId: schedule.id, timeZone: "Europe/London" } });
+    // 09:00 London is 09:00 UTC in November: Di keeps the week in progress until then.
+    expect(await holders("2026-11-02T14:00:00Z", "2026-12-14T09:00:00Z")).toEqual(["Ada 11-02T14:00", "Ben 11-09T14:00", "Cy 11-16T14:00", "Di 11-23T14:00", "Ada 11-30T09:00", "Ben 12-07T09:00"]);
+    const report = await fairnessReport({ ctx, input: { teamId: team.id, from: "2026-11-02T14:00:00Z", to: "2026-11-23T14:00:00Z" } });
+    expect(report.people.filter((p) => p.hours > 0).map((p) => p.hours)).toEqual([168, 168, 168]);
+    // Ada's request named her week as it was (from 09:00 New York): it moved, so it is flagged.
+    const [after] = await t.db.select().from(swapRequests).where(eq(swapRequests.id, request.id));
+    expect(after!.flaggedAt).not.toBeNull();
+    // Changing it again keeps both earlier zones.
+    await updateSchedule({ ctx: { ...ctx, now: new Date("2026-12-02T12:00:00Z") }, input: { scheduleId: schedule.id, timeZone: "Asia/Kolkata" } });
+    expect(await holders("2026-11-02T14:00:00Z", "2026-12-02T12:00:00Z")).toEqual(["Ada 11-02T14:00", "Ben 11-09T14:00", "Cy 11-16T14:00", "Di 11-23T14:00", "Ada 11-30T09:00"]);
+    const zones = (await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, (await getSchedule(ctx, schedule.id)).layers[0]!.id))).map((v) => v.timeZone).sort();
+    expect(zones).toEqual(["America/New_York", "Europe/London"]);
   });
 
   it("an edit planned ahead holds from then; until then the rotation as it is, and the page says so", async () => {

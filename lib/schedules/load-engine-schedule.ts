@@ -35,7 +35,7 @@ function toEngineLayers(layer: LayerRow, versions: readonly VersionRow[], assign
   const past = sorted.map((v, i): RotationLayer => {
     const from = i > 0 ? sorted[i - 1]!.validUntil.getTime() : undefined;
     const old = toEngineLayer({ ...layer, ...v, id: layer.id, participants: v.participants, position: v.position ?? layer.position }, new Map(v.assignments));
-    return { ...old, ...(from !== undefined ? { activeFrom: from } : {}), activeUntil: v.validUntil.getTime() };
+    return { ...old, ...(from !== undefined ? { activeFrom: from } : {}), activeUntil: v.validUntil.getTime(), ...(v.timeZone ? { timeZone: v.timeZone } : {}) };
   });
   const current = toEngineLayer(layer, assignments);
   const last = sorted[sorted.length - 1];

@@ -1,34 +1,15 @@
-import { and, asc, eq, gt, gte, inArray, isNull, max, notInArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, max, notInArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { layerAssignments, layerParticipants, layerVersions, scheduleLayers, schedules, swapRequests, users } from "@/db/schema";
+import { layerAssignments, layerParticipants, layerVersions, scheduleLayers, schedules, users } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
-import { checkShiftInstanceAnchor } from "@/lib/core/schedule";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { layerIndexAt, loadEngineSchedule } from "./load-engine-schedule";
+import { flagMovedRequests, versionOf } from "./layer-versions";
+import { layerIndexAt } from "./load-engine-schedule";
 import { getSchedule } from "./read-schedules";
 import { layerInput } from "./schemas";
-
-/**
- * Open swap requests anchored to a layer's shift instances are flagged when an edit moves or
- * reassigns the instance they name: shown to people, never silently moved. Checked against the
- * layer as the edit leaves it (every version still to hold, the published plan that remains).
- */
-async function flagMovedRequests(tx: Tx, scheduleId: string, layerId: string, effective: Date, now: Date) {
-  const open = await tx
-    .select()
-    .from(swapRequests)
-    // A shift over before the edit takes effect is not moved by it.
-    .where(and(eq(swapRequests.layerId, layerId), inArray(swapRequests.status, ["pending", "accepted"]), isNull(swapRequests.flaggedAt), gt(swapRequests.shiftEnd, effective)));
-  if (open.length === 0) return;
-  const { engine } = await loadEngineSchedule(tx, scheduleId, now, now);
-  for (const r of open) {
-    const check = checkShiftInstanceAnchor(engine, { layerId: r.layerId, index: r.shiftIndex, userId: r.requesterId, start: r.shiftStart.getTime(), end: r.shiftEnd.getTime() });
-    if (check.status !== "unchanged") await tx.update(swapRequests).set({ flaggedAt: now, updatedAt: now }).where(eq(swapRequests.id, r.id));
-  }
-}
 
 type LayerDefinition = Pick<typeof scheduleLayers.$inferSelect, "shiftUnit" | "shiftCount" | "handoffTime" | "handoffWeekday" | "startDate" | "restrictions" | "position"> & { participants: string[] };
 
@@ -78,20 +59,7 @@ async function keepVersions(tx: Tx, before: typeof scheduleLayers.$inferSelect, 
   const decided = await tx.select({ index: layerAssignments.shiftIndex, userId: layerAssignments.userId }).from(layerAssignments).where(eq(layerAssignments.layerId, before.id));
   // It had not started: there is no past to keep, unless earlier versions end where it began.
   if (reached >= 0 || versions.length > 0) {
-    await tx.insert(layerVersions).values({
-      layerId: before.id,
-      validUntil: effective,
-      participants,
-      shiftUnit: before.shiftUnit,
-      shiftCount: before.shiftCount,
-      handoffTime: before.handoffTime,
-      handoffWeekday: before.handoffWeekday,
-      startDate: before.startDate,
-      restrictions: before.restrictions,
-      position: before.position,
-      assignments: decided.filter((a) => a.index <= reached).map((a): [number, string] => [a.index, a.userId]),
-      createdAt: now,
-    });
+    await tx.insert(layerVersions).values(versionOf(before, { participants, decided, reached, validUntil: effective, now }));
   }
   if (decided.length > 0) await clearPlanFrom(tx, before, after, timeZone, effective);
 }
@@ -166,7 +134,7 @@ export async function saveLayer({ ctx, input }: { ctx: Ctx; input: unknown }) {
         .returning()) as [typeof scheduleLayers.$inferSelect];
     }
     await tx.insert(layerParticipants).values(data.participantIds.map((userId, position) => ({ layerId: layer.id, position, userId })));
-    if (data.layerId) await flagMovedRequests(tx, schedule.id, layer.id, effective, ctx.now);
+    if (data.layerId) await flagMovedRequests(tx, schedule.id, { layerId: layer.id, from: effective, now: ctx.now });
     await recordAudit(tx, ctx, {
       action: data.layerId ? "schedule.layer.update" : "schedule.layer.create",
       targetType: "schedule",

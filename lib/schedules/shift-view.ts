@@ -16,7 +16,7 @@ export function toShiftOutput(s: FinalShift, loaded: Pick<LoadedSchedule, "peopl
     layerName: s.layerId ? layerNameOf(s.layerId, loaded) : null,
     overrideId: s.overrideId ?? null,
     // The rotation instance this piece belongs to: what swap requests anchor to.
-    shiftIndex: layer ? rotationIndexAt(layer, loaded.engine.timeZone, s.start) : null,
+    shiftIndex: layer ? rotationIndexAt(layer, layer.timeZone ?? loaded.engine.timeZone, s.start) : null,
     conflicts: [...s.conflicts],
   };
 }

@@ -84,6 +84,8 @@ export const layerVersions = pgTable(
     ...rotationColumns(),
     /** The layer's place among the schedule's layers then (null in versions kept before places were: its current place). */
     position: integer("position"),
+    /** The schedule's zone then, when it has changed since (null: the schedule's zone). */
+    timeZone: text("time_zone"),
     /** Published generator decisions of that rotation, [shiftIndex, userId]. */
     assignments: jsonb("assignments").$type<[number, string][]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

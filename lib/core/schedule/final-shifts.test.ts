@@ -238,6 +238,24 @@ describe("layerShiftByIndex across an edit (versions of one layer)", () => {
   });
 });
 
+describe("a version in another zone (the schedule's zone changed)", () => {
+  // Until Wed 4 Feb 12:00 UTC the rotation handed over at 09:00 London; from then on at 09:00 New York.
+  const at = ms("2026-02-04T12:00:00Z");
+  const schedule: Schedule = { timeZone: NY, layers: [{ ...weekly, activeFrom: at }, { ...weekly, activeUntil: at, timeZone: "Europe/London" }] };
+  it("keeps the past handoffs in the old zone and moves later ones; onCallAt agrees", () => {
+    expect(rows(shiftsBetween(schedule, ms("2026-01-26T00:00:00Z"), ms("2026-02-16T00:00:00Z")))).toEqual([
+      "carol 01-26T00:00→01-26T09:00 rotation weekly",
+      "dave 01-26T09:00→02-02T09:00 rotation weekly",
+      "alice 02-02T09:00→02-09T14:00 rotation weekly",
+      "bob 02-09T14:00→02-16T00:00 rotation weekly",
+    ]);
+    for (const [instant, who] of [["2026-02-02T08:59:00Z", "dave"], ["2026-02-02T09:00:00Z", "alice"], ["2026-02-09T13:59:00Z", "alice"], ["2026-02-09T14:00:00Z", "bob"]] as const) {
+      expect(onCallAt(schedule, ms(instant)).userId).toBe(who);
+    }
+    expect(layerShiftByIndex(schedule, "weekly", 4, "alice")).toMatchObject({ start: ms("2026-02-02T09:00:00Z"), end: ms("2026-02-09T14:00:00Z") });
+  });
+});
+
 describe("published assignments", () => {
   it("onCallAt and shiftsBetween agree on who a published assignment puts on an instance", () => {
     const schedule: Schedule = { timeZone: NY, layers: [{ ...weekly, assignments: new Map([[1, "dave"]]) }] };

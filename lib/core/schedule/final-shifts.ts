@@ -58,7 +58,7 @@ export function shiftsBetween(schedule: Schedule, from: EpochMs, to: EpochMs): F
   if (to <= from) return [];
   const layers = layersByPrecedence(schedule.layers).map((layer) => ({
     id: layer.id,
-    pieces: layerPieces(layer, schedule.timeZone, from, to),
+    pieces: layerPieces(layer, layer.timeZone ?? schedule.timeZone, from, to),
     cursor: 0,
   }));
   const overrides = (schedule.overrides ?? []).filter((o) => o.end > from && o.start < to && o.end > o.start);

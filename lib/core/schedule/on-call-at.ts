@@ -10,8 +10,9 @@ export function onCallAt(schedule: Schedule, at: EpochMs): OnCall {
   for (const layer of layersByPrecedence(schedule.layers)) {
     if (layer.participants.length === 0) continue;
     if ((layer.activeFrom !== undefined && at < layer.activeFrom) || (layer.activeUntil !== undefined && at >= layer.activeUntil)) continue;
-    if (layer.restrictions && layer.restrictions.length > 0 && !isInsideRestrictions(layer.restrictions, schedule.timeZone, at)) continue;
-    const index = rotationIndexAt(layer, schedule.timeZone, at);
+    const zone = layer.timeZone ?? schedule.timeZone;
+    if (layer.restrictions && layer.restrictions.length > 0 && !isInsideRestrictions(layer.restrictions, zone, at)) continue;
+    const index = rotationIndexAt(layer, zone, at);
     if (index < 0) continue;
     onCall = { userId: assigneeOf(layer, index), origin: "rotation", layerId: layer.id, conflicts: [] };
     break;

@@ -26,7 +26,7 @@ export function layerShiftByIndex(schedule: Schedule, layerId: string, index: nu
   const parts: RotationShift[] = [];
   for (const version of schedule.layers) {
     if (version.id !== layerId) continue;
-    const shift = rotationShiftByIndex(version, schedule.timeZone, index);
+    const shift = rotationShiftByIndex(version, version.timeZone ?? schedule.timeZone, index);
     if (!shift) continue;
     const start = Math.max(shift.start, version.activeFrom ?? -Infinity);
     const end = Math.min(shift.end, version.activeUntil ?? Infinity);

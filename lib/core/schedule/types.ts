@@ -45,6 +45,11 @@ export interface RotationLayer {
    */
   activeFrom?: EpochMs;
   activeUntil?: EpochMs;
+  /**
+   * The zone its handoffs and restrictions are in, when not the schedule's: a version kept from
+   * before the schedule's zone changed, so its past stays where it was.
+   */
+  timeZone?: string;
 }
 
 export type OverrideOrigin = "override" | "swap";

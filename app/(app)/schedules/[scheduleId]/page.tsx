@@ -261,7 +261,7 @@ export default async function SchedulePage({ params, searchParams }: { params: P
           <Card className="lg:col-span-3">
             <CardHeader>
               <CardTitle>Schedule details</CardTitle>
-              <CardDescription>Changing the time zone moves every handoff to the same wall-clock time in the new zone.</CardDescription>
+              <CardDescription>Changing the time zone moves every handoff to the same wall-clock time in the new zone from now on; shifts already worked stay as they were.</CardDescription>
             </CardHeader>
             <CardContent>
               <ScheduleForm

@@ -1,0 +1,1 @@
+ALTER TABLE "schedule_layer_versions" ADD COLUMN "time_zone" text;

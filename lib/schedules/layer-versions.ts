@@ -1,0 +1,58 @@
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { layerVersions, scheduleLayers, swapRequests } from "@/db/schema";
+import { checkShiftInstanceAnchor } from "@/lib/core/schedule";
+import { loadEngineSchedule } from "./load-engine-schedule";
+
+/**
+ * A layer's rotation as it stands, kept as a version valid until `validUntil`, with its published
+ * decisions up to instance `reached` (the one in progress then) and, when the schedule's zone is
+ * about to change, the zone it was in.
+ */
+export function versionOf(
+  layer: typeof scheduleLayers.$inferSelect,
+  v: { participants: string[]; decided: { index: number; userId: string }[]; reached: number; validUntil: Date; now: Date; timeZone?: string },
+): typeof layerVersions.$inferInsert {
+  return {
+    layerId: layer.id,
+    validUntil: v.validUntil,
+    participants: v.participants,
+    shiftUnit: layer.shiftUnit,
+    shiftCount: layer.shiftCount,
+    handoffTime: layer.handoffTime,
+    handoffWeekday: layer.handoffWeekday,
+    startDate: layer.startDate,
+    restrictions: layer.restrictions,
+    position: layer.position,
+    assignments: v.decided.filter((a) => a.index <= v.reached).map((a): [number, string] => [a.index, a.userId]),
+    timeZone: v.timeZone ?? null,
+    createdAt: v.now,
+  };
+}
+
+/**
+ * Open swap requests anchored to a schedule's shift instances (of one layer, with `layerId`) are
+ * flagged when a change moves or reassigns the instance they name: shown to people, never
+ * silently moved. Checked against the schedule as the change leaves it (every version still to
+ * hold, the published plan that remains); a shift over before `from` is not moved by it.
+ */
+export async function flagMovedRequests(tx: Tx, scheduleId: string, opts: { layerId?: string; from: Date; now: Date }) {
+  const open = await tx
+    .select()
+    .from(swapRequests)
+    .where(
+      and(
+        eq(swapRequests.scheduleId, scheduleId),
+        opts.layerId ? eq(swapRequests.layerId, opts.layerId) : undefined,
+        inArray(swapRequests.status, ["pending", "accepted"]),
+        isNull(swapRequests.flaggedAt),
+        gt(swapRequests.shiftEnd, opts.from),
+      ),
+    );
+  if (open.length === 0) return;
+  const { engine } = await loadEngineSchedule(tx, scheduleId, opts.now, opts.now);
+  for (const r of open) {
+    const check = checkShiftInstanceAnchor(engine, { layerId: r.layerId, index: r.shiftIndex, userId: r.requesterId, start: r.shiftStart.getTime(), end: r.shiftEnd.getTime() });
+    if (check.status !== "unchanged") await tx.update(swapRequests).set({ flaggedAt: opts.now, updatedAt: opts.now }).where(eq(swapRequests.id, r.id));
+  }
+}
