@@ -214,7 +214,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
               <dl className="divide-y divide-slate-100 text-sm">
                 {[
                   ["Opened", at(incident.triggeredAt, zone)],
-                  ["Client", `${incident.client.name} (${incident.client.timeZone})`],
+                  ["Client", `${incident.client.name} (${incident.client.timeZone.replaceAll("_", " ")})`],
                   ["Service", incident.service.name],
                   ...(incident.team ? [["Team", incident.team.name]] : []),
                   ...(incident.acknowledgedAt ? [["Acknowledged", `${at(incident.acknowledgedAt, zone)}${incident.acknowledgedBy ? ` by ${incident.acknowledgedBy.name}` : ""}`]] : []),
