@@ -28,7 +28,7 @@ describe("demo seed", () => {
         { email: "ops-admin@example.org", role: "admin" },
       ]),
     );
-    expect(people).toHaveLength(12);
+    expect(people).toHaveLength(13);
     const teamRows = await t.db.select({ name: teams.name, email: users.email, isLead: teamMembers.isLead }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId)).innerJoin(users, eq(users.id, teamMembers.userId));
     expect(teamRows.filter((r) => r.name === "Service Desk").map((r) => r.email).sort()).toEqual(["alice@example.com", "bob@example.com", "carol@example.com", "dave@example.com"]);
     expect(teamRows.filter((r) => r.isLead).map((r) => r.email).sort()).toEqual(["alice@example.com", "erin@example.com"]);
@@ -64,7 +64,7 @@ describe("demo seed", () => {
   it("runs once: a second start neither seeds again nor duplicates admins", async () => {
     const result = await prepareDatabase(t, { now, seedDemo: true, adminEmails: ["ops-admin@example.org"], url: t.url ?? undefined });
     expect(result).toEqual({ seeded: false, adminsCreated: [] });
-    expect((await t.db.select({ n: count() }).from(users))[0]!.n).toBe(12);
+    expect((await t.db.select({ n: count() }).from(users))[0]!.n).toBe(13);
   });
 
   it("refuses a database that already has users unless forced", async () => {
@@ -94,6 +94,13 @@ describe("demo schedules", () => {
         const holderAt = (iso: string) => loaded.people.get(shifts.find((s) => s.start <= Date.parse(iso) && Date.parse(iso) < s.end)!.userId!)!.name;
         expect(holderAt("2026-11-24T15:00:00Z")).toMatch(/Erin|Frank/); // 10:00 New York
         expect(holderAt("2026-11-25T03:00:00Z")).toBe("Grace Hopkins"); // 22:00 New York
+        // Heidi joins the London rotation from the handoff after next (an edit planned ahead): Grace alone until then.
+        const london = loaded.layers.find((l) => l.name === "London (rest of the day)")!;
+        const joins = loaded.engine.layers.find((l) => l.id === london.id)!.activeFrom!;
+        expect(new Date(joins).toISOString()).toBe("2026-11-30T13:00:00.000Z"); // Monday 08:00 New York, the handoff after next
+        const nightsHeld = shifts.filter((s) => s.layerId === london.id);
+        expect(new Set(nightsHeld.filter((s) => s.end <= joins).map((s) => loaded.people.get(s.userId!)!.name))).toEqual(new Set(["Grace Hopkins"]));
+        expect(new Set(nightsHeld.filter((s) => s.start >= joins).map((s) => loaded.people.get(s.userId!)!.name))).toEqual(new Set(["Grace Hopkins", "Heidi Larsen"]));
       }
     }
     const pending = await t.db.select().from(swapRequests).where(eq(swapRequests.status, "pending"));

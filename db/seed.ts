@@ -38,6 +38,7 @@ export const DEMO_PEOPLE: Person[] = [
   { email: "erin@example.com", name: "Erin Walsh", role: "engineer", timeZone: "America/New_York" },
   { email: "frank@example.com", name: "Frank Moreau", role: "engineer", timeZone: "America/New_York" },
   { email: "grace@example.com", name: "Grace Hopkins", role: "engineer", timeZone: "Europe/London" },
+  { email: "heidi@example.com", name: "Heidi Larsen", role: "engineer", timeZone: "Europe/London" },
   { email: "jane@acme.example", name: "Jane Whitfield", role: "stakeholder", timeZone: "America/New_York" },
   { email: "tom@globex.example", name: "Tom Barker", role: "stakeholder", timeZone: "Europe/London" },
 ];
@@ -80,7 +81,7 @@ export async function seedDemoData(handle: DbHandle, opts: { now: Date; url?: st
       .returning({ id: teams.id });
     await tx.insert(teamMembers).values([
       ...["alice", "bob", "carol", "dave"].map((n) => ({ teamId: serviceDesk!.id, userId: id(`${n}@example.com`), isLead: n === "alice", joinedAt: now })),
-      ...["erin", "frank", "grace"].map((n) => ({ teamId: secOps!.id, userId: id(`${n}@example.com`), isLead: n === "erin", joinedAt: now })),
+      ...["erin", "frank", "grace", "heidi"].map((n) => ({ teamId: secOps!.id, userId: id(`${n}@example.com`), isLead: n === "erin", joinedAt: now })),
     ]);
     // The desk's own calendar: its 24/7 schedule has no client, so these are its holidays.
     await tx.insert(teamHolidays).values(US_HOLIDAYS_2026.map((h) => ({ teamId: serviceDesk!.id, ...h })));

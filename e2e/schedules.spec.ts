@@ -289,3 +289,16 @@ test("a manager plans a new order for the next handoff, then deletes the layer: 
   await expect(manager.getByRole("dialog").getByText("Primary (deleted)")).toBeVisible();
   await context.close();
 });
+
+test("the demo's Security Operations shows Heidi joining the London rotation, planned ahead", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("manager") });
+  const page = await context.newPage();
+  await page.goto("/schedules");
+  await page.getByRole("link", { name: "Security Operations", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Security Operations" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "London (rest of the day) rotation order" })).toContainText("Heidi Larsen");
+  await expect(page.getByText(/This version takes effect .*; until then the previous rotation holds\./)).toBeVisible();
+  await expect(page.locator(".baton-shift").first()).toBeVisible();
+  await screenshotBoth(page, "schedule-planned-demo");
+  await context.close();
+});
