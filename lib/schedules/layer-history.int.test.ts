@@ -104,6 +104,9 @@ describe("editing or deleting a rotation keeps the past with the people who held
     const [ada, ben, cy, di] = people;
     const top = await saveLayer({ ctx, input: { scheduleId: schedule.id, ...weekly, name: "Top", participantIds: [ben!.id], position: 1 } });
     expect(top.layers.map((l) => [l.name, l.position])).toEqual([["Primary", 0], ["Top", 1]]);
+    // Two layers in use can't share a place.
+    const clash = await saveLayer({ ctx, input: { scheduleId: schedule.id, ...weekly, name: "Clash", participantIds: [cy!.id], position: 1 } }).catch((e: unknown) => e);
+    expect((clash as InvalidError).issues).toEqual([{ path: "position", message: "The layer “Top” is at position 1; pick another place" }]);
     expect(await holders("2026-11-16T14:00:00Z", "2026-12-07T14:00:00Z")).toEqual(["Ben 11-16T14:00"]);
     // Primary moves above Top: it wins from now on; the weeks before stay Top's.
     await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [ada!.id, ben!.id, cy!.id, di!.id], position: 2 } });

@@ -105,6 +105,14 @@ export async function saveLayer({ ctx, input }: { ctx: Ctx; input: unknown }) {
       if (!p) throw InvalidError.field(`participantIds.${i}`, "Unknown person");
       if (p.role === "stakeholder") throw InvalidError.field(`participantIds.${i}`, "Stakeholders cannot be on call");
     }
+    // Precedence is by place: two layers in use may not share one (which would win is arbitrary).
+    if (data.position !== undefined) {
+      const [taken] = await tx
+        .select({ id: scheduleLayers.id, name: scheduleLayers.name })
+        .from(scheduleLayers)
+        .where(and(eq(scheduleLayers.scheduleId, schedule.id), eq(scheduleLayers.position, data.position), isNull(scheduleLayers.retiredAt)));
+      if (taken && taken.id !== data.layerId) throw InvalidError.field("position", `The layer “${taken.name}” is at position ${data.position}; pick another place`);
+    }
     const fields = {
       name: data.name,
       shiftUnit: data.shiftUnit,
