@@ -273,7 +273,7 @@ test("a manager plans a new order for the next handoff, then deletes the layer: 
   await manager.setViewportSize(VIEWPORTS.desktop);
   await edit.getByRole("button", { name: "Save layer" }).click();
   await expect(manager.getByText("Layer saved.")).toBeVisible();
-  await expect(manager.getByText(/This version takes effect .*Mon.*; until then the previous rotation holds\./)).toBeVisible();
+  await expect(manager.getByText(/This version takes effect .*Mon.*; until then the previous rotation holds \(Alice Nguyen, Bob Okafor, Carol Schmidt\)\./)).toBeVisible();
   // This week still has its holder under the old order (Carol, third of three); the new order starts next week.
   await expect(manager.getByTestId("on-call-now")).toContainText("Carol Schmidt");
   await screenshotBoth(manager, "schedule-layer-planned");
@@ -297,7 +297,7 @@ test("the demo's Security Operations shows Heidi joining the London rotation, pl
   await page.getByRole("link", { name: "Security Operations", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Security Operations" })).toBeVisible();
   await expect(page.getByRole("list", { name: "London (rest of the day) rotation order" })).toContainText("Heidi Larsen");
-  await expect(page.getByText(/This version takes effect .*; until then the previous rotation holds\./)).toBeVisible();
+  await expect(page.getByText(/This version takes effect .*; until then the previous rotation holds \(Grace Hopkins\)\./)).toBeVisible();
   await expect(page.locator(".baton-shift").first()).toBeVisible();
   await screenshotBoth(page, "schedule-planned-demo");
   await context.close();

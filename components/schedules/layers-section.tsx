@@ -98,7 +98,8 @@ export function LayersSection({
                     {layer.effectiveFrom ? (
                       <p className="mt-1.5 inline-flex items-center gap-1.5 rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900 ring-1 ring-amber-200">
                         <CalendarClock className="size-3.5" aria-hidden />
-                        This version takes effect {formatInstant(layer.effectiveFrom, timeZone, { withZone: true })}; until then the previous rotation holds.
+                        This version takes effect {formatInstant(layer.effectiveFrom, timeZone, { withZone: true })}; until then the previous rotation holds
+                        {layer.participantsUntilThen?.length ? ` (${layer.participantsUntilThen.map((p) => p.name).join(", ")})` : ""}.
                       </p>
                     ) : null}
                   </div>

@@ -162,9 +162,13 @@ describe("editing or deleting a rotation keeps the past with the people who held
     // At the next handoff, the order becomes Ben, Ada: Di keeps her week to its end.
     await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [ben!.id, ada!.id], effectiveFrom: nextHandoff } });
     expect(await holders("2026-11-16T14:00:00Z", "2026-12-14T14:00:00Z")).toEqual(["Cy 11-16T14:00", "Di 11-23T14:00", "Ben 11-30T14:00", "Ada 12-07T14:00"]);
-    expect((await getSchedule(ctx, schedule.id)).layers[0]).toMatchObject({ effectiveFrom: nextHandoff, participants: [{ userId: ben!.id }, { userId: ada!.id }] });
+    expect((await getSchedule(ctx, schedule.id)).layers[0]).toMatchObject({
+      effectiveFrom: nextHandoff,
+      participants: [{ userId: ben!.id }, { userId: ada!.id }],
+      participantsUntilThen: [ada, ben, cy, di].map((p) => ({ userId: p!.id, name: p!.name })),
+    });
     // Once it holds, nothing is pending.
-    expect((await getSchedule({ ...ctx, now: new Date("2026-12-01T00:00:00Z") }, schedule.id)).layers[0]!.effectiveFrom).toBeNull();
+    expect((await getSchedule({ ...ctx, now: new Date("2026-12-01T00:00:00Z") }, schedule.id)).layers[0]).toMatchObject({ effectiveFrom: null, participantsUntilThen: null });
 
     // A second change planned later stacks on it: Cy and Di from 14 December.
     await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [cy!.id, di!.id], effectiveFrom: "2026-12-14T14:00:00Z" } });

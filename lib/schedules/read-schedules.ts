@@ -11,10 +11,16 @@ const DAY = 86_400_000;
 /** Coverage gaps are looked for this far ahead (dashboard and schedule page). */
 export const GAP_HORIZON_DAYS = 14;
 
-/** When a layer's current definition takes effect, if an edit planned ahead has not yet (null once it holds). */
-function pendingFrom(loaded: LoadedSchedule, layerId: string, at: number): string | null {
-  const from = loaded.engine.layers.find((l) => l.id === layerId)?.activeFrom;
-  return from !== undefined && from > at ? new Date(from).toISOString() : null;
+/**
+ * While an edit planned ahead waits: when the current definition takes effect, and who takes
+ * turns until then (the version holding now). Null once it holds.
+ */
+function pending(loaded: LoadedSchedule, layerId: string, at: number): { from: string; participants: { userId: string; name: string }[] } | null {
+  const versions = loaded.engine.layers.filter((l) => l.id === layerId);
+  const from = versions[0]?.activeFrom;
+  if (from === undefined || from <= at) return null;
+  const holding = versions.find((v) => (v.activeFrom ?? -Infinity) <= at && at < (v.activeUntil ?? Infinity));
+  return { from: new Date(from).toISOString(), participants: (holding?.participants ?? []).map((userId) => ({ userId, name: loaded.people.get(userId)?.name ?? "Unknown" })) };
 }
 
 /** The start of the current definition's first instance after `at`. */
@@ -38,21 +44,25 @@ export function summarise(loaded: LoadedSchedule, now: Date): ScheduleOutput {
     timeZone: loaded.row.timeZone,
     teamId: loaded.row.teamId,
     clientId: loaded.row.clientId,
-    layers: loaded.layers.map((l) => ({
-      id: l.id,
-      name: l.name,
-      position: l.position,
-      participants: l.participants.map((userId) => ({ userId, name: loaded.people.get(userId)?.name ?? "Unknown" })),
-      shiftUnit: l.shiftUnit,
-      shiftCount: l.shiftCount,
-      handoffTime: l.handoffTime,
-      handoffWeekday: l.handoffWeekday,
-      startDate: l.startDate,
-      restrictions: l.restrictions,
-      version: l.version,
-      effectiveFrom: pendingFrom(loaded, l.id, at),
-      nextHandoff: layerNextHandoff(loaded, l.id, at),
-    })),
+    layers: loaded.layers.map((l) => {
+      const waiting = pending(loaded, l.id, at);
+      return {
+        id: l.id,
+        name: l.name,
+        position: l.position,
+        participants: l.participants.map((userId) => ({ userId, name: loaded.people.get(userId)?.name ?? "Unknown" })),
+        shiftUnit: l.shiftUnit,
+        shiftCount: l.shiftCount,
+        handoffTime: l.handoffTime,
+        handoffWeekday: l.handoffWeekday,
+        startDate: l.startDate,
+        restrictions: l.restrictions,
+        version: l.version,
+        effectiveFrom: waiting?.from ?? null,
+        participantsUntilThen: waiting?.participants ?? null,
+        nextHandoff: layerNextHandoff(loaded, l.id, at),
+      };
+    }),
     onCallNow: { userId: holder.userId, userName: holder.userId ? (loaded.people.get(holder.userId)?.name ?? null) : null },
     nextHandoff,
     gapsNext14Days: ahead.filter((s) => s.userId === null).length,

@@ -82,6 +82,8 @@ export const layerOutput = z.object({
   version: z.number().int(),
   /** Set while an edit waits to take effect: this definition holds from then, the previous one until then. */
   effectiveFrom: z.iso.datetime().nullable(),
+  /** While an edit waits: who takes turns until it takes effect (null otherwise). */
+  participantsUntilThen: z.array(z.object({ userId: z.string(), name: z.string() })).nullable(),
   /** The layer's next handoff after now under its current definition (null before it starts or once it ends). */
   nextHandoff: z.iso.datetime().nullable(),
 });
