@@ -146,7 +146,6 @@ function RestrictionsEditor({ value, onChange, error }: { value: Window[]; onCha
   );
 }
 
-/** Adds a rotation layer to a schedule, or edits one. */
 /**
  * When an edit takes effect: now, at the layer's next handoff (so nobody's shift is cut short),
  * or at a chosen moment. A change already planned ahead is offered first, as planned.
@@ -175,6 +174,7 @@ function EffectiveFromPicker({ layer, timeZone, error }: { layer: Layer; timeZon
   );
 }
 
+/** Adds a rotation layer to a schedule, or edits one. */
 export function LayerForm({
   scheduleId,
   timeZone,

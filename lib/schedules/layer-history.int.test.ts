@@ -88,6 +88,13 @@ describe("editing or deleting a rotation keeps the past with the people who held
     expect(await t.db.select().from(scheduleLayers).where(eq(scheduleLayers.id, future.layer.id))).toEqual([]);
   });
 
+  it("deleting a layer whose rotation was moved to a later start keeps the weeks it already had", async () => {
+    const { ctx, people, schedule, layer, holders } = await setup();
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, startDate: "2027-01-04", participantIds: people.map((p) => p.id) } });
+    await deleteLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id } });
+    expect(await holders("2026-11-02T14:00:00Z", "2026-11-16T14:00:00Z")).toEqual(["Ada 11-02T14:00", "Ben 11-09T14:00"]);
+  });
+
   it("keeps no version when who is on call does not change (a new name) or nothing had started", async () => {
     const { ctx, people, schedule, layer, holders } = await setup();
     await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, name: "Primary (renamed)", participantIds: people.map((p) => p.id) } });

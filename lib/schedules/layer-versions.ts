@@ -1,8 +1,15 @@
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { layerVersions, scheduleLayers, swapRequests } from "@/db/schema";
+import { layerAssignments, layerParticipants, layerVersions, scheduleLayers, swapRequests } from "@/db/schema";
 import { checkShiftInstanceAnchor } from "@/lib/core/schedule";
 import { loadEngineSchedule } from "./load-engine-schedule";
+
+/** Who takes turns in a layer as it stands, in order, and the generator decisions published for it. */
+export async function readRotation(tx: Tx, layerId: string): Promise<{ participants: string[]; decided: { index: number; userId: string }[] }> {
+  const participants = (await tx.select({ userId: layerParticipants.userId }).from(layerParticipants).where(eq(layerParticipants.layerId, layerId)).orderBy(layerParticipants.position)).map((p) => p.userId);
+  const decided = await tx.select({ index: layerAssignments.shiftIndex, userId: layerAssignments.userId }).from(layerAssignments).where(eq(layerAssignments.layerId, layerId));
+  return { participants, decided };
+}
 
 /**
  * A layer's rotation as it stands, kept as a version valid until `validUntil`, with its published

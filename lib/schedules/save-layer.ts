@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { flagMovedRequests, versionOf } from "./layer-versions";
+import { flagMovedRequests, readRotation, versionOf } from "./layer-versions";
 import { layerIndexAt } from "./load-engine-schedule";
 import { getSchedule } from "./read-schedules";
 import { layerInput } from "./schemas";
@@ -41,7 +41,7 @@ const restrictionKey = (r: { weekdays: number[]; start: string; end: string }) =
  */
 async function keepVersions(tx: Tx, before: typeof scheduleLayers.$inferSelect, after: LayerDefinition, timeZone: string, effective: Date, now: Date) {
   const versions = await tx.select().from(layerVersions).where(eq(layerVersions.layerId, before.id)).orderBy(asc(layerVersions.validUntil));
-  const participants = (await tx.select({ userId: layerParticipants.userId }).from(layerParticipants).where(eq(layerParticipants.layerId, before.id)).orderBy(layerParticipants.position)).map((p) => p.userId);
+  const { participants, decided } = await readRotation(tx, before.id);
   const changed = !sameRotation({ ...before, participants }, after);
   const currentFrom = versions.at(-1)?.validUntil.getTime() ?? -Infinity;
   if (currentFrom >= effective.getTime()) {
@@ -56,7 +56,6 @@ async function keepVersions(tx: Tx, before: typeof scheduleLayers.$inferSelect, 
   }
   if (!changed) return;
   const reached = layerIndexAt(before, timeZone, effective);
-  const decided = await tx.select({ index: layerAssignments.shiftIndex, userId: layerAssignments.userId }).from(layerAssignments).where(eq(layerAssignments.layerId, before.id));
   // It had not started: there is no past to keep, unless earlier versions end where it began.
   if (reached >= 0 || versions.length > 0) {
     await tx.insert(layerVersions).values(versionOf(before, { participants, decided, reached, validUntil: effective, now }));

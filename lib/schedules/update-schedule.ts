@@ -1,12 +1,12 @@
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { layerAssignments, layerParticipants, layerVersions, scheduleLayers, schedules } from "@/db/schema";
+import { layerVersions, scheduleLayers, schedules } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { ConflictError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { flagMovedRequests, versionOf } from "./layer-versions";
+import { flagMovedRequests, readRotation, versionOf } from "./layer-versions";
 import { layerIndexAt } from "./load-engine-schedule";
 import { getSchedule } from "./read-schedules";
 import { updateScheduleInput } from "./schemas";
@@ -20,17 +20,13 @@ import { updateScheduleInput } from "./schemas";
 async function keepPastZone(tx: Tx, scheduleId: string, oldZone: string, now: Date) {
   const layers = await tx.select().from(scheduleLayers).where(eq(scheduleLayers.scheduleId, scheduleId));
   for (const layer of layers) {
+    const versions = await tx.select().from(layerVersions).where(eq(layerVersions.layerId, layer.id)).orderBy(asc(layerVersions.validUntil));
     // Versions that ended were computed in the old zone.
     await tx
       .update(layerVersions)
       .set({ timeZone: oldZone })
       .where(and(eq(layerVersions.layerId, layer.id), lte(layerVersions.validUntil, now), isNull(layerVersions.timeZone)));
-    const [holding] = await tx
-      .select()
-      .from(layerVersions)
-      .where(and(eq(layerVersions.layerId, layer.id)))
-      .orderBy(asc(layerVersions.validUntil))
-      .then((rows) => rows.filter((v) => v.validUntil > now));
+    const holding = versions.find((v) => v.validUntil > now);
     if (holding) {
       // A version holding now (a planned edit waits): its part until now stays in the old zone.
       if (!holding.timeZone) {
@@ -42,10 +38,8 @@ async function keepPastZone(tx: Tx, scheduleId: string, oldZone: string, now: Da
     // The rotation as it stands holds now (or held until the layer was deleted).
     const until = layer.retiredAt && layer.retiredAt < now ? layer.retiredAt : now;
     const reached = layerIndexAt(layer, oldZone, until);
-    const hasVersions = (await tx.select({ id: layerVersions.id }).from(layerVersions).where(eq(layerVersions.layerId, layer.id)).limit(1)).length > 0;
-    if (reached < 0 && !hasVersions) continue; // it had not started: nothing to keep
-    const participants = (await tx.select({ userId: layerParticipants.userId }).from(layerParticipants).where(eq(layerParticipants.layerId, layer.id)).orderBy(layerParticipants.position)).map((p) => p.userId);
-    const decided = await tx.select({ index: layerAssignments.shiftIndex, userId: layerAssignments.userId }).from(layerAssignments).where(eq(layerAssignments.layerId, layer.id));
+    if (reached < 0 && versions.length === 0) continue; // it had not started: nothing to keep
+    const { participants, decided } = await readRotation(tx, layer.id);
     await tx.insert(layerVersions).values(versionOf(layer, { participants, decided, reached, validUntil: until, now, timeZone: oldZone }));
   }
 }
