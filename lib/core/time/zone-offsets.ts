@@ -14,13 +14,12 @@ export type EpochMs = number;
 const DAY = 86_400_000;
 // A zone changes its rules at most a few times a year; far more means something is wrong.
 const MAX_TRANSITIONS_PER_YEAR = 64;
-const MAX_YEARS_PER_EXTENSION = 400;
 
 interface YearOffsets {
-  /** Offset in force when the year starts (UTC), then each transition in it and the offset from it on. */
-  initialOffsetMs: number;
-  transitions: EpochMs[];
-  offsetsAfter: number[];
+  /** Segment i is [starts[i], starts[i + 1]) (the last one ends when the next year starts) with offsets[i]; starts[0] is the year's start. */
+  starts: EpochMs[];
+  offsets: number[];
+  end: EpochMs;
 }
 
 function yearStart(year: number): EpochMs {
@@ -28,35 +27,29 @@ function yearStart(year: number): EpochMs {
 }
 
 export class ZoneOffsetTable {
-  // Segment i is [starts[i], starts[i + 1]) (the last one ends at coveredTo) with offsets[i];
-  // year starts are segment starts too (cheaper than merging, same answers).
-  private starts: EpochMs[] = [];
-  private offsets: number[] = [];
-  private firstYear = 0;
-  private lastYear = -1;
-  private coveredFrom = 0;
-  private coveredTo = 0;
+  // Built a calendar year at a time, only for the years asked about (a report of the year 2999 is
+  // one more year, not a thousand); year starts are segment starts too (cheaper than merging, same answers).
+  private readonly years = new Map<number, YearOffsets>();
   // The segment of the previous lookup: lookups come in runs of nearby instants.
   private hitStart = 0;
   private hitEnd = 0;
   private hitOffset = 0;
-  private readonly years = new Map<number, YearOffsets>();
 
   constructor(readonly timeZone: string) {}
 
   offsetAt(at: EpochMs): number {
     if (at >= this.hitStart && at < this.hitEnd) return this.hitOffset;
-    if (at < this.coveredFrom || at >= this.coveredTo || this.lastYear < this.firstYear) this.cover(at);
+    const { starts, offsets, end } = this.yearOffsets(civilFromEpochDay(Math.floor(at / DAY)).year);
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= at) lo = mid;
+      if (starts[mid]! <= at) lo = mid;
       else hi = mid - 1;
     }
-    this.hitStart = this.starts[lo]!;
-    this.hitEnd = lo + 1 < this.starts.length ? this.starts[lo + 1]! : this.coveredTo;
-    this.hitOffset = this.offsets[lo]!;
+    this.hitStart = starts[lo]!;
+    this.hitEnd = lo + 1 < starts.length ? starts[lo + 1]! : end;
+    this.hitOffset = offsets[lo]!;
     return this.hitOffset;
   }
 
@@ -91,51 +84,28 @@ export class ZoneOffsetTable {
   /** The first transition strictly after `at` and at most `withinMs` later, or null. */
   nextTransitionAfter(at: EpochMs, withinMs: number): EpochMs | null {
     const limit = at + withinMs;
-    this.cover(at);
-    this.cover(limit);
-    for (let i = 1; i < this.starts.length; i++) {
-      const t = this.starts[i]!;
-      if (t > limit) return null;
-      // A year boundary with no change of offset is not a transition.
-      if (t > at && this.offsets[i] !== this.offsets[i - 1]) return t;
+    let offset = this.offsetAt(at);
+    // Walk the segments from the one holding `at`; a year boundary with no change of offset is not a transition.
+    for (let t = this.offsetSegmentEnd(at); t <= limit; t = this.offsetSegmentEnd(t)) {
+      const next = this.offsetAt(t);
+      if (next !== offset) return t;
+      offset = next;
     }
     return null;
-  }
-
-  private cover(at: EpochMs): void {
-    const year = civilFromEpochDay(Math.floor(at / DAY)).year;
-    const empty = this.lastYear < this.firstYear;
-    if (!empty && year >= this.firstYear && year <= this.lastYear) return;
-    const from = empty ? year : Math.min(year, this.firstYear);
-    const to = empty ? year : Math.max(year, this.lastYear);
-    if (to - from > MAX_YEARS_PER_EXTENSION) throw new RangeError(`Instant too far from the others for ${this.timeZone}: ${at}`);
-    const starts: EpochMs[] = [];
-    const offsets: number[] = [];
-    for (let y = from; y <= to; y++) {
-      const entry = this.yearOffsets(y);
-      starts.push(yearStart(y), ...entry.transitions);
-      offsets.push(entry.initialOffsetMs, ...entry.offsetsAfter);
-    }
-    this.starts = starts;
-    this.offsets = offsets;
-    this.firstYear = from;
-    this.lastYear = to;
-    this.coveredFrom = yearStart(from);
-    this.coveredTo = yearStart(to + 1);
-    this.hitStart = this.hitEnd = 0;
   }
 
   private yearOffsets(year: number): YearOffsets {
     const cached = this.years.get(year);
     if (cached) return cached;
+    const start = yearStart(year);
     const end = yearStart(year + 1);
-    let zdt = Temporal.Instant.fromEpochMilliseconds(yearStart(year)).toZonedDateTimeISO(this.timeZone);
-    const entry: YearOffsets = { initialOffsetMs: zdt.offsetNanoseconds / 1e6, transitions: [], offsetsAfter: [] };
+    let zdt = Temporal.Instant.fromEpochMilliseconds(start).toZonedDateTimeISO(this.timeZone);
+    const entry: YearOffsets = { starts: [start], offsets: [zdt.offsetNanoseconds / 1e6], end };
     for (let i = 0; i < MAX_TRANSITIONS_PER_YEAR; i++) {
       const next = zdt.getTimeZoneTransition("next");
       if (!next || next.epochMilliseconds >= end) break;
-      entry.transitions.push(next.epochMilliseconds);
-      entry.offsetsAfter.push(next.offsetNanoseconds / 1e6);
+      entry.starts.push(next.epochMilliseconds);
+      entry.offsets.push(next.offsetNanoseconds / 1e6);
       zdt = next;
     }
     this.years.set(year, entry);

@@ -148,6 +148,19 @@ describe("year boundaries", () => {
   });
 });
 
+describe("instants far apart", () => {
+  it("a lookup centuries away from the others works and agrees with Temporal (a report or an end date in 2999 is no 500)", () => {
+    const zone = "Europe/London";
+    expect(zoneOffsetAt(zone, ms("2026-06-01T00:00:00Z"))).toBe(3_600_000);
+    for (const at of ["2999-01-01T00:00:00Z", "2999-07-01T12:00:00Z", "1850-07-01T00:00:00Z", "2026-01-15T00:00:00Z"]) {
+      const expected = Temporal.Instant.from(at).toZonedDateTimeISO(zone).offsetNanoseconds / 1e6;
+      expect({ at, offset: zoneOffsetAt(zone, ms(at)) }).toEqual({ at, offset: expected });
+    }
+    const wall = ms("2999-03-31T02:30:00Z");
+    expect(instantOfWallMs(wall, zone)).toBe(instantOfWallMsWithTemporal(wall, zone));
+  });
+});
+
 describe("isoInstantOfLocalDateTime (a datetime-local field)", () => {
   it("reads the value in the given zone, not the server's", () => {
     expect(isoInstantOfLocalDateTime("2026-11-23T17:30", "America/New_York")).toBe("2026-11-23T22:30:00.000Z");
