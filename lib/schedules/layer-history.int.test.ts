@@ -114,10 +114,12 @@ describe("editing or deleting a rotation keeps the past with the people who held
     // Two layers in use can't share a place.
     const clash = await saveLayer({ ctx, input: { scheduleId: schedule.id, ...weekly, name: "Clash", participantIds: [cy!.id], position: 1 } }).catch((e: unknown) => e);
     expect((clash as InvalidError).issues).toEqual([{ path: "position", message: "The layer “Top” is at position 1; pick another place" }]);
-    expect(await holders("2026-11-16T14:00:00Z", "2026-12-07T14:00:00Z")).toEqual(["Ben 11-16T14:00"]);
-    // Primary moves above Top: it wins from now on; the weeks before stay Top's.
-    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [ada!.id, ben!.id, cy!.id, di!.id], position: 2 } });
-    expect(await holders("2026-11-16T14:00:00Z", "2026-12-07T14:00:00Z")).toEqual(["Ben 11-16T14:00", "Di 11-23T16:00", "Ada 11-30T14:00"]);
+    // A new layer holds from when it was added: its start date in the past sets the rotation's phase, not history.
+    expect(await holders("2026-11-16T14:00:00Z", "2026-12-07T14:00:00Z")).toEqual(["Cy 11-16T14:00", "Di 11-23T14:00", "Ben 11-23T16:00"]);
+    // A day later Primary moves above Top: it wins from then on; the day before stays Top's.
+    const dayLater = { ...ctx, now: new Date(NOW.getTime() + 86_400_000) };
+    await saveLayer({ ctx: dayLater, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [ada!.id, ben!.id, cy!.id, di!.id], position: 2 } });
+    expect(await holders("2026-11-16T14:00:00Z", "2026-12-07T14:00:00Z")).toEqual(["Cy 11-16T14:00", "Di 11-23T14:00", "Ben 11-23T16:00", "Di 11-24T16:00", "Ada 11-30T14:00"]);
   });
 
   it("a published plan keeps its decisions through an edit, except those of people who left; a new grid of shifts drops it", async () => {

@@ -139,6 +139,11 @@ export async function saveLayer({ ctx, input }: { ctx: Ctx; input: unknown }) {
         .insert(scheduleLayers)
         .values({ ...fields, scheduleId: schedule.id, position: data.position ?? (top?.p ?? -1) + 1, createdAt: ctx.now })
         .returning()) as [typeof scheduleLayers.$inferSelect];
+      // A start date in the past sets the rotation's phase, not history: before now the layer had
+      // nobody (an empty version), so the past stays as it was worked.
+      if (layerIndexAt(layer, schedule.timeZone, ctx.now) >= 0) {
+        await tx.insert(layerVersions).values(versionOf(layer, { participants: [], decided: [], reached: -1, validUntil: ctx.now, now: ctx.now }));
+      }
     }
     await tx.insert(layerParticipants).values(data.participantIds.map((userId, position) => ({ layerId: layer.id, position, userId })));
     if (data.layerId) await flagMovedRequests(tx, schedule.id, { layerId: layer.id, from: effective, now: ctx.now });
