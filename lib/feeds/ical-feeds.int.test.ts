@@ -56,7 +56,8 @@ describe("iCal feeds", () => {
       fs.writeFileSync(file, body);
       const parsed = execFileSync(DEBIAN_PYTHON, ["-c", "import sys,icalendar;c=icalendar.Calendar.from_ical(open(sys.argv[1],'rb').read());e=[x for x in c.walk('VEVENT')];print(len(e));print(e[0].get('dtstart').dt.isoformat())", file], { encoding: "utf8" }).trim().split("\n");
       expect(Number(parsed[0])).toBe(events);
-      expect(parsed[1]).toMatch(/^2026-1[01]-\d\dT/);
+      // The first event is the gap before the first shift (Nov 2), listed from the stable read boundary (Sep 1).
+      expect(parsed[1]).toBe("2026-09-01T00:00:00+00:00");
     } else {
       console.warn("python3-icalendar is not installed (apt-get install -y python3-icalendar): the independent .ics parse was skipped");
     }
@@ -65,6 +66,21 @@ describe("iCal feeds", () => {
     await expect(renderIcalFeed(t.db, token, NOW)).rejects.toBeInstanceOf(NotFoundError);
     const gone = await GET(new NextRequest(`http://localhost/api/ical/${token}`), { params: Promise.resolve({ token }) });
     expect(gone.status).toBe(404);
+  });
+
+  it("fetches an hour apart list the same events: the shift under way a month back keeps its real start and UID", async () => {
+    const [a, b] = [await makeUser(t.db, { name: "Ann Stable" }), await makeUser(t.db, { name: "Ben Stable" })];
+    const { schedule } = await makeWeeklySchedule(t.db, { participantIds: [a.id, b.id], startDate: "2026-01-05" });
+    const ctx = { ...(await ctxFor(t.db, a.id)), now: NOW };
+    const { token } = await createIcalFeed({ ctx, input: { kind: "schedule", targetId: schedule.id } });
+    const events = (body: string) => [...body.matchAll(/UID:(.+)\r\n(?:.*\r\n)*?DTSTART:(\S+)\r\n(?:.*\r\n)*?DTEND:(\S+)/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`).sort();
+    const first = events((await renderIcalFeed(t.db, token, NOW)).body);
+    const hourLater = events((await renderIcalFeed(t.db, token, new Date(NOW.getTime() + 3_600_000))).body);
+    expect(hourLater).toEqual(first);
+    // A month back is Oct 23 12:00Z, inside the week that began Mon Oct 19 09:00 New York (13:00Z): listed whole.
+    expect(first[0]).toMatch(/^[^ ]+-2026-10-19T13:00:00.000Z 20261019T130000Z 20261026T130000Z$/);
+    // The last: the week under way when the window closes (183 days on: 2027-05-25 12:00Z, in the week from May 24), whole.
+    expect(first.at(-1)).toMatch(/ 20270524T130000Z 20270531T130000Z$/);
   });
 
   it("a person feed: only their own (managers anyone's); a new URL replaces the old one", async () => {

@@ -90,6 +90,13 @@ export async function renderIcalFeed(db: Database, token: string, now: Date): Pr
   if (!feed || !hashesMatch(feed.hash, hashApiToken(token))) throw new NotFoundError("Feed");
   const from = new Date(now.getTime() - 31 * DAY);
   const to = new Date(now.getTime() + 183 * DAY);
+  // An event's UID is its start. Shifts are read between month boundaries a month outside the
+  // window (they move once a month), so the shift under way when the window opens keeps its real
+  // start (and UID), and the last one its real end, from one fetch to the next: calendar apps
+  // would otherwise replace them on every refresh. Only the shifts that overlap the window are listed.
+  const readFrom = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - 1, 1));
+  const readTo = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() + 2, 1));
+  const inWindow = (x: { start: string; end: string }) => Date.parse(x.end) > from.getTime() && Date.parse(x.start) < to.getTime();
   // The secret token is the credential: it grants this one feed's shifts, nothing else.
   const ctx = { db };
   let name: string;
@@ -98,12 +105,12 @@ export async function renderIcalFeed(db: Database, token: string, now: Date): Pr
     const [s] = await db.select({ name: schedules.name }).from(schedules).where(eq(schedules.id, feed.scheduleId));
     if (!s) throw new NotFoundError("Feed");
     name = `${s.name} (Baton)`;
-    events = (await scheduleShifts(ctx, feed.scheduleId, from, to)).map((x) => ({ id: `${feed.scheduleId}-${x.start}`, start: x.start, end: x.end, summary: x.userId ? `On call: ${x.userName}` : "Gap: nobody on call" }));
+    events = (await scheduleShifts(ctx, feed.scheduleId, readFrom, readTo)).filter(inWindow).map((x) => ({ id: `${feed.scheduleId}-${x.start}`, start: x.start, end: x.end, summary: x.userId ? `On call: ${x.userName}` : "Gap: nobody on call" }));
   } else {
     const [u] = await db.select({ name: users.name }).from(users).where(eq(users.id, feed.userId!));
     if (!u) throw new NotFoundError("Feed");
     name = `${u.name}'s on-call shifts (Baton)`;
-    events = (await personShifts(ctx, feed.userId!, from, to)).map((x) => ({ id: `${x.scheduleId}-${x.start}`, start: x.start, end: x.end, summary: `On call: ${x.scheduleName}` }));
+    events = (await personShifts(ctx, feed.userId!, readFrom, readTo)).filter(inWindow).map((x) => ({ id: `${x.scheduleId}-${x.start}`, start: x.start, end: x.end, summary: `On call: ${x.scheduleName}` }));
   }
   const calendar = ical({ name, prodId: { company: "Baton", product: "on-call", language: "EN" }, ttl: 15 * 60 });
   for (const e of events) calendar.createEvent({ id: e.id, start: new Date(e.start), end: new Date(e.end), summary: e.summary, stamp: now });
