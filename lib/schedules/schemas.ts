@@ -24,7 +24,7 @@ export const layerInput = z
     name: nameSchema,
     participantIds: z.array(idSchema).min(1, "Add at least one person").max(100),
     shiftUnit: z.enum(["hours", "days", "weeks"]),
-    shiftCount: z.coerce.number().int().min(1, "At least 1").max(52, "At most 52"),
+    shiftCount: z.coerce.number("Enter a number").int("A whole number").min(1, "At least 1").max(52, "At most 52"),
     handoffTime: hhmm,
     handoffWeekday: z.coerce.number().int().min(1).max(7).nullish(),
     startDate: isoDateSchema,
@@ -46,7 +46,8 @@ export const deleteOverrideInput = z.object({ scheduleId: idSchema, overrideId: 
 
 export const timeOffInput = z
   .object({ userId: idSchema.optional(), fromDate: isoDateSchema, toDate: isoDateSchema, note: z.string().trim().max(500).default("") })
-  .refine((t) => t.toDate >= t.fromDate, { message: "Ends before it starts", path: ["toDate"] });
+  .refine((t) => t.toDate >= t.fromDate, { message: "Ends before it starts", path: ["toDate"] })
+  .refine((t) => t.toDate < t.fromDate || Date.parse(t.toDate) - Date.parse(t.fromDate) < 366 * 86_400_000, { message: "At most a year at once (add another period for longer leave)", path: ["toDate"] });
 export const deleteTimeOffInput = z.object({ timeOffId: idSchema });
 
 export const rangeQuery = z

@@ -23,7 +23,8 @@ export const createSwapRequestInput = z
   .refine((r) => r.kind === "cover" || (r.counterpartId && r.counterpartShiftIndex != null), {
     message: "A swap names a colleague and the shift of theirs you take in exchange",
     path: ["counterpartShiftIndex"],
-  });
+  })
+  .refine((r) => !(r.partStart instanceof Date && r.partEnd instanceof Date) || r.partEnd > r.partStart, { message: "The part must end after it starts", path: ["partEnd"] });
 
 export const swapRequestIdInput = z.object({ requestId: idSchema, note: z.string().trim().max(500).optional() });
 

@@ -91,6 +91,11 @@ describe("swap and cover requests", () => {
     const outsider = await makeUser(t.db);
     await expect(createSwapRequest({ ctx: await w.ctx(w.alice.id), input: { scheduleId: w.schedule.id, layerId: w.layer.id, shiftIndex: 4, kind: "cover", counterpartId: w.carol.id } })).rejects.toBeInstanceOf(InvalidError);
     await expect(createSwapRequest({ ctx: await w.ctx(w.alice.id), input: { scheduleId: w.schedule.id, layerId: w.layer.id, shiftIndex: 0, kind: "cover", counterpartId: w.bob.id } })).rejects.toThrow(/over/);
+    // A part of the shift: reversed, or reaching outside it, each with its own reason.
+    const shift3 = { scheduleId: w.schedule.id, layerId: w.layer.id, shiftIndex: 3, kind: "cover" as const };
+    const issues = (e: unknown) => (e as InvalidError).issues;
+    expect(issues(await createSwapRequest({ ctx: await w.ctx(w.alice.id), input: { ...shift3, partStart: "2026-12-18T14:00:00Z", partEnd: "2026-12-16T14:00:00Z" } }).catch((e: unknown) => e))).toEqual([{ path: "partEnd", message: "The part must end after it starts" }]);
+    expect(issues(await createSwapRequest({ ctx: await w.ctx(w.alice.id), input: { ...shift3, partStart: "2020-01-01T00:00:00Z", partEnd: "2020-01-02T00:00:00Z" } }).catch((e: unknown) => e))).toEqual([{ path: "partEnd", message: "The part must lie inside the shift" }]);
     const req = await createSwapRequest({ ctx: await w.ctx(w.alice.id), input: { scheduleId: w.schedule.id, layerId: w.layer.id, shiftIndex: 3, kind: "cover" } });
     await expect(acceptSwapRequest({ ctx: await w.ctx(outsider.id), input: { requestId: req.id } })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(acceptSwapRequest({ ctx: await w.ctx(w.alice.id), input: { requestId: req.id } })).rejects.toBeInstanceOf(ForbiddenError);
