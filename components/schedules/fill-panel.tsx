@@ -80,6 +80,9 @@ export function FillPanel({ scheduleId, layerId, layerName, timeZone, actions }:
   };
 
   const changedCount = preview?.slots.filter((s) => s.changed).length ?? 0;
+  // A plan published earlier: show who holds each shift now, and what publishing moves.
+  const hasPublishedPlan = preview?.slots.some((s) => s.scheduled.userId !== s.plain.userId) ?? false;
+  const movedCount = preview?.slots.filter((s) => s.moves).length ?? 0;
 
   return (
     <>
@@ -146,7 +149,10 @@ export function FillPanel({ scheduleId, layerId, layerName, timeZone, actions }:
                     <Metric label="Gap, in shifts (most vs least burdened)" before={preview.before.gap} after={preview.after.gap} lowerIsBetter />
                     <Metric label="Balance (1 is perfectly even)" before={preview.before.balance} after={preview.after.balance} lowerIsBetter={false} />
                   </section>
-                  <p className="text-xs text-slate-500">Before: plain rotation. After: Baton&apos;s plan. {changedCount === 0 ? "Baton keeps every shift as the rotation has it." : `${changedCount} of ${preview.slots.length} shifts change hands.`}</p>
+                  <p className="text-xs text-slate-500">
+                    Before: plain rotation. After: Baton&apos;s plan. {changedCount === 0 ? "Baton keeps every shift as the rotation has it." : `${changedCount} of ${preview.slots.length} shifts change hands.`}
+                    {hasPublishedPlan ? ` A plan published earlier holds some of these weeks: publishing ${movedCount === 0 ? "keeps every shift as it is scheduled now" : `gives ${movedCount} of ${preview.slots.length} shifts to someone other than who holds them now`}.` : null}
+                  </p>
 
                   <div>
                     <h3 className="mb-2 text-sm font-semibold text-slate-900">Shifts</h3>
@@ -155,6 +161,7 @@ export function FillPanel({ scheduleId, layerId, layerName, timeZone, actions }:
                         <TR>
                           <TH>When ({timeZone.replaceAll("_", " ")})</TH>
                           <TH>Plain rotation</TH>
+                          {hasPublishedPlan ? <TH>Scheduled now</TH> : null}
                           <TH>Baton</TH>
                         </TR>
                       </THead>
@@ -163,10 +170,12 @@ export function FillPanel({ scheduleId, layerId, layerName, timeZone, actions }:
                           <TR key={s.index} data-changed={s.changed || undefined} className={s.changed ? "bg-amber-50/70" : undefined}>
                             <TD className="text-[0.8125rem] whitespace-nowrap text-slate-700">{formatRange(s.start, s.end, timeZone)}</TD>
                             <TD className={s.changed ? "whitespace-nowrap text-slate-500 line-through" : "whitespace-nowrap"}>{s.plain.name}</TD>
+                            {hasPublishedPlan ? <TD className={s.moves ? "whitespace-nowrap text-slate-500 line-through" : "whitespace-nowrap"}>{s.scheduled.name}</TD> : null}
                             <TD className="font-medium whitespace-nowrap">
                               <span className="inline-flex items-center gap-2">
                                 {s.proposed.name}
                                 {s.changed ? <Badge variant="warning">Changed</Badge> : null}
+                                {hasPublishedPlan && s.moves ? <Badge variant="info">Moves</Badge> : null}
                                 {s.locked ? <Badge variant="info">Covered: kept</Badge> : null}
                               </span>
                             </TD>
@@ -236,8 +245,10 @@ function BeforeAfter({ before, after }: { before: number; after: number }) {
 }
 
 function Metric({ label, before, after, lowerIsBetter }: { label: string; before: number; after: number; lowerIsBetter: boolean }) {
-  const better = lowerIsBetter ? after < before : after > before;
-  const worse = lowerIsBetter ? after > before : after < before;
+  // Compared as shown: a change too small to see is no change.
+  const [b, a] = [Math.round(before * 10), Math.round(after * 10)];
+  const better = lowerIsBetter ? a < b : a > b;
+  const worse = lowerIsBetter ? a > b : a < b;
   return (
     <div className="rounded-lg border border-border px-4 py-3">
       <p className="text-xs font-medium text-slate-500">{label}</p>

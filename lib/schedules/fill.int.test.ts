@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { incidents, scheduleLayers, timeOff } from "@/db/schema";
+import { incidents, layerAssignments, scheduleLayers, timeOff } from "@/db/schema";
 import { createTestDatabase } from "@/db/test/test-database";
 import { ctxFor, makeClient, makeService, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
 import { holidaySet, hourBurden } from "@/lib/core/fairness";
@@ -64,7 +64,17 @@ describe("fill the next N weeks", () => {
     const preview = await previewFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13 } });
     expect(preview.slots.map((s) => s.proposed.userId)).toEqual(preview.slots.map((s) => s.plain.userId));
     expect(preview.slots.some((s) => s.changed)).toBe(false);
+    expect(preview.slots.some((s) => s.moves)).toBe(false);
     expect(preview.after.gap).toBeCloseTo(preview.before.gap, 9);
+
+    // A plan published earlier gave week 5 to someone else: the preview names who holds it now, and that publishing moves it.
+    const week5 = preview.slots[2]!;
+    const other = people.find((p) => p.id !== week5.plain.userId && p.id !== preview.slots[1]!.plain.userId && p.id !== preview.slots[3]!.plain.userId)!;
+    await t.db.insert(layerAssignments).values({ layerId: layer.id, shiftIndex: week5.index, userId: other.id, publishedBy: mgr.id, publishedAt: NOW });
+    const again = await previewFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13 } });
+    const slot = again.slots.find((s) => s.index === week5.index)!;
+    expect({ scheduled: slot.scheduled.name, plain: slot.plain.name, moves: slot.moves }).toEqual({ scheduled: other.name, plain: week5.plain.name, moves: slot.proposed.userId !== other.id });
+    expect(again.slots.filter((s) => s.index !== week5.index).every((s) => s.scheduled.userId === s.plain.userId)).toBe(true);
   });
 
   it("weighs the team's past pages: they count in carried burden, and an arduous shift's holder gets 7 days of rest", async () => {

@@ -1,12 +1,15 @@
 import { requirePermission } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/validation";
+import { assigneeOf } from "@/lib/core/schedule";
 import { planFill, scoreAssignment } from "./fill-plan";
 import { generationInput } from "./schemas";
 
 /**
  * The generator's proposal for the next N weeks of a layer, as a diff against the plain
- * rotation, with each person's shifts and normalised burden before and after.
+ * rotation, with each person's shifts and normalised burden before and after. Each shift also
+ * names who holds it as scheduled now (a plan published earlier may differ from the rotation),
+ * so publishing never changes a holder the preview didn't show.
  */
 export async function previewFill({ ctx, input }: { ctx: Ctx; input: unknown }) {
   await requirePermission(ctx, "schedules:manage", { type: "schedule" });
@@ -25,8 +28,11 @@ export async function previewFill({ ctx, input }: { ctx: Ctx; input: unknown }) 
       start: new Date(s.start).toISOString(),
       end: new Date(s.end).toISOString(),
       plain: { userId: plan.plain[i]!, name: name(plan.plain[i]!) },
+      scheduled: { userId: assigneeOf(plan.layer, s.index), name: name(assigneeOf(plan.layer, s.index)) },
       proposed: { userId: plan.proposed[i]!, name: name(plan.proposed[i]!) },
       changed: plan.plain[i] !== plan.proposed[i],
+      /** Publishing gives the shift to someone other than who holds it now. */
+      moves: assigneeOf(plan.layer, s.index) !== plan.proposed[i],
       locked: plan.lockedIndexes.includes(s.index),
     })),
     people: before.members.map((b) => {
