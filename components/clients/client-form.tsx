@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -58,7 +59,7 @@ export function ClientForm({
 }) {
   const [state, action] = useActionState(serverAction, idleState);
   return (
-    <form action={action} noValidate>
+    <ActionForm action={action} state={state} noValidate>
       {values.clientId && <input type="hidden" name="clientId" value={values.clientId} />}
       <Card>
         <CardContent className="space-y-6 pt-6">
@@ -115,6 +116,6 @@ export function ClientForm({
           <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
         </CardFooter>
       </Card>
-    </form>
+    </ActionForm>
   );
 }

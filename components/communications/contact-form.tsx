@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -22,13 +23,9 @@ export type ContactValues = { id?: string; name: string; role: string; email: st
 /** Add or edit one stakeholder contact. */
 export function ContactForm({ clientId, values, action, submitLabel }: { clientId: string; values?: ContactValues; action: (s: ActionState, f: FormData) => Promise<ActionState>; submitLabel: string }) {
   const [state, formAction] = useActionState(action, idleState);
-  const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status === "success" && !values) ref.current?.reset();
-  }, [state, values]);
   const err = (f: string) => fieldError(state, f);
   return (
-    <form ref={ref} action={formAction} className="grid gap-3 sm:grid-cols-2" noValidate>
+    <ActionForm action={formAction} state={state} className="grid gap-3 sm:grid-cols-2" noValidate>
       <input type="hidden" name="clientId" value={clientId} />
       {values?.id && <input type="hidden" name="contactId" value={values.id} />}
       {state.status !== "idle" && (
@@ -67,6 +64,6 @@ export function ContactForm({ clientId, values, action, submitLabel }: { clientI
       <div className="flex justify-end sm:col-span-2">
         <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -23,13 +24,9 @@ export type TemplateValues = { id: string; audience: string; name: string; subje
 /** A message template: Handlebars {{variables}}, rendered in strict mode when an update is sent. */
 export function TemplateForm({ clientId, clientName, values, action }: { clientId: string; clientName: string; values?: TemplateValues; action: (s: ActionState, f: FormData) => Promise<ActionState> }) {
   const [state, formAction] = useActionState(action, idleState);
-  const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status === "success" && !values) ref.current?.reset();
-  }, [state, values]);
   const err = (f: string) => fieldError(state, f);
   return (
-    <form ref={ref} action={formAction} className="grid gap-3 sm:grid-cols-2" noValidate>
+    <ActionForm action={formAction} state={state} className="grid gap-3 sm:grid-cols-2" noValidate>
       <input type="hidden" name="clientId" value={clientId} />
       {values && <input type="hidden" name="templateId" value={values.id} />}
       {state.status !== "idle" && (
@@ -66,6 +63,6 @@ export function TemplateForm({ clientId, clientName, values, action }: { clientI
       <div className="flex justify-end sm:col-span-2">
         <SubmitButton pendingLabel="Saving…">{values ? "Save template" : "Add template"}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, useId, useMemo, useState } from "react";
 import { ArrowDown, ArrowRight, ArrowUp, AtSign, CalendarClock, Plus, Timer, Trash2, User, Users, X } from "lucide-react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -186,7 +187,7 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_21rem]">
-      <form action={formAction} className="min-w-0 space-y-6" noValidate>
+      <ActionForm action={formAction} state={state} className="min-w-0 space-y-6" noValidate>
         <input type="hidden" name="policy" value={JSON.stringify(policy)} />
         {policyId && <input type="hidden" name="policyId" value={policyId} />}
         <FormMessage state={state.status === "idle" ? undefined : { status: state.status, message: state.message }} />
@@ -426,7 +427,7 @@ export function PolicyEditor({ action, options, initial, policyId, aside }: { ac
             {policyId ? "Save policy" : "Create policy"}
           </SubmitButton>
         </div>
-      </form>
+      </ActionForm>
 
       {/* On phones the timeline comes first and the extras (services, delete) after the form; beside it on laptops. */}
       <aside className="contents lg:sticky lg:top-6 lg:block lg:min-w-0 lg:space-y-6">

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { usePathname } from "next/navigation";
 import { ShieldAlert } from "lucide-react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -17,7 +18,7 @@ export function BreakGlassForm({ action }: { action: (state: ActionState, form: 
   const [state, formAction] = useActionState(action, idleState);
   const incidentId = usePathname().split("/")[2] ?? "";
   return (
-    <form action={formAction} className="mt-8 space-y-3 rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-left" noValidate>
+    <ActionForm action={formAction} state={state} className="mt-8 space-y-3 rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-left" noValidate>
       <p className="flex items-center gap-2 text-sm font-semibold text-amber-900">
         <ShieldAlert className="size-4" aria-hidden /> Admins: break the glass
       </p>
@@ -32,6 +33,6 @@ export function BreakGlassForm({ action }: { action: (state: ActionState, form: 
           Break the glass
         </SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
@@ -27,7 +28,7 @@ export function IncidentTypeEditor({ type, action }: { type: IncidentTypeOutput;
       return out;
     });
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <ActionForm action={formAction} state={state} className="space-y-4" noValidate>
       <input type="hidden" name="typeId" value={type.id} />
       <input type="hidden" name="steps" value={JSON.stringify(steps.map(({ title, detail, section }) => ({ title, detail, section })))} />
       <FormMessage state={state.status === "idle" ? undefined : state.status === "success" ? state : { status: "error", message: fieldError(state, "steps") ?? state.message }} />
@@ -72,6 +73,6 @@ export function IncidentTypeEditor({ type, action }: { type: IncidentTypeOutput;
         </Button>
         <SubmitButton pendingLabel="Saving…">Save template</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -10,12 +11,8 @@ import { fieldError, idleState, type ActionState } from "@/lib/actions/action-st
 /** An internal note on an incident's timeline (stakeholders never see notes). */
 export function NoteForm({ incidentId, action }: { incidentId: string; action: (state: ActionState, form: FormData) => Promise<ActionState> }) {
   const [state, formAction] = useActionState(action, idleState);
-  const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status === "success") ref.current?.reset();
-  }, [state]);
   return (
-    <form ref={ref} action={formAction} className="space-y-3" noValidate>
+    <ActionForm action={formAction} state={state} className="space-y-3" noValidate>
       <input type="hidden" name="incidentId" value={incidentId} />
       <FormMessage state={state.status === "error" && !fieldError(state, "body") ? { status: "error", message: state.message } : undefined} />
       <Field label="Add a note" hint="Internal: visible to the MSP's staff, never to client stakeholders." error={fieldError(state, "body")}>
@@ -26,6 +23,6 @@ export function NoteForm({ incidentId, action }: { incidentId: string; action: (
           Add note
         </SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

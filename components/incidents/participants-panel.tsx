@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { LogIn, LogOut, UserPlus, X } from "lucide-react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -68,7 +69,7 @@ export function ParticipantsPanel({ incidentId, view, assign, join, remove }: Pr
           </form>
         )}
         {view.canManage && (
-          <form action={formAction} className="space-y-3 border-t border-slate-100 pt-4" noValidate>
+          <ActionForm action={formAction} state={state} className="space-y-3 border-t border-slate-100 pt-4" noValidate>
             <input type="hidden" name="incidentId" value={incidentId} />
             <FormMessage state={state.status === "success" ? state : state.status === "error" && !fieldError(state, "userId") && !fieldError(state, "role") ? { status: "error", message: state.message } : undefined} />
             <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-1">
@@ -96,7 +97,7 @@ export function ParticipantsPanel({ incidentId, view, assign, join, remove }: Pr
                 <UserPlus className="size-4" aria-hidden /> Assign role
               </SubmitButton>
             </div>
-          </form>
+          </ActionForm>
         )}
       </CardContent>
     </Card>

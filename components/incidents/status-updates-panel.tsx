@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -18,10 +19,6 @@ const PHASE_VARIANT = { investigating: "danger", identified: "warning", monitori
 /** Status updates (investigating → identified → monitoring → resolved): public, shown to the client's stakeholders. */
 export function StatusUpdatesPanel({ incidentId, view, timeZone, post }: { incidentId: string; view: WorkspaceView; timeZone: string; post: (state: ActionState, form: FormData) => Promise<ActionState> }) {
   const [state, formAction] = useActionState(post, idleState);
-  const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status === "success") ref.current?.reset();
-  }, [state]);
   const latest = view.statusUpdates[0];
   const fmt = (iso: string) => formatDateTime(iso, timeZone);
   return (
@@ -32,7 +29,7 @@ export function StatusUpdatesPanel({ incidentId, view, timeZone, post }: { incid
       </CardHeader>
       <CardContent className="space-y-4">
         {view.canRespond && (
-          <form key={latest?.id ?? "none"} ref={ref} action={formAction} className="space-y-3" noValidate>
+          <ActionForm key={latest?.id ?? "none"} action={formAction} state={state} className="space-y-3" noValidate>
             <input type="hidden" name="incidentId" value={incidentId} />
             <FormMessage state={state.status === "error" && !fieldError(state, "message") && !fieldError(state, "phase") ? { status: "error", message: state.message } : undefined} />
             <Field label="Phase" error={fieldError(state, "phase")}>
@@ -52,7 +49,7 @@ export function StatusUpdatesPanel({ incidentId, view, timeZone, post }: { incid
                 Post update
               </SubmitButton>
             </div>
-          </form>
+          </ActionForm>
         )}
         {view.statusUpdates.length > 0 && (
           <ol className="space-y-3 border-t border-slate-100 pt-4" aria-label="Status updates">

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { CalendarPlus, Link2Off } from "lucide-react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -34,21 +35,21 @@ export function IcalFeedSection({ kind, targetId, active, createAction, revokeAc
         <FormMessage state={created.status === "error" ? { status: "error", message: created.message } : revoked.status === "idle" ? undefined : { status: revoked.status, message: revoked.message }} />
       )}
       <div className="flex flex-wrap gap-2">
-        <form action={create}>
+        <ActionForm action={create} state={created}>
           <input type="hidden" name="kind" value={kind} />
           <input type="hidden" name="targetId" value={targetId} />
           <SubmitButton variant={isActive ? "outline" : "primary"} size="sm" pendingLabel="Creating…">
             <CalendarPlus className="size-4" aria-hidden /> {isActive ? "Make a new URL (retires the old one)" : "Get a calendar URL"}
           </SubmitButton>
-        </form>
+        </ActionForm>
         {isActive && (
-          <form action={revoke}>
+          <ActionForm action={revoke} state={revoked}>
             <input type="hidden" name="kind" value={kind} />
             <input type="hidden" name="targetId" value={targetId} />
             <Button type="submit" variant="ghost" size="sm">
               <Link2Off className="size-4" aria-hidden /> Revoke
             </Button>
-          </form>
+          </ActionForm>
         )}
       </div>
     </div>

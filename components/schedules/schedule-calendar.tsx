@@ -4,6 +4,7 @@ import { useActionState, useCallback, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ArrowLeftRight, CalendarPlus, Palmtree, Replace, TriangleAlert } from "lucide-react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
@@ -71,7 +72,7 @@ function DeleteOverrideForm({ scheduleId, overrideId, action, onDone }: { schedu
     return next;
   }, idleState);
   return (
-    <form action={formAction} className="grid gap-2">
+    <ActionForm action={formAction} state={state} className="grid gap-2">
       <input type="hidden" name="scheduleId" value={scheduleId} />
       <input type="hidden" name="overrideId" value={overrideId} />
       <FormMessage state={state.status === "error" ? { status: "error", message: state.message } : undefined} />
@@ -80,7 +81,7 @@ function DeleteOverrideForm({ scheduleId, overrideId, action, onDone }: { schedu
           Remove override
         </SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 

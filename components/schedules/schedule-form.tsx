@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { TimeZoneSelect } from "@/components/time-zone-select";
+import { ActionForm } from "@/components/ui/action-form";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -71,7 +72,7 @@ export function ScheduleForm({
     </div>
   );
   return (
-    <form action={action} noValidate>
+    <ActionForm action={action} state={state} noValidate>
       {values.scheduleId && <input type="hidden" name="scheduleId" value={values.scheduleId} />}
       {framed ? (
         <Card>
@@ -90,6 +91,6 @@ export function ScheduleForm({
           </div>
         </>
       )}
-    </form>
+    </ActionForm>
   );
 }

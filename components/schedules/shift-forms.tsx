@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -46,7 +47,7 @@ export function OverrideForm({
 }) {
   const [state, formAction] = useFormAction(action, onDone);
   return (
-    <form action={formAction} className="grid gap-4" noValidate>
+    <ActionForm action={formAction} state={state} className="grid gap-4" noValidate>
       <input type="hidden" name="scheduleId" value={scheduleId} />
       <input type="hidden" name="zone" value={zone} />
       <FormMessage state={formMessage(state)} />
@@ -73,7 +74,7 @@ export function OverrideForm({
       <div className="flex justify-end">
         <SubmitButton pendingLabel="Adding…">Add override</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -136,7 +137,7 @@ export function SwapRequestForm({
   const theirShifts = theirs[counterpartId] ?? null;
 
   return (
-    <form action={formAction} className="grid gap-4" noValidate>
+    <ActionForm action={formAction} state={state} className="grid gap-4" noValidate>
       <input type="hidden" name="scheduleId" value={scheduleId} />
       <input type="hidden" name="layerId" value={layerId} />
       <input type="hidden" name="shiftIndex" value={shiftIndex} />
@@ -223,6 +224,6 @@ export function SwapRequestForm({
       <div className="flex justify-end">
         <SubmitButton pendingLabel="Sending…">{counterpartId === "" && kind === "cover" ? "Offer to the team" : "Send request"}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

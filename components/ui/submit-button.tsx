@@ -2,6 +2,7 @@
 
 import * as React from "react";
 import { useFormStatus } from "react-dom";
+import { useActionFormPending } from "@/components/ui/action-form";
 import { Button, type ButtonProps } from "@/components/ui/button";
 
 export type SubmitButtonProps = Omit<ButtonProps, "type" | "asChild"> & {
@@ -9,10 +10,11 @@ export type SubmitButtonProps = Omit<ButtonProps, "type" | "asChild"> & {
   pendingLabel?: React.ReactNode;
 };
 
-/** Submit button that shows a spinner and disables itself while its parent <form> is pending. */
+/** Submit button that shows a spinner and disables itself while its parent <form> (or ActionForm) is pending. */
 export function SubmitButton({ pendingLabel, pending: pendingProp, children, ...props }: SubmitButtonProps) {
   const { pending: formPending } = useFormStatus();
-  const pending = Boolean(pendingProp) || formPending;
+  const actionFormPending = useActionFormPending();
+  const pending = Boolean(pendingProp) || formPending || actionFormPending;
   return (
     <Button type="submit" pending={pending} {...props}>
       {pending && pendingLabel ? pendingLabel : children}

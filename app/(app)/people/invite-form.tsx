@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -14,7 +15,7 @@ export function InviteForm({ roles, timeZones, clients, defaultTimeZone }: { rol
   const [state, action] = useActionState(inviteUserAction, idleState);
   const [role, setRole] = useState("engineer");
   return (
-    <form action={action} className="space-y-4" noValidate key={state.status === "success" ? state.message : "form"}>
+    <ActionForm action={action} state={state} className="space-y-4" noValidate key={state.status === "success" ? state.message : "form"}>
       <FormMessage state={state.status === "idle" ? undefined : { status: state.status, message: state.message }} />
       <Field label="Email" error={fieldError(state, "email")} required>
         <Input id="invite-email" name="email" type="email" autoComplete="off" placeholder="name@company.com" />
@@ -57,6 +58,6 @@ export function InviteForm({ roles, timeZones, clients, defaultTimeZone }: { rol
       <div className="flex justify-end">
         <SubmitButton pendingLabel="Inviting…">Send invitation</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { KeyRound, Plus } from "lucide-react";
 import { EmailRulesEditor } from "@/components/services/email-rules-editor";
 import { PriorityRulesEditor } from "@/components/services/priority-rules-editor";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -31,7 +32,7 @@ const errorsOf = (state: ActionState) => (state.status === "error" ? state.field
 export function ServiceForm({ clients, teams, policies, values }: { clients?: Option[]; teams: Option[]; policies: Option[]; values?: { serviceId: string; name: string; description: string; teamId: string; escalationPolicyId: string | null } }) {
   const [state, action] = useActionState(values ? updateServiceAction : createServiceAction, idleState);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} state={state} className="space-y-4" noValidate>
       {values && <input type="hidden" name="serviceId" value={values.serviceId} />}
       <FormMessage state={message(state)} />
       <Field label="Service name" error={fieldError(state, "name")} hint="What is monitored, e.g. “Acme Dental Servers”.">
@@ -84,7 +85,7 @@ export function ServiceForm({ clients, teams, policies, values }: { clients?: Op
       <div className="flex justify-end">
         <SubmitButton pendingLabel="Saving…">{values ? "Save" : "Create service"}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -104,7 +105,7 @@ export function CreateKeyForm({ serviceId }: { serviceId: string }) {
   return (
     <div className="space-y-3">
       <Secret state={state} testId="new-routing-key" />
-      <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
+      <ActionForm action={action} state={state} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
         <input type="hidden" name="serviceId" value={serviceId} />
         <Field label="Key name" error={fieldError(state, "name")} className="flex-1" hint="Where it is used, e.g. “Prometheus” or “Nagios mail”.">
           <Input id="key-name" name="name" maxLength={120} />
@@ -112,7 +113,7 @@ export function CreateKeyForm({ serviceId }: { serviceId: string }) {
         <SubmitButton pendingLabel="Creating…" className="sm:mb-6">
           <KeyRound className="size-4" aria-hidden /> Create key
         </SubmitButton>
-      </form>
+      </ActionForm>
     </div>
   );
 }
@@ -120,7 +121,7 @@ export function CreateKeyForm({ serviceId }: { serviceId: string }) {
 export function ServicePriorityRulesForm({ serviceId, rules }: { serviceId: string; rules: PriorityRule[] }) {
   const [state, action] = useActionState(saveServicePriorityRulesAction, idleState);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} state={state} className="space-y-4" noValidate>
       <input type="hidden" name="serviceId" value={serviceId} />
       <FormMessage state={message(state)} />
       <PriorityRulesEditor name="rules" defaultValue={rules.map((r) => ({ name: r.name, priority: r.priority, conditions: r.conditions }))} errors={errorsOf(state)} />
@@ -129,14 +130,14 @@ export function ServicePriorityRulesForm({ serviceId, rules }: { serviceId: stri
           Save priority rules
         </SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
 export function ClientAlertPolicyForm({ clientId, rules, lowPriority }: { clientId: string; rules: PriorityRule[]; lowPriority: "page" | "record" }) {
   const [state, action] = useActionState(saveClientAlertPolicyAction, idleState);
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <ActionForm action={action} state={state} className="space-y-5" noValidate>
       <input type="hidden" name="clientId" value={clientId} />
       <FormMessage state={message(state)} />
       <fieldset>
@@ -157,14 +158,14 @@ export function ClientAlertPolicyForm({ clientId, rules, lowPriority }: { client
       <div className="flex justify-end">
         <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
 export function EmailRulesForm({ serviceId, rules }: { serviceId: string; rules: EmailRule[] }) {
   const [state, action] = useActionState(saveEmailRulesAction, idleState);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} state={state} className="space-y-4" noValidate>
       <input type="hidden" name="serviceId" value={serviceId} />
       <FormMessage state={message(state)} />
       <EmailRulesEditor name="emailRules" defaultValue={rules} errors={errorsOf(state)} />
@@ -173,14 +174,14 @@ export function EmailRulesForm({ serviceId, rules }: { serviceId: string; rules:
           Save email rules
         </SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
 export function MaintenanceForm({ serviceId, defaultStart, timeZone }: { serviceId: string; defaultStart: string; timeZone: string }) {
   const [state, action] = useActionState(createMaintenanceWindowAction, idleState);
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <ActionForm action={action} state={state} className="space-y-3" noValidate>
       <input type="hidden" name="serviceId" value={serviceId} />
       <FormMessage state={message(state)} />
       <div className="grid gap-3">
@@ -199,7 +200,7 @@ export function MaintenanceForm({ serviceId, defaultStart, timeZone }: { service
           <Plus className="size-4" aria-hidden /> Schedule maintenance
         </SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -208,7 +209,7 @@ export function HeartbeatForm({ serviceId }: { serviceId: string }) {
   return (
     <div className="space-y-3">
       <Secret state={state} testId="new-ping-url" />
-      <form action={action} className="space-y-3" noValidate>
+      <ActionForm action={action} state={state} className="space-y-3" noValidate>
         <input type="hidden" name="serviceId" value={serviceId} />
         <Field label="Heartbeat name" error={fieldError(state, "name")}>
           <Input id="heartbeat-name" name="name" maxLength={120} placeholder="e.g. Nightly backup job" />
@@ -226,7 +227,7 @@ export function HeartbeatForm({ serviceId }: { serviceId: string }) {
             <Plus className="size-4" aria-hidden /> Add heartbeat
           </SubmitButton>
         </div>
-      </form>
+      </ActionForm>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -12,7 +13,7 @@ import { updateProfileAction } from "./actions";
 export function ProfileForm({ name, timeZone, phone, timeZones }: { name: string; timeZone: string; phone: string; timeZones: string[] }) {
   const [state, action] = useActionState(updateProfileAction, idleState);
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <ActionForm action={action} state={state} className="space-y-5" noValidate>
       <FormMessage state={state.status === "idle" ? undefined : { status: state.status, message: state.message }} />
       <Field label="Name" error={fieldError(state, "name")} required>
         <Input id="profile-name" name="name" defaultValue={name} maxLength={120} />
@@ -26,6 +27,6 @@ export function ProfileForm({ name, timeZone, phone, timeZones }: { name: string
       <div className="flex justify-end">
         <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { BellRing, Mail, MonitorSmartphone } from "lucide-react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
@@ -19,7 +20,7 @@ export function NotificationSettingsForm(props: { email: Channel; push: Channel;
   const [repeat, setRepeat] = useState(String(props.repeatEveryMinutes));
   const [reminders, setReminders] = useState(props.shiftReminders);
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <ActionForm action={action} state={state} className="space-y-6" noValidate>
       <FormMessage state={state.status === "idle" ? undefined : { status: state.status, message: state.message }} />
       <fieldset className="space-y-1">
         <legend className="mb-2 text-sm font-medium text-fg">Channels</legend>
@@ -57,7 +58,7 @@ export function NotificationSettingsForm(props: { email: Channel; push: Channel;
       <div className="flex justify-end">
         <SubmitButton pendingLabel="Saving…">Save notification settings</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { BellOff, BellPlus, Send, Trash2 } from "lucide-react";
 import { deviceLabel } from "@/components/push/device-label";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -184,7 +185,7 @@ export function PushDevices({ devices, timeZone, pushEnabled }: { devices: PushD
         )}
       </div>
 
-      <form action={testAction} className="flex flex-col gap-3 border-t border-border pt-5 sm:flex-row sm:items-center sm:justify-between">
+      <ActionForm action={testAction} state={testState} className="flex flex-col gap-3 border-t border-border pt-5 sm:flex-row sm:items-center sm:justify-between">
         <div className="min-w-0 flex-1">
           {testState.status === "idle" ? (
             <p className="text-sm text-fg-muted">Check that pages reach your devices: the test looks like a page and stays until you tap it.</p>
@@ -195,7 +196,7 @@ export function PushDevices({ devices, timeZone, pushEnabled }: { devices: PushD
         <SubmitButton variant="outline" pendingLabel="Sending…" disabled={devices.length === 0} className="w-full sm:w-auto">
           <Send aria-hidden /> Send a test push
         </SubmitButton>
-      </form>
+      </ActionForm>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { KeyRound } from "lucide-react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -23,14 +24,14 @@ export function CreateTokenForm() {
       ) : (
         <FormMessage state={state.status === "error" ? { status: "error", message: state.message } : undefined} />
       )}
-      <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
+      <ActionForm action={action} state={state} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
         <Field label="Token name" error={fieldError(state, "name")} className="flex-1" hint="Say where it is used, e.g. “Grafana” or “reporting script”.">
           <Input id="token-name" name="name" maxLength={120} />
         </Field>
         <SubmitButton pendingLabel="Creating…" className="sm:mb-6">
           <KeyRound className="size-4" aria-hidden /> Create token
         </SubmitButton>
-      </form>
+      </ActionForm>
     </div>
   );
 }

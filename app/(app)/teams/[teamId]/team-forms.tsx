@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { HolidaysEditor } from "@/components/holidays-editor";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -20,7 +21,7 @@ export const TEAM_HOLIDAYS_HINT = "On-call hours on these days weigh the most in
 export function TeamDetailsForm({ teamId, name, description, holidays }: { teamId: string; name: string; description: string; holidays: Holiday[] }) {
   const [state, action] = useActionState(updateTeamAction, idleState);
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <ActionForm action={action} state={state} className="space-y-5" noValidate>
       <input type="hidden" name="teamId" value={teamId} />
       <FormMessage state={message(state)} />
       <div className="grid gap-5 sm:grid-cols-2">
@@ -35,14 +36,14 @@ export function TeamDetailsForm({ teamId, name, description, holidays }: { teamI
       <div className="flex justify-end">
         <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
 export function AddMemberForm({ teamId, candidates }: { teamId: string; candidates: { id: string; name: string }[] }) {
   const [state, action] = useActionState(addTeamMemberAction, idleState);
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <ActionForm action={action} state={state} className="space-y-3" noValidate>
       <input type="hidden" name="teamId" value={teamId} />
       <FormMessage state={message(state)} />
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
@@ -60,6 +61,6 @@ export function AddMemberForm({ teamId, candidates }: { teamId: string; candidat
         </label>
         <SubmitButton pendingLabel="Adding…">Add</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { HolidaysEditor } from "@/components/holidays-editor";
+import { ActionForm } from "@/components/ui/action-form";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -17,7 +18,7 @@ export type Candidate = { id: string; name: string; email: string; role: string 
 export function NewTeamForm({ candidates }: { candidates: Candidate[] }) {
   const [state, action] = useActionState(createTeamAction, idleState);
   return (
-    <form action={action} noValidate>
+    <ActionForm action={action} state={state} noValidate>
       <Card>
         <CardContent className="space-y-6 pt-6">
           <FormMessage state={state.status === "error" ? { status: "error", message: state.message } : undefined} />
@@ -59,6 +60,6 @@ export function NewTeamForm({ candidates }: { candidates: Candidate[] }) {
           <SubmitButton pendingLabel="Creating…">Create team</SubmitButton>
         </CardFooter>
       </Card>
-    </form>
+    </ActionForm>
   );
 }
