@@ -108,9 +108,15 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
     for (const r of rest) if (r.userId === member.id && r.end > first.end) member.availability.timeOff.push({ start: r.start, end: r.end });
     member.availability.timeOff.sort((a, b) => a.start - b.start);
   }
-  // The layer's plain rotation is Baton's reference: kept where it is about as fair as the best plan.
+  // Baton's reference is the layer as scheduled now (a plan published earlier where there is one,
+  // else the plain rotation): kept where it is about as fair as the best plan, so filling again
+  // doesn't churn weeks people were already told about.
   // Page rates are learnt from the same past weeks; the week in progress is decided, its pages so far known.
-  const proposedRest = proposeFairAssignments(problem, { slotIndex: 1, decisionAt: opts.now.getTime(), assigned: [held], knownPageTimes: pageTimes }, { rotation: plain, pagesObservedFrom: from.getTime() });
+  const scheduled = slots.map((s, i) => {
+    const holder = assigneeOf(layer, s.index);
+    return members.includes(holder) ? holder : plain[i]!;
+  });
+  const proposedRest = proposeFairAssignments(problem, { slotIndex: 1, decisionAt: opts.now.getTime(), assigned: [held], knownPageTimes: pageTimes }, { rotation: scheduled, pagesObservedFrom: from.getTime() });
   const proposed = [held, ...slots.slice(1).map((_, i) => locked.get(i + 1) ?? proposedRest[i] ?? plain[i + 1]!)];
   return { loaded, layer, layerVersion: layerRow.version, indexes: slots.map((s) => s.index), lockedIndexes: [...locked.keys()].map((i) => slots[i]!.index), slots, plain, proposed, scenario, weights };
 }

@@ -48,6 +48,10 @@ describe("fill the next N weeks", () => {
     expect(published.published).toBe(13);
     const shifts = await listShifts(ctx, schedule.id, new Date("2026-11-23T14:00:00Z"), new Date("2027-02-22T14:00:00Z"));
     expect(shifts.map((s) => s.userId)).toEqual(preview.slots.map((s) => s.proposed.userId));
+    // Filling again right away keeps what was just published: nobody's week moves.
+    const again = await previewFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13 } });
+    expect(again.slots.map((s) => s.scheduled.userId)).toEqual(preview.slots.map((s) => s.proposed.userId));
+    expect(again.slots.filter((s) => s.moves).map((s) => s.index)).toEqual([]);
 
     // A layer edit bumps its version: publishing the old preview is refused.
     await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, name: "Primary", participantIds: people.map((p) => p.id), shiftUnit: "weeks", shiftCount: 1, handoffTime: "09:00", handoffWeekday: 1, startDate: "2026-11-02" } });
