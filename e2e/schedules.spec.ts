@@ -88,7 +88,8 @@ test("a weekly rotation of four; Alice asks Bob to cover, Bob accepts, the manag
   await manager.reload();
   await expect(manager.getByTestId("on-call-now")).not.toHaveText("Nobody");
   await expect(manager.locator(".baton-shift").first()).toBeVisible();
-  await expect(manager.locator(".baton-shift", { hasText: "Bob Okafor" }).first()).toBeVisible();
+  // Dave holds this week (the fourth since the start date) from when the layer was added; the weeks before stay empty.
+  await expect(manager.locator(".baton-shift", { hasText: "Dave Patel" }).first()).toBeVisible();
   await screenshotBoth(manager, "schedule-calendar-month");
   await manager.getByRole("button", { name: "Week", exact: true }).click();
   await expect(manager.locator(".baton-shift").first()).toBeVisible();
@@ -235,7 +236,7 @@ test("a stakeholder is refused the schedules", async ({ browser }) => {
   await context.close();
 });
 
-test("a manager plans a new order for the next handoff, then deletes the layer: its past stays, greyed", async ({ browser }) => {
+test("a manager plans a new order for the next handoff, then deletes the layer: the time it held stays, greyed", async ({ browser }) => {
   test.setTimeout(120_000);
   const name = `E2E Planned ${Date.now().toString(36)}`;
   const context = await browser.newContext({ storageState: storageStateFor("manager") });
@@ -278,14 +279,16 @@ test("a manager plans a new order for the next handoff, then deletes the layer: 
   await expect(manager.getByTestId("on-call-now")).toContainText("Carol Schmidt");
   await screenshotBoth(manager, "schedule-layer-planned");
 
-  // Deleting the layer keeps the weeks already worked, in slate, named "(deleted)".
-  await manager.getByRole("button", { name: "Delete", exact: true }).click();
+  // Deleting the layer keeps the time it was on call (from when it was added: its start date two
+  // weeks back set the order, not history), in slate, named "(deleted)"; the weeks before stay empty.
+  await manager.getByRole("button", { name: "Delete Primary", exact: true }).click();
   await manager.getByRole("alertdialog").getByRole("button", { name: "Delete layer" }).click();
   await expect(manager.getByText("No layers yet: nobody is on call.")).toBeVisible();
   await expect(manager.getByText("Layer saved.")).toHaveCount(0);
-  await expect(manager.locator(".baton-shift", { hasText: "Alice Nguyen" }).first()).toBeVisible();
+  await expect(manager.locator(".baton-shift", { hasText: "Carol Schmidt" }).first()).toBeVisible();
+  await expect(manager.locator(".baton-shift", { hasText: "Alice Nguyen" })).toHaveCount(0);
   await screenshotBoth(manager, "schedule-layer-deleted-history");
-  await manager.locator(".baton-shift", { hasText: "Alice Nguyen" }).first().click();
+  await manager.locator(".baton-shift", { hasText: "Carol Schmidt" }).first().click();
   await expect(manager.getByRole("dialog").getByText("Primary (deleted)")).toBeVisible();
   await context.close();
 });
@@ -300,5 +303,20 @@ test("the demo's Security Operations shows Heidi joining the London rotation, pl
   await expect(page.getByText(/This version takes effect .*; until then the previous rotation holds \(Grace Hopkins\)\./)).toBeVisible();
   await expect(page.locator(".baton-shift").first()).toBeVisible();
   await screenshotBoth(page, "schedule-planned-demo");
+  await context.close();
+});
+
+test("the fill preview on the demo's Service Desk shows who holds each shift now (a quarter is published there)", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("manager") });
+  const page = await context.newPage();
+  await page.goto("/schedules");
+  await page.getByRole("link", { name: "Service Desk 24/7", exact: true }).click();
+  await page.getByRole("button", { name: /^Fill next weeks of / }).first().click();
+  const fill = page.getByRole("dialog", { name: /^Fill the next weeks of / });
+  await fill.getByRole("button", { name: "Preview", exact: true }).click();
+  const shiftsTable = fill.getByRole("region", { name: "Proposed shifts" });
+  await expect(shiftsTable.getByRole("columnheader", { name: "Scheduled now" })).toBeVisible();
+  await expect(fill.getByText(/A plan published earlier holds some of these weeks: publishing (keeps every shift as it is scheduled now|gives \d+ of \d+ shifts to someone other than who holds them now)\./)).toBeVisible();
+  await screenshotBoth(page, "schedule-fill-preview-published-plan");
   await context.close();
 });

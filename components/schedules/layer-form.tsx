@@ -2,6 +2,7 @@
 
 import { useActionState, useId, useState } from "react";
 import { ArrowDown, ArrowUp, Plus, X } from "lucide-react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -208,7 +209,7 @@ export function LayerForm({
   const summary = `${describeShiftLength({ shiftUnit: unit, shiftCount: Number(count) || 1 })}, handoff ${describeHandoff({ shiftUnit: unit, handoffTime, handoffWeekday: unit === "weeks" ? Number(weekday) : null })} ${timeZone.replaceAll("_", " ")} · ${describeRestrictions(windows)}`;
 
   return (
-    <form action={formAction} className="grid gap-5" noValidate>
+    <ActionForm action={formAction} state={state} className="grid gap-5" noValidate>
       <input type="hidden" name="scheduleId" value={scheduleId} />
       {layer && <input type="hidden" name="layerId" value={layer.id} />}
       <input type="hidden" name="zone" value={timeZone} />
@@ -243,7 +244,7 @@ export function LayerForm({
             </Select>
           </Field>
         ) : null}
-        <Field label="Starts on" hint="The first handoff is on or after this date; the first person takes it." error={fieldError(state, "startDate")} required>
+        <Field label="Starts on" hint={layer ? "The first handoff is on or after this date; the first person takes it." : "The first handoff is on or after this date; the first person takes it. A date in the past sets who is on call now; the layer holds from when you add it."} error={fieldError(state, "startDate")} required>
           <Input id="layer-start" name="startDate" type="date" defaultValue={layer?.startDate ?? defaultStartDate} />
         </Field>
       </div>
@@ -255,6 +256,6 @@ export function LayerForm({
       <div className="flex justify-end">
         <SubmitButton pendingLabel="Saving…">{layer ? "Save layer" : "Add layer"}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -130,6 +130,7 @@ export function LayersSection({
                         description="Nobody is on call through it from now on; the shifts already worked stay in the schedule's history. Open swap requests on it are flagged and can no longer be approved."
                         confirmLabel="Delete layer"
                         triggerLabel="Delete"
+                        triggerAriaLabel={`Delete ${layer.name}`}
                         triggerSize="sm"
                       />
                     </div>

@@ -235,7 +235,12 @@ export function ShiftCalendar({ timeZone, layers, load, shifts, viewerId, titleF
             ref={ref}
             plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicTheme]}
             initialView={VIEW_TYPES[size][startView]}
-            views={{ timeGridThreeDay: { type: "timeGrid", duration: { days: 3 } } }}
+            views={{
+              timeGridThreeDay: { type: "timeGrid", duration: { days: 3 } },
+              // Week and list titles name the days shown ("Nov 23 – 29, 2026"), not just the month.
+              timeGrid: { titleFormat: { year: "numeric", month: "short", day: "numeric" } },
+              list: { titleFormat: { year: "numeric", month: "short", day: "numeric" } },
+            }}
             headerToolbar={false}
             timeZone={timeZone}
             firstDay={1}
@@ -263,7 +268,8 @@ export function ShiftCalendar({ timeZone, layers, load, shifts, viewerId, titleF
               const list = arg.view.type.startsWith("list");
               // Time grids cut a long shift per day: say where it starts and ends, not the day's edges.
               const columns = arg.view.type.startsWith("timeGrid");
-              const time = list || (columns && (arg.isStart || arg.isEnd)) ? listTime(shift, timeZone, arg.isStart, arg.isEnd) : columns ? "" : arg.timeText;
+              // In the month grid a shift's later rows only need where it ends: the name gets the room.
+              const time = list || (columns && (arg.isStart || arg.isEnd)) ? listTime(shift, timeZone, arg.isStart, arg.isEnd) : columns ? "" : arg.isStart ? arg.timeText : arg.isEnd ? `until ${formatTime(shift.end, timeZone)}` : "";
               return <ShiftEventContent shift={shift} title={arg.event.title} time={time} list={list} />;
             }}
             eventClick={(arg) => {

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Palmtree } from "lucide-react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -11,12 +12,11 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
+import { formatDateRange } from "./format";
 import type { FormAction, Person } from "./shift-forms";
 
 export type TimeOffEntry = { id: string; userId: string; name: string; fromDate: string; toDate: string; note: string };
 
-const dayLabel = (date: string) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
-const rangeLabel = (from: string, to: string) => (from === to ? dayLabel(from) : `${dayLabel(from)} – ${dayLabel(to)}`);
 
 /** Upcoming time off with a form to add some; managers may enter it for anyone. */
 export function TimeOffPanel({
@@ -64,7 +64,7 @@ export function TimeOffPanel({
         )}
         <FormMessage state={state.status === "idle" ? undefined : { status: state.status, message: state.message }} />
         {open && (
-          <form key={formKey} action={formAction} className="grid gap-4 rounded-lg border border-border bg-surface-muted/50 p-4" noValidate aria-label="Add time off">
+          <ActionForm key={formKey} action={formAction} state={state} className="grid gap-4 rounded-lg border border-border bg-surface-muted/50 p-4" noValidate aria-label="Add time off">
             <input type="hidden" name="back" value={back} />
             {canManageOthers && people.length > 0 && (
               <Field label="Person" error={fieldError(state, "userId")}>
@@ -94,17 +94,17 @@ export function TimeOffPanel({
               </Button>
               <SubmitButton pendingLabel="Saving…">Save time off</SubmitButton>
             </div>
-          </form>
+          </ActionForm>
         )}
         {entries.length === 0 ? (
           <p className="text-sm text-slate-500">No time off coming up.</p>
         ) : (
           <ul className="divide-y divide-slate-100" aria-label="Upcoming time off">
             {entries.map((t) => (
-              <li key={t.id} className="flex flex-wrap items-center justify-between gap-3 py-2.5">
-                <div className="min-w-0">
+              <li key={t.id} className="flex items-center justify-between gap-3 py-2.5">
+                <div className="min-w-0 flex-1">
                   <p className="text-sm font-medium text-slate-900">
-                    {rangeLabel(t.fromDate, t.toDate)}
+                    {formatDateRange(t.fromDate, t.toDate)}
                     {canManageOthers && <span className="font-normal text-slate-600"> · {t.userId === viewerId ? "You" : t.name}</span>}
                   </p>
                   {t.note && <p className="truncate text-xs text-slate-500">{t.note}</p>}
@@ -114,9 +114,11 @@ export function TimeOffPanel({
                     action={deleteAction}
                     hidden={{ timeOffId: t.id, back }}
                     title="Remove this time off?"
-                    description={`${t.userId === viewerId ? "Your" : `${t.name}'s`} time off ${rangeLabel(t.fromDate, t.toDate)} will no longer be flagged on the schedule.`}
+                    description={`${t.userId === viewerId ? "Your" : `${t.name}'s`} time off ${formatDateRange(t.fromDate, t.toDate)} will no longer be flagged on the schedule.`}
                     confirmLabel="Remove"
                     triggerLabel="Remove"
+                    triggerAriaLabel={`Remove time off ${formatDateRange(t.fromDate, t.toDate)}${canManageOthers ? ` (${t.name})` : ""}`}
+                    triggerClassName="shrink-0"
                     triggerSize="sm"
                     triggerVariant="ghost"
                   />

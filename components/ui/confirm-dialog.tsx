@@ -20,6 +20,8 @@ export type ConfirmDialogProps = {
   trigger?: React.ReactElement;
   /** Label for the default trigger button. Defaults to `confirmLabel`. */
   triggerLabel?: React.ReactNode;
+  /** Accessible name of the default trigger when its label alone is ambiguous ("Delete" in a list: "Delete Weekly rotation"). */
+  triggerAriaLabel?: string;
   triggerVariant?: ButtonVariant;
   triggerSize?: ButtonSize;
   triggerClassName?: string;
@@ -57,6 +59,7 @@ export function ConfirmDialog({
   description,
   trigger,
   triggerLabel,
+  triggerAriaLabel,
   triggerVariant,
   triggerSize = "md",
   triggerClassName,
@@ -92,6 +95,7 @@ export function ConfirmDialog({
             variant={triggerVariant ?? (tone === "danger" ? "outline" : "primary")}
             size={triggerSize}
             disabled={disabled}
+            aria-label={triggerAriaLabel}
             className={cn(tone === "danger" && !triggerVariant && "text-red-700 hover:text-red-800", triggerClassName)}
           >
             {triggerLabel ?? confirmLabel}

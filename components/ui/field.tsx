@@ -70,7 +70,7 @@ export function Field({
     : children;
 
   return (
-    <div data-slot="field" data-invalid={invalid || undefined} className={cn("group/field grid gap-1.5", className)}>
+    <div data-slot="field" data-invalid={invalid || undefined} className={cn("group/field grid content-start gap-1.5", className)}>
       <div className="flex min-h-5 items-end justify-between gap-3">
         <Label htmlFor={controlId}>
           {label}

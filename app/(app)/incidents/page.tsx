@@ -59,15 +59,15 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Incidents" description={stakeholder ? "Status of incidents affecting your organisation." : "Everything that paged, newest first, with its timeline."} />
-      <form method="get" className="mb-5 grid gap-3 rounded-xl border border-border bg-surface p-4 shadow-xs sm:grid-cols-2 lg:grid-cols-4" role="search" aria-label="Filter incidents">
-        <label className="grid gap-1 text-xs font-medium text-slate-600 sm:col-span-2 lg:col-span-4">
+      <form method="get" className="mb-5 grid grid-cols-2 gap-3 rounded-xl border border-border bg-surface p-4 shadow-xs lg:grid-cols-4" role="search" aria-label="Filter incidents">
+        <label className="col-span-2 grid gap-1 text-xs font-medium text-slate-600 lg:col-span-4">
           Search
           <div className="relative">
             <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" aria-hidden />
             <Input name="q" defaultValue={params.q ?? ""} placeholder={internal ? "Title, service, #number or dedup key" : "Title, service or #number"} className="pl-9" aria-label="Search incidents" maxLength={200} />
           </div>
         </label>
-        <label className="grid gap-1 text-xs font-medium text-slate-600">
+        <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
           Status
           <Select name="status" defaultValue={params.status ?? ""} aria-label="Status">
             <option value="">Any status</option>
@@ -77,7 +77,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             <option value="resolved">Resolved</option>
           </Select>
         </label>
-        <label className="grid gap-1 text-xs font-medium text-slate-600">
+        <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
           Priority
           <Select name="priority" defaultValue={params.priority ?? ""} aria-label="Priority">
             <option value="">Any priority</option>
@@ -86,7 +86,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             <option value="low">Low</option>
           </Select>
         </label>
-        <label className="grid gap-1 text-xs font-medium text-slate-600">
+        <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
           Opened
           <Select name="period" defaultValue={period ?? ""} aria-label="Opened">
             <option value="">Any time</option>
@@ -96,7 +96,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           </Select>
         </label>
         {clients.data.length > 1 && (
-          <label className="grid gap-1 text-xs font-medium text-slate-600">
+          <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
             Client
             <Select name="clientId" defaultValue={params.clientId ?? ""} aria-label="Client">
               <option value="">Every client</option>
@@ -109,7 +109,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           </label>
         )}
         {teams.data.length > 0 && (
-          <label className="grid gap-1 text-xs font-medium text-slate-600">
+          <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
             Team
             <Select name="teamId" defaultValue={params.teamId ?? ""} aria-label="Team">
               <option value="">Every team</option>
@@ -122,7 +122,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           </label>
         )}
         {services.data.length > 0 && (
-          <label className="grid gap-1 text-xs font-medium text-slate-600">
+          <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
             Service
             <Select name="serviceId" defaultValue={params.serviceId ?? ""} aria-label="Service">
               <option value="">Every service</option>
@@ -134,7 +134,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             </Select>
           </label>
         )}
-        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-1 lg:col-start-4 lg:justify-end">
+        <div className="col-span-2 flex items-end gap-2 lg:col-span-1 lg:col-start-4 lg:justify-end">
           {filtered && (
             <Button asChild variant="ghost">
               <Link href="/incidents">Clear</Link>

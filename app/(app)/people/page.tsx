@@ -31,8 +31,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title="People" description={manage ? "Everyone who can sign in, and what their role lets them do." : "The people on your teams."} />
       <PageError error={error} />
-      <div className="grid gap-6 xl:grid-cols-3">
-        <div className="xl:col-span-2">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-3">
+        <div className="min-w-0 xl:col-span-2">
           <Table label="People">
             <THead>
               <TR>

@@ -197,7 +197,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
                     <summary className="cursor-pointer px-3 py-2 text-sm text-slate-700">
                       <span className="font-medium">{SOURCE_LABELS[e.source]}</span> · {e.action} · {e.outcome} · <time dateTime={e.receivedAt}>{at(e.receivedAt, zone)}</time>
                     </summary>
-                    <pre className="max-h-96 overflow-auto border-t border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs leading-5 whitespace-pre-wrap break-all text-slate-800">{JSON.stringify(e.payload, null, 2)}</pre>
+                    <pre className="max-h-96 overflow-auto border-t border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs leading-5 whitespace-pre-wrap wrap-anywhere text-slate-800">{JSON.stringify(e.payload, null, 2)}</pre>
                   </details>
                 ))}
               </CardContent>
@@ -286,7 +286,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
                 <CardTitle>Custom details</CardTitle>
               </CardHeader>
               <CardContent>
-                <pre className="max-h-80 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs leading-5 whitespace-pre-wrap break-all text-slate-800">{JSON.stringify(alert.customDetails, null, 2)}</pre>
+                <pre className="max-h-80 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs leading-5 whitespace-pre-wrap wrap-anywhere text-slate-800">{JSON.stringify(alert.customDetails, null, 2)}</pre>
               </CardContent>
             </Card>
           )}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowLeftRight, Check, Inbox, Undo2, X } from "lucide-react";
 import { PageError } from "@/components/page-error";
-import { formatInstant, formatRange } from "@/components/schedules/format";
+import { formatInstant, formatRange, formatRelative } from "@/components/schedules/format";
 import { buttonsFor, isOpen, isVisibleTo, waitsFor, type RequestButton, type RequestViewer } from "@/components/schedules/request-rules";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
@@ -88,7 +88,10 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                     ) : (
                       "A deleted schedule"
                     )}{" "}
-                    · asked {formatInstant(r.createdAt, zone)}
+                    · asked{" "}
+                    <time dateTime={r.createdAt} title={formatInstant(r.createdAt, zone, { withZone: true })}>
+                      {formatRelative(r.createdAt, ctx.now)}
+                    </time>
                   </p>
                 </div>
               </div>
