@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { nyDatePlus } from "./support/dates";
 import { storageStateFor } from "./support/sign-in";
 import { screenshotBoth } from "./support/screenshots";
 
@@ -7,14 +8,6 @@ import { screenshotBoth } from "./support/screenshots";
  * uncontrolled `<form action>` after every submission; ActionForm resets only after a success).
  */
 test.use({ storageState: storageStateFor("manager"), actionTimeout: 20_000 });
-
-/** The date in New York `days` from today. */
-function nyDatePlus(days: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 test("an override that ends before it starts shows the error next to the person, dates and note as typed; fixed, it is added", async ({ page }) => {
   const day = nyDatePlus(1);

@@ -1,22 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs, storageStateFor } from "./support/sign-in";
+import { mondayWeeksAgo, nyDatePlus } from "./support/dates";
 import { screenshotBoth, VIEWPORTS } from "./support/screenshots";
-
-/** The date, in New York, of the Monday `weeksBack` weeks before this week's. */
-function mondayWeeksAgo(weeksBack: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) - 7 * weeksBack);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The date in New York `days` from today. */
-function nyDatePlus(days: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The bottom of a month-view day cell (below its shift bars), where a drag selects days. */
 async function dayCellPoint(page: Page, date: string): Promise<{ x: number; y: number } | null> {

@@ -57,7 +57,7 @@ export function TrendChart({ rows, series, kind = "duration", label, tableId }: 
       <CartesianGrid stroke={GRID} vertical={false} />
       <XAxis dataKey="label" tick={AXIS} tickLine={false} axisLine={{ stroke: GRID }} minTickGap={12} />
       <YAxis tick={AXIS} tickLine={false} axisLine={false} width={56} tickFormatter={(v: number) => formatTick(kind, v)} />
-      <Legend iconType={withData < 3 ? "square" : "plainline"} wrapperStyle={{ fontSize: 12 }} formatter={legendText} itemSorter={null} />
+      <Legend align="left" iconType={withData < 3 ? "square" : "plainline"} wrapperStyle={{ fontSize: 12, paddingLeft: 8 }} formatter={legendText} itemSorter={null} />
     </>
   );
   return (
@@ -98,7 +98,7 @@ export function BarsChart({ rows, series, kind = "count", stacked = false, label
         <XAxis type="number" tick={AXIS} tickLine={false} axisLine={{ stroke: GRID }} tickFormatter={(v: number) => formatTick(kind, v)} domain={maxValue !== undefined ? [0, maxValue] : [0, "auto"]} allowDecimals={kind !== "count"} />
         <YAxis type="category" dataKey="label" tick={AXIS} tickLine={false} axisLine={false} width={categoryAxisWidth(longest)} tickFormatter={(v: string) => (v.length > CATEGORY_MAX_CHARS ? `${v.slice(0, CATEGORY_MAX_CHARS - 1)}…` : v)} />
         <Tooltip {...tooltipProps(kind)} />
-        {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" formatter={legendText} itemSorter={null} />}
+        {series.length > 1 && <Legend align="left" wrapperStyle={{ fontSize: 12, paddingLeft: 8 }} iconType="square" formatter={legendText} itemSorter={null} />}
         {series.map((s, i) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "stack" : undefined} radius={stacked ? (i === series.length - 1 ? [0, 4, 4, 0] : 0) : [0, 4, 4, 0]} maxBarSize={28} isAnimationActive={false} />
         ))}

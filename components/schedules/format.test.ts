@@ -10,4 +10,6 @@ describe("formatDateRange (time off, inclusive local dates)", () => {
   ])("%s → %s reads %s", (from, to, expected) => {
     expect(formatDateRange(from, to)).toBe(expected);
   });
+
+  it("names the year when asked (a layer's start date)", () => expect(formatDateRange("2026-08-17", "2026-08-17", { withYear: true })).toBe("Mon, Aug 17, 2026"));
 });

@@ -135,10 +135,11 @@ export function todayIn(zone: string, now: Date): string {
 
 /**
  * Inclusive local dates ("2026-12-20"), as time off reads: "Sun, Dec 20", "Sun, Dec 20 – Wed, Dec 23";
- * a range across years names both years so it never reads backwards ("Sun, Dec 20, 2026 – Thu, Jan 7, 2027").
+ * a range across years names both years so it never reads backwards ("Sun, Dec 20, 2026 – Thu, Jan 7, 2027"),
+ * as does `withYear` ("Mon, Aug 17, 2026").
  */
-export function formatDateRange(from: string, to: string): string {
-  const crossesYears = from.slice(0, 4) !== to.slice(0, 4);
-  const day = (date: string) => formatter("UTC", { weekday: "short", month: "short", day: "numeric", ...(crossesYears ? { year: "numeric" } : {}) }).format(new Date(`${date}T12:00:00Z`));
+export function formatDateRange(from: string, to: string, opts: { withYear?: boolean } = {}): string {
+  const withYear = opts.withYear || from.slice(0, 4) !== to.slice(0, 4);
+  const day = (date: string) => formatter("UTC", { weekday: "short", month: "short", day: "numeric", ...(withYear ? { year: "numeric" } : {}) }).format(new Date(`${date}T12:00:00Z`));
   return from === to ? day(from) : `${day(from)} – ${day(to)}`;
 }

@@ -268,8 +268,8 @@ export function ShiftCalendar({ timeZone, layers, load, shifts, viewerId, titleF
               const list = arg.view.type.startsWith("list");
               // Time grids cut a long shift per day: say where it starts and ends, not the day's edges.
               const columns = arg.view.type.startsWith("timeGrid");
-              // In the month grid a shift's later rows only need where it ends: the name gets the room.
-              const time = list || (columns && (arg.isStart || arg.isEnd)) ? listTime(shift, timeZone, arg.isStart, arg.isEnd) : columns ? "" : arg.isStart ? arg.timeText : arg.isEnd ? `until ${formatTime(shift.end, timeZone)}` : "";
+              // In the month grid a shift's later rows carry only the name: a one-day tail has no room for more.
+              const time = list || (columns && (arg.isStart || arg.isEnd)) ? listTime(shift, timeZone, arg.isStart, arg.isEnd) : columns || !arg.isStart ? "" : arg.timeText;
               return <ShiftEventContent shift={shift} title={arg.event.title} time={time} list={list} />;
             }}
             eventClick={(arg) => {
