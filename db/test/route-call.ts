@@ -27,3 +27,14 @@ export async function tokensByRole(db: Database): Promise<Record<Role, { id: str
   }
   return out;
 }
+
+/** The same, as two lookups by role: user ids and bearer tokens (tests add their own ids beside them). */
+export async function idsAndTokensByRole(db: Database): Promise<{ ids: Record<string, string>; tokens: Record<string, string> }> {
+  const ids: Record<string, string> = {};
+  const tokens: Record<string, string> = {};
+  for (const [role, { id, token }] of Object.entries(await tokensByRole(db))) {
+    ids[role] = id;
+    tokens[role] = token;
+  }
+  return { ids, tokens };
+}

@@ -25,6 +25,8 @@ export function formatForClient(iso: string, timeZone: string): string {
 export async function previewStakeholderUpdate({ ctx, input }: { ctx: Ctx; input: unknown }) {
   await requirePermission(ctx, "incidents:respond", { type: "incident" });
   const data = parseInput(stakeholderUpdateInput, input);
+  // A promise to the client's people: a next update more than a month out is a typo.
+  if (data.nextUpdateAt && Date.parse(data.nextUpdateAt) > ctx.now.getTime() + 31 * 86_400_000) throw InvalidError.field("nextUpdateAt", "At most a month ahead");
   const incident = await requireIncidentVisible(ctx, data.incidentId);
   const audiences = [...new Set(data.audiences)];
   const [client] = await ctx.db.select({ name: clients.name, timeZone: clients.timeZone }).from(clients).where(eq(clients.id, incident.clientId));

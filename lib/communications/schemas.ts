@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONTACT_ROLES } from "@/db/schema";
-import { emailSchema, idSchema } from "@/lib/http/common-schemas";
+import { emailSchema, idSchema, instantTextSchema } from "@/lib/http/common-schemas";
 
 export const CONTACT_ROLE_LABELS = { owner: "Owner", management: "Management", partner: "Partner", vendor: "Vendor", customer: "Customer", legal: "Legal" } as const;
 export const CHANNELS = ["email", "phone", "sms"] as const;
@@ -55,7 +55,7 @@ export const stakeholderUpdateInput = z.object({
   incidentId: idSchema,
   audiences: z.array(z.enum(CONTACT_ROLES)).min(1, "Choose at least one audience").max(CONTACT_ROLES.length),
   impact: z.string().trim().max(2000, "At most 2000 characters").default(""),
-  nextUpdateAt: z.preprocess(blankToNull, z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).nullable()).default(null),
+  nextUpdateAt: z.preprocess(blankToNull, instantTextSchema().nullable()).default(null),
   message: z.string().trim().max(10_000, "At most 10000 characters").default(""),
 });
 

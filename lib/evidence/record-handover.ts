@@ -3,7 +3,7 @@ import { evidenceCustody, evidenceItems, incidentTimeline } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
-import { NotFoundError } from "@/lib/errors";
+import { InvalidError, NotFoundError } from "@/lib/errors";
 import { requireIncidentVisible } from "@/lib/incidents/read-incidents";
 import { parseInput } from "@/lib/validation";
 import { evidenceWithCustody } from "./evidence-output";
@@ -14,6 +14,8 @@ export async function recordHandover({ ctx, input }: { ctx: Ctx; input: unknown 
   await requirePermission(ctx, "incidents:respond", { type: "evidence" });
   await requirePermission(ctx, "incidents:read-internal", { type: "evidence" });
   const data = parseInput(recordHandoverInput, input);
+  // A handover is recorded as it happens or after: a minute's grace for clocks, never ahead.
+  if (data.at && Date.parse(data.at) > ctx.now.getTime() + 60_000) throw InvalidError.field("at", "Can't be in the future");
   const incident = await requireIncidentVisible(ctx, data.incidentId);
   const label = ctx.viewer.name || ctx.viewer.email;
   await ctx.db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "@/lib/http/common-schemas";
+import { idSchema, instantTextSchema } from "@/lib/http/common-schemas";
 
 export const sha256Schema = z
   .string()
@@ -16,7 +16,7 @@ export const registerEvidenceInput = z.object({
   description: text(4000).default(""),
   location: text(500).default(""),
   method: text(1000).default(""),
-  collectedAt: z.preprocess((v) => (v === "" ? undefined : v), z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).optional()),
+  collectedAt: z.preprocess((v) => (v === "" ? undefined : v), instantTextSchema().optional()),
   /** Who holds it after collection: the first custody row's "to" (defaults to the location). */
   heldBy: z.preprocess((v) => (v === "" ? undefined : v), text(200).optional()),
   /** For evidence kept elsewhere; with an upload it is computed (and, if also given, must match). */
@@ -31,7 +31,7 @@ export const recordHandoverInput = z.object({
   from: z.preprocess((v) => (v === "" ? undefined : v), text(200).optional()),
   to: z.string().trim().min(1, "Required").max(200, "At most 200 characters"),
   purpose: text(1000).default(""),
-  at: z.preprocess((v) => (v === "" ? undefined : v), z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).optional()),
+  at: z.preprocess((v) => (v === "" ? undefined : v), instantTextSchema().optional()),
 });
 
 export const custodyOutput = z.object({

@@ -7,6 +7,7 @@ import type { Ctx } from "@/lib/context";
 import { BatonError, ForbiddenError, HTTP_STATUS, InvalidError, RateLimitedError, UnauthorizedError } from "@/lib/errors";
 import { authenticateSession, isSameOriginRequest } from "@/lib/auth/authenticate-session";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
+import { assertStorableText, parseInput } from "@/lib/validation";
 import { requestMetaFromHeaders } from "./request-meta";
 
 export const MAX_JSON_BODY_BYTES = 1_048_576;
@@ -54,18 +55,19 @@ export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES)
   const text = await req.text();
   if (Buffer.byteLength(text) > maxBytes) throw InvalidError.field("body", `Body is larger than ${maxBytes} bytes`);
   if (text.trim() === "") return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw InvalidError.field("body", "Body is not valid JSON");
   }
+  assertStorableText(body);
+  return body;
 }
 
 function parsePart<S extends z.ZodObject | undefined>(schema: S, value: unknown, where: string) {
   if (!schema) return {};
-  const result = schema.safeParse(value);
-  if (!result.success) throw InvalidError.fromZod(result.error, [where]);
-  return result.data;
+  return parseInput(schema, value, [where]);
 }
 
 /**
@@ -91,6 +93,8 @@ export function apiRoute<C extends ApiContract>(contract: C, run: (ctx: Ctx, inp
       const params = parsePart(contract.params, await route.params, "params");
       const query = parsePart(contract.query, Object.fromEntries(req.nextUrl.searchParams), "query");
       const body = contract.body ? await readJsonBody(req) : undefined;
+      // Every REST body is a JSON object: null, an array or a number would spread to nothing (a silent no-op).
+      if (contract.body && (body === null || typeof body !== "object" || Array.isArray(body))) throw InvalidError.field("body", "Send a JSON object");
       const result = await run(ctx, { params, query, body } as Parsed<C>, req);
       if (result instanceof Response) return result;
       const status = contract.status ?? 200;

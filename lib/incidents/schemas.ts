@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ACTOR_TYPES, ALERT_SOURCES, INCIDENT_STATUSES, TIMELINE_KINDS } from "@/db/schema";
 import { PRIORITIES, SEVERITIES } from "@/lib/core/alerts";
 import { pageQuerySchema } from "@/lib/api/pagination";
-import { boolish, idSchema } from "@/lib/http/common-schemas";
+import { boolish, idSchema, instantTextSchema } from "@/lib/http/common-schemas";
 
 export const INCIDENT_STATUS_FILTERS = ["open", ...INCIDENT_STATUSES] as const;
 
@@ -12,8 +12,8 @@ export const incidentListQuery = pageQuerySchema.extend({
   clientId: idSchema.optional(),
   teamId: idSchema.optional(),
   serviceId: idSchema.optional(),
-  since: z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time" }).optional(),
-  until: z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time" }).optional(),
+  since: instantTextSchema("Use an ISO 8601 date-time").optional(),
+  until: instantTextSchema("Use an ISO 8601 date-time").optional(),
   q: z.string().trim().max(200, "At most 200 characters").optional(),
   /** Only incidents whose every level and repeat passed unanswered, until someone takes them. */
   unanswered: boolish.optional(),

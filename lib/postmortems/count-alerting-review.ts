@@ -1,3 +1,4 @@
+import { instantTextSchema } from "@/lib/http/common-schemas";
 import { and, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { incidents, postmortems } from "@/db/schema";
@@ -5,7 +6,7 @@ import { requirePermission } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/validation";
 
-export const alertingReviewQuery = z.object({ since: z.iso.datetime({ offset: true }).optional(), until: z.iso.datetime({ offset: true }).optional(), clientId: z.string().max(64).optional() });
+export const alertingReviewQuery = z.object({ since: instantTextSchema().optional(), until: instantTextSchema().optional(), clientId: z.string().max(64).optional() });
 export const alertingReviewOutput = z.object({ reviewed: z.number().int(), falseAlarms: z.number().int(), couldWait: z.number().int(), wrongPerson: z.number().int(), missed: z.number().int(), unableToHandle: z.number().int(), notEnoughInformation: z.number().int() });
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ACTION_ITEM_TYPES, POSTMORTEM_STATUSES } from "@/db/schema";
 import { ACTION_ITEM_STATUSES, ALERT_REAL, COMMENT_SECTIONS, POSTMORTEM_TRANSITIONS, REACHED_RIGHT_PERSON, SECTION_KEYS } from "@/lib/core/postmortems";
-import { idSchema, isoDateSchema } from "@/lib/http/common-schemas";
+import { idSchema, instantTextSchema, isoDateSchema } from "@/lib/http/common-schemas";
 
 export const postmortemIdInput = z.object({ postmortemId: idSchema });
 
@@ -35,7 +35,7 @@ export const deleteActionItemInput = z.object({ postmortemId: idSchema, itemId: 
 
 export const addCommentInput = z.object({ postmortemId: idSchema, section: z.enum(COMMENT_SECTIONS), body: z.string().trim().min(1, "Required").max(4000, "At most 4000 characters") });
 
-export const scheduleMeetingInput = z.object({ postmortemId: idSchema, at: z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant, e.g. 2026-11-25T15:00:00Z" }), attendeeIds: z.array(idSchema).min(1, "Choose at least one attendee").max(50) });
+export const scheduleMeetingInput = z.object({ postmortemId: idSchema, at: instantTextSchema("Use an ISO 8601 instant, e.g. 2026-11-25T15:00:00Z"), attendeeIds: z.array(idSchema).min(1, "Choose at least one attendee").max(50) });
 
 const person = z.object({ id: z.string(), name: z.string() });
 const actionItemOutput = z.object({ id: z.string(), title: z.string(), owner: person.nullable(), dueDate: z.string().nullable(), status: z.enum(ACTION_ITEM_STATUSES), type: z.enum(ACTION_ITEM_TYPES), overdue: z.boolean() });

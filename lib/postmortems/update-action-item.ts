@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { postmortemActionItems } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
-import { NotFoundError } from "@/lib/errors";
+import { InvalidError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { requirePostmortemWritable } from "./access";
 import { assertOwnerExists } from "./assert-owner";
@@ -12,6 +12,8 @@ import { updateActionItemInput } from "./schemas";
 /** Changes an action item (its status may move on after publication: the published revision keeps its snapshot). */
 export async function updateActionItem({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const data = parseInput(updateActionItemInput, input);
+  const { title, ownerId, dueDate, status, type } = data;
+  if ([title, ownerId, dueDate, status, type].every((v) => v === undefined)) throw InvalidError.field("body", "Nothing to change: send title, ownerId, dueDate, status or type");
   const { pm } = await requirePostmortemWritable(ctx, data.postmortemId);
   if (data.ownerId !== undefined) await assertOwnerExists(ctx, data.ownerId);
   await ctx.db.transaction(async (tx) => {

@@ -17,9 +17,12 @@ describe("the reports page's query (readReportQuery)", () => {
     expect({ from: q.values.from, to: q.values.to, input: [q.input.from, q.input.to], notes: q.notes.length }).toEqual({ from, to, input, notes });
   });
 
-  it("a period of centuries is refused with the field and the reason", () => {
-    const parsed = reportFiltersSchema.safeParse(read({ period: "custom", from: "2026-01-01", to: "2999-01-01" }).input);
+  it.each([
+    { to: "2999-01-01", expected: [["to", "Out of range: use a date between 1900 and 2199"]] },
+    { to: "2099-01-01", expected: [["to", "The period is at most 366 days"]] },
+  ])("a period ending $to is refused with the field and the reason", ({ to, expected }) => {
+    const parsed = reportFiltersSchema.safeParse(read({ period: "custom", from: "2026-01-01", to }).input);
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["to", "The period is at most 366 days"]]);
+    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual(expected);
   });
 });

@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { restrictionWindowSchema } from "@/lib/core/schedule";
-import { idSchema, isoDateSchema, nameSchema, timeZoneSchema } from "@/lib/http/common-schemas";
+import { bothDates, idSchema, instantSchema, isoDateSchema, nameSchema, numberInput, timeZoneSchema } from "@/lib/http/common-schemas";
 
 const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM (24-hour)");
-// zod runs object refinements even when a field failed: only compare values that parsed.
-const bothDates = (a: unknown, b: unknown): boolean => a instanceof Date && b instanceof Date;
-const instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant, e.g. 2026-11-23T14:00:00Z" }).transform((v) => new Date(v));
 
 export const createScheduleInput = z.object({
   name: nameSchema,
@@ -24,14 +21,14 @@ export const layerInput = z
     name: nameSchema,
     participantIds: z.array(idSchema).min(1, "Add at least one person").max(100),
     shiftUnit: z.enum(["hours", "days", "weeks"]),
-    shiftCount: z.coerce.number("Enter a number").int("A whole number").min(1, "At least 1").max(52, "At most 52"),
+    shiftCount: numberInput(z.number("Enter a number").int("A whole number").min(1, "At least 1").max(52, "At most 52")),
     handoffTime: hhmm,
     handoffWeekday: z.coerce.number().int().min(1).max(7).nullish(),
     startDate: isoDateSchema,
     restrictions: z.array(restrictionWindowSchema).max(28).default([]),
     position: z.coerce.number().int().min(0).max(100).optional(),
     /** When an edit takes effect (default now); the rotation as it was holds until then. */
-    effectiveFrom: instant.optional(),
+    effectiveFrom: instantSchema.optional(),
   })
   .refine((l) => l.effectiveFrom === undefined || l.layerId !== undefined, { message: "Only an edit takes effect later; a new layer starts on its start date", path: ["effectiveFrom"] })
   .refine((l) => l.shiftUnit === "weeks" || l.handoffWeekday == null, { message: "A handoff weekday applies to weekly rotations only", path: ["handoffWeekday"] })
@@ -39,7 +36,7 @@ export const layerInput = z
 export const deleteLayerInput = z.object({ scheduleId: idSchema, layerId: idSchema });
 
 export const overrideInput = z
-  .object({ scheduleId: idSchema, userId: idSchema, start: instant, end: instant, replacesUserId: idSchema.nullish(), note: z.string().trim().max(500).default("") })
+  .object({ scheduleId: idSchema, userId: idSchema, start: instantSchema, end: instantSchema, replacesUserId: idSchema.nullish(), note: z.string().trim().max(500).default("") })
   .refine((o) => !bothDates(o.start, o.end) || o.end > o.start, { message: "The override must end after it starts", path: ["end"] })
   .refine((o) => !bothDates(o.start, o.end) || o.end.getTime() - o.start.getTime() <= 90 * 86_400_000, { message: "At most 90 days at once", path: ["end"] });
 export const deleteOverrideInput = z.object({ scheduleId: idSchema, overrideId: idSchema });
@@ -51,7 +48,7 @@ export const timeOffInput = z
 export const deleteTimeOffInput = z.object({ timeOffId: idSchema });
 
 export const rangeQuery = z
-  .object({ from: instant, to: instant })
+  .object({ from: instantSchema, to: instantSchema })
   .refine((r) => !bothDates(r.from, r.to) || r.to > r.from, { message: "`to` must be after `from`", path: ["to"] })
   .refine((r) => !bothDates(r.from, r.to) || r.to.getTime() - r.from.getTime() <= 400 * 86_400_000, { message: "At most 400 days at once", path: ["to"] });
 
@@ -114,6 +111,6 @@ export const publishGenerationInput = generationInput.extend({
 });
 
 export const fairnessQuery = z
-  .object({ teamId: idSchema, from: instant, to: instant })
+  .object({ teamId: idSchema, from: instantSchema, to: instantSchema })
   .refine((r) => !bothDates(r.from, r.to) || r.to > r.from, { message: "`to` must be after `from`", path: ["to"] })
   .refine((r) => !bothDates(r.from, r.to) || r.to.getTime() - r.from.getTime() <= 400 * 86_400_000, { message: "At most 400 days at once", path: ["to"] });

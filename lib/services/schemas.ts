@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailRulesSchema, LOW_PRIORITY_MODES, PRIORITIES, priorityRulesSchema, RULE_FIELDS, RULE_OPS } from "@/lib/core/alerts";
-import { idSchema, nameSchema } from "@/lib/http/common-schemas";
+import { bothDates, idSchema, instantSchema, nameSchema, numberInput } from "@/lib/http/common-schemas";
 
 const description = z.string().trim().max(500, "At most 500 characters");
 
@@ -30,19 +30,18 @@ export const revokeIntegrationKeyInput = z.object({ serviceId: idSchema, keyId: 
 export const setServicePriorityRulesInput = z.object({ serviceId: idSchema, rules: priorityRulesSchema });
 export const setClientAlertPolicyInput = z.object({ clientId: idSchema, rules: priorityRulesSchema.optional(), lowPriority: z.enum(LOW_PRIORITY_MODES).optional() });
 
-const instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time with a zone, e.g. 2026-11-28T22:00:00Z" }).transform((v) => new Date(v));
-export const maintenanceWindowBody = z.object({ startsAt: instant, endsAt: instant, reason: z.string().trim().max(500, "At most 500 characters").default("") });
+export const maintenanceWindowBody = z.object({ startsAt: instantSchema, endsAt: instantSchema, reason: z.string().trim().max(500, "At most 500 characters").default("") });
 export const createMaintenanceWindowInput = maintenanceWindowBody
   .extend({ serviceId: idSchema })
-  .refine((w) => w.endsAt.getTime() > w.startsAt.getTime(), { message: "Must end after it starts", path: ["endsAt"] })
-  .refine((w) => w.endsAt.getTime() - w.startsAt.getTime() <= 31 * 86_400_000, { message: "At most 31 days", path: ["endsAt"] });
+  .refine((w) => !bothDates(w.startsAt, w.endsAt) || w.endsAt.getTime() > w.startsAt.getTime(), { message: "Must end after it starts", path: ["endsAt"] })
+  .refine((w) => !bothDates(w.startsAt, w.endsAt) || w.endsAt.getTime() - w.startsAt.getTime() <= 31 * 86_400_000, { message: "At most 31 days", path: ["endsAt"] });
 export const endMaintenanceWindowInput = z.object({ serviceId: idSchema, windowId: idSchema });
 
 export const createHeartbeatInput = z.object({
   serviceId: idSchema,
   name: nameSchema,
-  intervalMinutes: z.coerce.number({ message: "A number of minutes" }).int("Whole minutes").min(1, "At least 1 minute").max(10_080, "At most a week (10080)"),
-  graceMinutes: z.coerce.number({ message: "A number of minutes" }).int("Whole minutes").min(0, "0 or more").max(1_440, "At most a day (1440)").default(5),
+  intervalMinutes: numberInput(z.number({ message: "A number of minutes" }).int("Whole minutes").min(1, "At least 1 minute").max(10_080, "At most a week (10080)")),
+  graceMinutes: numberInput(z.number({ message: "A number of minutes" }).int("Whole minutes").min(0, "0 or more").max(1_440, "At most a day (1440)")).default(5),
 });
 export const deleteHeartbeatInput = z.object({ serviceId: idSchema, heartbeatId: idSchema });
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { idSchema } from "@/lib/http/common-schemas";
+import { idSchema, instantSchema } from "@/lib/http/common-schemas";
 
-const instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).transform((v) => new Date(v));
 
 export const createSwapRequestInput = z
   .object({
@@ -14,8 +13,8 @@ export const createSwapRequestInput = z
     /** For a swap: the counterpart's shift instance (same layer) given in exchange. */
     counterpartShiftIndex: z.coerce.number().int().min(0).nullish(),
     /** Part of the shift only; defaults to the whole instance. */
-    partStart: instant.optional(),
-    partEnd: instant.optional(),
+    partStart: instantSchema.optional(),
+    partEnd: instantSchema.optional(),
     note: z.string().trim().max(500).default(""),
     /** Managers may ask on someone's behalf. */
     onBehalfOf: idSchema.nullish(),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { callRoute, tokensByRole, type CallOptions, type RouteHandler } from "@/db/test/route-call";
+import { callRoute, idsAndTokensByRole, type CallOptions, type RouteHandler } from "@/db/test/route-call";
 import { count, eq } from "drizzle-orm";
 import { useDbHandle } from "@/db/client";
 import { auditLog, teamHolidays, teams } from "@/db/schema";
@@ -12,22 +12,21 @@ import * as membersRoute from "./teams/[teamId]/members/route";
 import * as memberRoute from "./teams/[teamId]/members/[userId]/route";
 import * as clientsRoute from "./clients/route";
 import * as clientRoute from "./clients/[clientId]/route";
+import * as contactsRoute from "./clients/[clientId]/contacts/route";
+import * as alertPolicyRoute from "./clients/[clientId]/alert-policy/route";
 import * as usersRoute from "./users/route";
 import * as userRoute from "./users/[userId]/route";
 import * as openapiRoute from "./openapi.json/route";
 import * as healthRoute from "../health/route";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
-const tokens: Record<string, string> = {};
-const ids: Record<string, string> = {};
+let tokens: Record<string, string> = {};
+let ids: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestDatabase();
   useDbHandle(t);
-  for (const [role, { id, token }] of Object.entries(await tokensByRole(t.db))) {
-    ids[role] = id;
-    tokens[role] = token;
-  }
+  ({ ids, tokens } = await idsAndTokensByRole(t.db));
   const team = await makeTeam(t.db, [{ userId: ids.engineer! }]);
   ids.team = team.id;
   ids.otherTeam = (await makeTeam(t.db)).id;
@@ -119,6 +118,20 @@ describe("each route refuses the roles that may not use it", () => {
     const r = await call(c.handler(), { method: c.method, path: c.path, role: c.role, body: c.body, params: c.params?.() });
     expect(r.status).toBe(c.status);
     expect(r.json.error.code).toBe(c.status === 403 ? "forbidden" : "not_found");
+  });
+});
+
+describe("a client's parts", () => {
+  it("contacts and alert policy of an unknown client are a 404; a known client without any is an empty 200", async () => {
+    for (const route of [contactsRoute, alertPolicyRoute]) {
+      const unknown = await call(route.GET, { path: "/api/v1/clients/x/y", role: "manager", params: { clientId: "no-such-client" } });
+      expect(unknown.status).toBe(404);
+      expect(unknown.json.error).toMatchObject({ code: "not_found", message: "Client was not found." });
+    }
+    const contacts = await call(contactsRoute.GET, { path: "/api/v1/clients/x/contacts", role: "manager", params: { clientId: ids.otherClient! } });
+    expect(contacts).toMatchObject({ status: 200, json: { data: [], nextCursor: null } });
+    const policy = await call(alertPolicyRoute.GET, { path: "/api/v1/clients/x/alert-policy", role: "manager", params: { clientId: ids.otherClient! } });
+    expect(policy).toMatchObject({ status: 200, json: { data: { clientId: ids.otherClient, lowPriority: "page", rules: [] } } });
   });
 });
 

@@ -119,6 +119,12 @@ describe("post-mortems REST", () => {
     expect(await bad(oneRoute.PATCH, { sections: { who_did_it: "x" } }, "", "PATCH")).toMatchObject({ code: "invalid", issues: [expect.objectContaining({ path: expect.stringMatching(/^sections/) })] });
     expect(await bad(itemsRoute.POST, { title: "x", type: "blame" }, "/action-items")).toMatchObject({ issues: [{ path: "type" }] });
     expect(await bad(itemsRoute.POST, { title: "x", type: "fix", dueDate: "next week" }, "/action-items")).toMatchObject({ issues: [{ path: "dueDate" }] });
+    expect(await bad(itemsRoute.POST, { title: "x", type: "fix", dueDate: "9999-12-31" }, "/action-items")).toMatchObject({ issues: [{ path: "dueDate", message: "Out of range: use a date between 1900 and 2199" }] });
+    // An edit with nothing to change is a 400 (it was a 500: "No values to set").
+    const added = await call(itemsRoute.POST, "engineer", draft, "POST", { title: "Rotate the key", type: "fix" }, "/action-items");
+    const itemId = added.json.data.actionItems.at(-1).id as string;
+    const empty = await callRoute(itemRoute.PATCH, { method: "PATCH", path: path(draft, `/action-items/${itemId}`), token: tok.engineer, params: { postmortemId: draft, itemId }, body: {} });
+    expect({ status: empty.status, issues: empty.json.error.issues }).toEqual({ status: 400, issues: [{ path: "body", message: "Nothing to change: send title, ownerId, dueDate, status or type" }] });
     expect(await bad(commentsRoute.POST, { section: "summary", body: "" }, "/comments")).toMatchObject({ issues: [{ path: "body" }] });
     const late = await bad(meetingRoute.POST, { at: new Date(T0.getTime() + 20 * 86_400_000).toISOString(), attendeeIds: [ids.engineer] }, "/meeting");
     expect(late).toMatchObject({ code: "invalid", issues: [{ path: "at", message: expect.stringMatching(/within 14 days/) }] });
