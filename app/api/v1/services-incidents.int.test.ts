@@ -181,7 +181,7 @@ describe("incidents over REST and by use case", () => {
     expect(byDedup.json.data.map((i: { id: string }) => i.id)).toEqual([ids.otherIncident]);
     const byPriority = await call(incidentsRoute.GET, { role: mgr, path: "/api/v1/incidents?priority=low" });
     expect(byPriority.json.data).toEqual([]);
-    const future = await call(incidentsRoute.GET, { role: mgr, path: "/api/v1/incidents?since=2999-01-01T00:00:00Z" });
+    const future = await call(incidentsRoute.GET, { role: mgr, path: "/api/v1/incidents?since=2199-01-01T00:00:00Z" });
     expect(future.json.data).toEqual([]);
     const page1 = await call(incidentsRoute.GET, { role: mgr, path: "/api/v1/incidents?limit=1" });
     const page2 = await call(incidentsRoute.GET, { role: mgr, path: `/api/v1/incidents?limit=1&cursor=${page1.json.nextCursor}` });
