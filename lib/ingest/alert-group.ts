@@ -4,12 +4,14 @@ import { SEVERITIES, type Severity } from "@/lib/core/alerts";
 import { MAX_DEDUP_KEY, MAX_SUMMARY, type IngestEvent } from "./event-schema";
 
 const labels = z.record(z.string(), z.string()).default({});
+// Alertmanager sends RFC 3339 (Go's time.Time), its zero time "0001-01-01T00:00:00Z" for an endsAt not known yet.
+const rfc3339 = z.iso.datetime({ offset: true, message: "Must be an RFC 3339 date-time" });
 const groupedAlert = z.object({
   status: z.enum(["firing", "resolved"]),
   labels,
   annotations: labels,
-  startsAt: z.string().optional(),
-  endsAt: z.string().optional(),
+  startsAt: rfc3339.optional(),
+  endsAt: rfc3339.optional(),
   generatorURL: z.string().max(2048).optional(),
   fingerprint: z.string().optional(),
   // Grafana adds these.
@@ -33,7 +35,8 @@ export const alertGroupSchema = z.object({
   commonLabels: labels,
   commonAnnotations: labels,
   externalURL: z.string().max(2048).default(""),
-  alerts: z.array(groupedAlert).max(10_000),
+  // An empty group is no alert at all (it would open an incident titled "Alert" and page people).
+  alerts: z.array(groupedAlert).min(1, "Needs at least one alert").max(10_000),
   // Grafana only.
   title: z.string().optional(),
   state: z.string().optional(),

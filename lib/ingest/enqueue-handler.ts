@@ -1,10 +1,10 @@
 import { getDb } from "@/db/client";
 import { BatonError } from "@/lib/errors";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
-import { redactRoutingKey } from "./event-schema";
+import { MAX_PAYLOAD_DEPTH, nestedDeeperThan, redactRoutingKey } from "./event-schema";
 import { ingestEvent } from "./ingest-event";
 import { authorizeIngestKey } from "./integration-key-auth";
-import { PAGERDUTY_MAX_BODY_BYTES, pagerDutyErrors, pagerDutyEventSchema, pagerDutyToIngestEvent } from "./pagerduty";
+import { PAGERDUTY_MAX_BODY_BYTES, pagerDutyErrors, pagerDutyToIngestEvent, parsePagerDutyEvent } from "./pagerduty";
 import { readBodyCapped } from "./read-body";
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -36,8 +36,10 @@ export async function handleEnqueue(req: Request, now: () => Date = () => new Da
       return invalid(["body is not valid JSON"], meta.requestId);
     }
     if (!body || typeof body !== "object" || Array.isArray(body)) return invalid(["body must be a JSON object"], meta.requestId);
-    const parsed = pagerDutyEventSchema.safeParse(body);
+    const parsed = parsePagerDutyEvent(body);
     if (!parsed.success) return invalid(pagerDutyErrors(parsed.error), meta.requestId);
+    // The whole event is stored raw: no deeper than its details may be, plus the envelope.
+    if (nestedDeeperThan(body, MAX_PAYLOAD_DEPTH)) return invalid([`body must not be nested more than ${MAX_PAYLOAD_DEPTH} levels deep`], meta.requestId);
 
     const db = await getDb();
     const at = now();

@@ -7,6 +7,23 @@ export type EventAction = (typeof EVENT_ACTIONS)[number];
 
 export const MAX_SUMMARY = 1024;
 export const MAX_DEDUP_KEY = 255;
+/** Custom details are stored, shown and matched by rules: no real sender nests them deeper. */
+export const MAX_DETAILS_DEPTH = 32;
+/** A whole ingested payload (stored raw): room for the details plus the envelope around them. */
+export const MAX_PAYLOAD_DEPTH = 40;
+
+/**
+ * Whether JSON nests more than `max` arrays or objects deep (a scalar is 0, `[]` and `{}` are 1).
+ * Stops as soon as it knows, so it never recurses much deeper than `max` itself: an event nested
+ * thousands of levels deep would overflow the stack of anything that walks it (JSON.stringify).
+ */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (max <= 0) return true;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) if (nestedDeeperThan(item, max - 1)) return true;
+  return false;
+}
+
 const text = z.string().max(1024, "At most 1024 characters");
 const url = z.string().max(2048, "At most 2048 characters");
 
@@ -24,7 +41,7 @@ export const ingestEventSchema = z
     component: text.nullish(),
     group: text.nullish(),
     class: text.nullish(),
-    customDetails: z.unknown().optional(),
+    customDetails: z.unknown().refine((v) => !nestedDeeperThan(v, MAX_DETAILS_DEPTH), `Nested more than ${MAX_DETAILS_DEPTH} levels deep`).optional(),
     links: z.array(linkSchema).max(100, "At most 100 links").default([]),
     images: z.array(imageSchema).max(100, "At most 100 images").default([]),
     senderName: text.nullish(),

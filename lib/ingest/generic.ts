@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Severity } from "@/lib/core/alerts";
-import { EVENT_ACTIONS, MAX_DEDUP_KEY, MAX_SUMMARY, type IngestEvent } from "./event-schema";
+import { EVENT_ACTIONS, MAX_DEDUP_KEY, MAX_DETAILS_DEPTH, MAX_SUMMARY, nestedDeeperThan, type IngestEvent } from "./event-schema";
 
 /** POST /api/v1/alerts: the simplest form for scripts. */
 export const genericAlertSchema = z
   .object({
     summary: z.string().trim().min(1, "Required").max(MAX_SUMMARY, `At most ${MAX_SUMMARY} characters`).optional(),
-    details: z.unknown().optional(),
+    details: z.unknown().refine((v) => !nestedDeeperThan(v, MAX_DETAILS_DEPTH), `Must not be nested more than ${MAX_DETAILS_DEPTH} levels deep`).optional(),
     dedupKey: z.string().trim().min(1, "Must not be blank").max(MAX_DEDUP_KEY, `At most ${MAX_DEDUP_KEY} characters`).optional(),
     priority: z.enum(["high", "medium", "low"]).optional(),
     action: z.enum(EVENT_ACTIONS).default("trigger"),

@@ -6,7 +6,7 @@ import { recordAudit, type RequestMeta } from "@/lib/audit/record";
 import { BatonError, InvalidError, RateLimitedError, UnauthorizedError } from "@/lib/errors";
 import { errorResponse, MAX_JSON_BODY_BYTES } from "@/lib/http/api-route";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
-import type { IngestEvent } from "./event-schema";
+import { MAX_PAYLOAD_DEPTH, nestedDeeperThan, type IngestEvent } from "./event-schema";
 import { ingestEvent, recordIgnoredEvent, type IngestCtx, type IngestResult } from "./ingest-event";
 import { authorizeIngestKey, type IngestTarget } from "./integration-key-auth";
 import { readBodyBytesCapped } from "./read-body";
@@ -75,5 +75,7 @@ export function parseJsonBody<S extends z.ZodType>(schema: S, body: Buffer): { d
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw InvalidError.fromZod(parsed.error);
+  // The whole body is stored raw: no deeper than its details may be, plus the envelope.
+  if (nestedDeeperThan(raw, MAX_PAYLOAD_DEPTH)) throw InvalidError.field("body", `Must not be nested more than ${MAX_PAYLOAD_DEPTH} levels deep`);
   return { data: parsed.data, raw };
 }

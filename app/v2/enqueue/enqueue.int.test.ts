@@ -73,6 +73,7 @@ describe("PagerDuty Events API v2 contract", () => {
   });
 
   const long = (n: number) => "x".repeat(n);
+  const nested = (levels: number): unknown => (levels === 0 ? "leaf" : [nested(levels - 1)]);
   const invalidCases: { name: string; body?: unknown; raw?: string; headers?: Record<string, string>; error: RegExp }[] = [
     { name: "body is not JSON", raw: "{nope", error: /not valid JSON/ },
     { name: "body is an array", raw: "[]", error: /JSON object/ },
@@ -96,7 +97,12 @@ describe("PagerDuty Events API v2 contract", () => {
     { name: "dedup_key blank", body: trigger({ dedup_key: "" }), error: /^dedup_key/ },
     { name: "acknowledge without dedup_key", body: { routing_key: "K", event_action: "acknowledge" }, error: /^dedup_key is required to acknowledge/ },
     { name: "resolve without dedup_key", body: { routing_key: "K", event_action: "resolve" }, error: /^dedup_key is required to resolve/ },
-    { name: "links not an array", body: trigger({ links: "http://x" }), error: /^links/ },
+    { name: "links not an array", body: trigger({ links: "http://x" }), error: /^links must be an array$/ },
+    { name: "dedup_key a number", body: trigger({ dedup_key: 12345 }), error: /^dedup_key must be a string$/ },
+    { name: "routing_key a number", body: trigger({ routing_key: 123 }), error: /^routing_key must be a string$/ },
+    { name: "payload not an object", body: trigger({ payload: "x" }), error: /^payload must be an object$/ },
+    { name: "custom_details nested 33 levels deep", body: trigger({}, { custom_details: nested(33) }), error: /^payload.custom_details must not be nested more than 32 levels deep$/ },
+    { name: "body nested over 40 levels deep outside the details", body: { ...trigger({ extra: nested(40) }), routing_key: "K" }, error: /^body must not be nested more than 40 levels deep$/ },
     { name: "link without href", body: trigger({ links: [{ text: "x" }] }), error: /^links.0.href/ },
     { name: "image without src", body: trigger({ images: [{ href: "x" }] }), error: /^images.0.src/ },
     { name: "client_url over 2048", body: trigger({ client_url: long(2049) }), error: /^client_url/ },
@@ -111,6 +117,21 @@ describe("PagerDuty Events API v2 contract", () => {
     expect(r.json).toEqual({ status: "invalid event", message: "Event object is invalid", errors: expect.any(Array) });
     expect(r.json.errors.some((e: string) => c.error.test(e))).toBe(true);
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it("400 (not 503) for details nested thousands of levels deep, on the custom details or anywhere else", async () => {
+    const deep = "[".repeat(5000) + "]".repeat(5000);
+    const before = await rowCounts();
+    const inDetails = await enqueue(undefined, { raw: `{"routing_key":${JSON.stringify(key)},"event_action":"trigger","payload":{"summary":"s","source":"s","severity":"info","custom_details":${deep}}}` });
+    expect(inDetails.status).toBe(400);
+    expect(inDetails.json.errors).toEqual(["payload.custom_details must not be nested more than 32 levels deep"]);
+    const elsewhere = await enqueue(undefined, { raw: `{"routing_key":${JSON.stringify(key)},"event_action":"trigger","extra":${deep},"payload":{"summary":"s","source":"s","severity":"info"}}` });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.json.errors).toEqual(["body must not be nested more than 40 levels deep"]);
+    expect(await rowCounts()).toEqual(before);
+    const k = dedup("deep32");
+    expect((await enqueue(trigger({ dedup_key: k }, { custom_details: nested(32) }))).status).toBe(202);
+    expect((await t.db.select().from(alerts).where(eq(alerts.dedupKey, k)))[0]!.customDetails).toEqual(nested(32));
   });
 
   it("accepts each field at its limit", async () => {
@@ -140,6 +161,17 @@ describe("PagerDuty Events API v2 contract", () => {
     expect(r.status).toBe(202);
     const [row] = await t.db.select().from(alerts).where(eq(alerts.dedupKey, k));
     expect(row!.summary).toBe("badbyte");
+  });
+
+  it("replaces unpaired UTF-16 surrogates with U+FFFD instead of failing", async () => {
+    const k = dedup("surrogate");
+    const r = await enqueue(trigger({ dedup_key: k, extra: "lone \udc00" }, { summary: "x \ud800", custom_details: { "key \ud800": "v \udbff end", pair: "ok \ud83d\ude00" } }));
+    expect(r.status).toBe(202);
+    const [row] = await t.db.select().from(alerts).where(eq(alerts.dedupKey, k));
+    expect(row!.summary).toBe("x \ufffd");
+    expect(row!.customDetails).toEqual({ "key \ufffd": "v \ufffd end", pair: "ok \u{1f600}" });
+    const [ev] = await t.db.select().from(alertEvents).where(eq(alertEvents.dedupKey, k));
+    expect(ev!.payload).toMatchObject({ extra: "lone \ufffd" });
   });
 
   it.each([
@@ -225,6 +257,21 @@ describe("PagerDuty semantics", () => {
     const all = await alertsFor(k);
     expect(all.map((x) => x.status).sort()).toEqual(["resolved", "triggered"]);
     expect(new Set(all.map((x) => x.incidentId)).size).toBe(2);
+  });
+
+  it("acknowledge and resolve ignore the payload, whatever it holds, as PagerDuty does", async () => {
+    const k = dedup("answer-payload");
+    expect((await enqueue(trigger({ dedup_key: k }))).status).toBe(202);
+    const acked = await enqueue({ ...ack(k), payload: { summary: "" } });
+    expect(acked.status).toBe(202);
+    expect((await alertsFor(k))[0]!.status).toBe("acknowledged");
+    const resolved = await enqueue({ ...resolve(k), payload: "not even an object" });
+    expect(resolved.status).toBe(202);
+    expect((await alertsFor(k))[0]!.status).toBe("resolved");
+    // A trigger still needs a complete payload.
+    const bad = await enqueue(trigger({ dedup_key: k }, { summary: "" }));
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors).toEqual(["payload.summary is missing or blank"]);
   });
 
   it("acknowledge and resolve with nothing open are accepted and dropped", async () => {

@@ -139,6 +139,23 @@ describe("Alertmanager webhook", () => {
     expect(notJson.json.error.issues[0]).toEqual({ path: "body", message: "Body is not valid JSON" });
     expect((await t.db.select({ n: count() }).from(alertEvents))[0]!.n).toBe(before);
   });
+
+  it("400 for a group with no alerts (it would page for nothing) or a startsAt/endsAt that is no RFC 3339 date-time", async () => {
+    const before = { events: (await t.db.select({ n: count() }).from(alertEvents))[0]!.n, incidents: (await t.db.select({ n: count() }).from(incidents))[0]!.n };
+    const empty = await post(alertmanagerRoute.POST, { ...alertmanagerGroup("firing"), groupKey: "{}:{empty}", alerts: [] });
+    expect(empty.status).toBe(400);
+    expect(empty.json.error.issues).toEqual([{ path: "alerts", message: "Needs at least one alert" }]);
+    const group = alertmanagerGroup("firing", 1);
+    const badStart = await post(alertmanagerRoute.POST, { ...group, groupKey: "{}:{bad-start}", alerts: [{ ...group.alerts[0], startsAt: "nope" }] });
+    expect(badStart.status).toBe(400);
+    expect(badStart.json.error.issues).toEqual([{ path: "alerts.0.startsAt", message: "Must be an RFC 3339 date-time" }]);
+    const badEnd = await post(alertmanagerRoute.POST, { ...group, groupKey: "{}:{bad-end}", alerts: [{ ...group.alerts[0], endsAt: "2026-11-23 12:10" }] });
+    expect(badEnd.json.error.issues).toEqual([{ path: "alerts.0.endsAt", message: "Must be an RFC 3339 date-time" }]);
+    expect({ events: (await t.db.select({ n: count() }).from(alertEvents))[0]!.n, incidents: (await t.db.select({ n: count() }).from(incidents))[0]!.n }).toEqual(before);
+    // Alertmanager's zero time for an endsAt not known yet, and Go's nanoseconds with an offset, are fine.
+    const ok = await post(alertmanagerRoute.POST, { ...group, groupKey: "{}:{go-times}", alerts: [{ ...group.alerts[0], startsAt: "2026-11-23T12:50:00.123456789+01:00", endsAt: "0001-01-01T00:00:00Z" }] });
+    expect(ok.status).toBe(202);
+  });
 });
 
 describe("Grafana webhook", () => {
@@ -166,6 +183,28 @@ describe("generic alerts API", () => {
     expect(bad.json.error.issues.map((i: { path: string }) => i.path)).toEqual(["dedupKey"]);
     const badPriority = await post(alertsRoute.POST, { summary: "x", priority: "urgent" });
     expect(badPriority.json.error.issues[0].path).toBe("priority");
+  });
+
+  it("400 (not 503) for details nested thousands of levels deep; details up to 32 levels are stored", async () => {
+    const before = (await t.db.select({ n: count() }).from(alertEvents))[0]!.n;
+    const deep = "[".repeat(5000) + "]".repeat(5000);
+    const r = await post(alertsRoute.POST, null, { raw: `{"summary":"Deep","details":${deep}}` });
+    expect(r.status).toBe(400);
+    expect(r.json.error.issues).toEqual([{ path: "details", message: "Must not be nested more than 32 levels deep" }]);
+    const elsewhere = await post(alertsRoute.POST, null, { raw: `{"summary":"Deep","extra":${deep}}` });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.json.error.issues).toEqual([{ path: "body", message: "Must not be nested more than 40 levels deep" }]);
+    expect((await t.db.select({ n: count() }).from(alertEvents))[0]!.n).toBe(before);
+    const nested = (levels: number): unknown => (levels === 0 ? "leaf" : { down: nested(levels - 1) });
+    const ok = await post(alertsRoute.POST, { summary: "Deep enough", dedupKey: "deep-32", details: nested(32) });
+    expect(ok.status).toBe(202);
+    expect((await alertByKey("deep-32"))!.customDetails).toEqual(nested(32));
+  });
+
+  it("replaces unpaired UTF-16 surrogates with U+FFFD instead of failing", async () => {
+    const r = await post(alertsRoute.POST, { summary: "x \ud800", dedupKey: "surrogate", details: { note: "y \udfff" } });
+    expect(r.status).toBe(202);
+    expect(await alertByKey("surrogate")).toMatchObject({ summary: "x \ufffd", customDetails: { note: "y \ufffd" } });
   });
 });
 
