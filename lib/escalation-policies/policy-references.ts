@@ -7,15 +7,23 @@ import { InvalidError, type FieldIssue } from "@/lib/errors";
 
 const unique = (ids: string[]) => [...new Set(ids)];
 
-/** The names of every person, schedule and team the policies refer to (failover people included). */
-export async function loadPolicyDirectory(db: Queryable, policies: { levels: PolicyLevel[]; failover: FailoverContacts }[]): Promise<PolicyDirectory> {
+/**
+ * The names of every person, schedule and team the policies refer to (failover people included).
+ * `lockSchedules` share-locks the schedules found, so a concurrent schedule delete either waits
+ * for this transaction (and then sees the policy targeting it) or has already gone.
+ */
+export async function loadPolicyDirectory(db: Queryable, policies: { levels: PolicyLevel[]; failover: FailoverContacts }[], opts: { lockSchedules?: boolean } = {}): Promise<PolicyDirectory> {
   const targets = policies.flatMap((p) => p.levels.flatMap((l) => l.targets));
   const userIds = unique([...targets.filter((t) => t.type === "user").map((t) => t.id), ...policies.flatMap((p) => p.failover.userIds)]);
   const scheduleIds = unique(targets.filter((t) => t.type === "schedule").map((t) => t.id));
   const teamIds = unique(targets.filter((t) => t.type === "team").map((t) => t.id));
+  const scheduleRows = () => {
+    const q = db.select({ id: schedules.id, name: schedules.name }).from(schedules).where(inArray(schedules.id, scheduleIds));
+    return opts.lockSchedules ? q.for("share") : q;
+  };
   const [u, s, t] = await Promise.all([
     userIds.length ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, userIds)) : [],
-    scheduleIds.length ? db.select({ id: schedules.id, name: schedules.name }).from(schedules).where(inArray(schedules.id, scheduleIds)) : [],
+    scheduleIds.length ? scheduleRows() : [],
     teamIds.length ? db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, teamIds)) : [],
   ]);
   return {
@@ -28,11 +36,12 @@ export async function loadPolicyDirectory(db: Queryable, policies: { levels: Pol
 /**
  * Every person, schedule and team a policy names must exist: one issue per missing one, named
  * by its path (`levels.1.targets.0.id`, `failover.userIds.2`), so the editor marks the exact row.
+ * In a transaction, the schedules stay share-locked until it ends (see `deleteSchedule`).
  */
 export async function requirePolicyReferences(db: Queryable, policy: { levels?: PolicyLevel[]; failover?: FailoverContacts }): Promise<void> {
   const levels = policy.levels ?? [];
   const failover = policy.failover ?? { leads: false, userIds: [], emails: [] };
-  const directory = await loadPolicyDirectory(db, [{ levels, failover }]);
+  const directory = await loadPolicyDirectory(db, [{ levels, failover }], { lockSchedules: true });
   const issues: FieldIssue[] = [];
   levels.forEach((level, i) =>
     level.targets.forEach((t, j) => {

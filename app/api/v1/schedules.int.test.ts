@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDbHandle } from "@/db/client";
-import type { Role } from "@/db/schema";
-import { makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
+import { eq } from "drizzle-orm";
+import { escalationPolicies, schedules, type Role } from "@/db/schema";
+import { makePolicy, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
 import { callRoute, tokensByRole, type RouteHandler } from "@/db/test/route-call";
 import { createTestDatabase } from "@/db/test/test-database";
 import * as schedulesRoute from "./schedules/route";
@@ -120,6 +121,33 @@ describe("schedules REST", () => {
     expect(again.status).toBe(409);
     const reverted = await callRoute(revertRoute.POST, { method: "POST", path: "/x", token: as("manager"), params: { requestId } });
     expect(reverted.json.data.status).toBe("reverted");
+  });
+});
+
+describe("deleting a schedule", () => {
+  it("a schedule an escalation policy targets cannot be deleted (409 naming the policies); once no policy does, it can", async () => {
+    const { schedule } = await makeWeeklySchedule(t.db, { participantIds: [who.engineer.id], startDate: "2026-01-05" });
+    const other = await makeWeeklySchedule(t.db, { participantIds: [who.engineer.id], startDate: "2026-01-05" });
+    const first = await makePolicy(t.db, { levels: [{ delayMinutes: 10, targets: [{ type: "user", id: who.engineer.id }] }, { delayMinutes: 10, targets: [{ type: "schedule", id: other.schedule.id }, { type: "schedule", id: schedule.id }] }] });
+    const second = await makePolicy(t.db, { levels: [{ delayMinutes: 5, targets: [{ type: "schedule", id: schedule.id }] }] });
+    const del = () => callRoute(scheduleRoute.DELETE, { method: "DELETE", path: `/api/v1/schedules/${schedule.id}`, token: as("manager"), params: { scheduleId: schedule.id } });
+    const refused = await del();
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe("conflict");
+    expect(refused.json.error.message).toBe(`${schedule.name} is a target of 2 escalation policies: ${[first.name, second.name].sort().join(", ")}. Remove it from them first.`);
+    expect(await t.db.select().from(schedules).where(eq(schedules.id, schedule.id))).toHaveLength(1);
+
+    await t.db.delete(escalationPolicies).where(eq(escalationPolicies.id, second.id));
+    const stillOne = await del();
+    expect(stillOne.status).toBe(409);
+    expect(stillOne.json.error.message).toBe(`${schedule.name} is a target of the escalation policy ${first.name}. Remove it from that policy first.`);
+
+    await t.db.update(escalationPolicies).set({ levels: [{ delayMinutes: 10, targets: [{ type: "schedule", id: other.schedule.id }] }] }).where(eq(escalationPolicies.id, first.id));
+    expect((await del()).status).toBe(204);
+    expect(await t.db.select().from(schedules).where(eq(schedules.id, schedule.id))).toHaveLength(0);
+    // A schedule no policy targets was always deletable; the other one is still targeted.
+    const otherDel = await callRoute(scheduleRoute.DELETE, { method: "DELETE", path: `/api/v1/schedules/${other.schedule.id}`, token: as("manager"), params: { scheduleId: other.schedule.id } });
+    expect(otherDel.status).toBe(409);
   });
 });
 
