@@ -62,6 +62,12 @@ export async function listClients(ctx: Ctx, query: PageQuery): Promise<Page<Clie
   return { data: await expand(ctx.db, page.data, ctx.viewer), nextCursor: page.nextCursor };
 }
 
+/** For reads of a client's parts (contacts, alert policy): an unknown client is a 404, not an empty answer. */
+export async function requireClientExists(db: Queryable, clientId: string): Promise<void> {
+  const [row] = await db.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId));
+  if (!row) throw new NotFoundError("Client");
+}
+
 export async function getClient(ctx: Ctx, clientId: string): Promise<ClientOutput> {
   await requireClientVisible(ctx, clientId);
   const [row] = await ctx.db.select().from(clients).where(eq(clients.id, clientId));

@@ -3,6 +3,7 @@ import type { Queryable } from "@/db/client";
 import { alerts, clientAlertPolicies, clients, escalationPolicies, heartbeatMonitors, incidents, integrationKeys, maintenanceWindows, priorityRules, services, teams } from "@/db/schema";
 import { requireClientVisible, requirePermission } from "@/lib/access/check";
 import { afterCursor, toPage, type Page, type PageQuery } from "@/lib/api/pagination";
+import { requireClientExists } from "@/lib/clients/read-clients";
 import type { Ctx } from "@/lib/context";
 import type { ClientAlertPolicyOutput, HeartbeatOutput, IntegrationKeyOutput, MaintenanceWindowOutput, PriorityRuleOutput, ServiceDetailOutput, ServiceOutput } from "./schemas";
 import { requireServiceVisible, serviceScope } from "./service-scope";
@@ -102,6 +103,7 @@ export async function listIntegrationKeys(ctx: Ctx, serviceId: string): Promise<
 export async function getClientAlertPolicy(ctx: Ctx, clientId: string): Promise<ClientAlertPolicyOutput> {
   await requirePermission(ctx, "services:read", { type: "client", id: clientId });
   await requireClientVisible(ctx, clientId);
+  await requireClientExists(ctx.db, clientId);
   const [policy] = await ctx.db.select().from(clientAlertPolicies).where(eq(clientAlertPolicies.clientId, clientId));
   const rules = await ctx.db.select().from(priorityRules).where(eq(priorityRules.clientId, clientId)).orderBy(asc(priorityRules.position));
   return { clientId, lowPriority: policy?.lowPriority ?? "page", rules: rules.map(toRuleOutput) };
