@@ -27,6 +27,15 @@ test.describe("post-mortems", () => {
     await expect(page.getByRole("heading", { level: 1, name: new RegExp(summary) }).first()).toBeVisible();
     await expect(page.getByText("Draft", { exact: true })).toBeVisible();
 
+    // The draft, loaded in full (so it hydrates), logs no errors: a <form> nested in the save form was React error #418.
+    const consoleErrors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+    page.on("pageerror", (e) => consoleErrors.push(e.message));
+    await page.reload();
+    await expect(page.getByText("Draft", { exact: true })).toBeVisible();
+
     await page.getByLabel("Summary").fill("The patient portal's TLS certificate expired; browsers refused the site for 40 minutes.");
     await page.getByLabel("Contributing factors").fill("Renewal was a manual calendar task. Morgan Manager forgot to renew the certificate.");
     await page.getByLabel("Real: it needed action now").check();
@@ -37,6 +46,7 @@ test.describe("post-mortems", () => {
     const hint = page.getByRole("note");
     await expect(hint).toContainText("Morgan Manager forgot to renew the certificate.");
     await expect(hint).toContainText("Describe what in the system allowed this");
+    expect(consoleErrors).toEqual([]);
 
     await page.getByLabel("New action item").fill("Automate certificate renewal and alert 14 days before expiry");
     await page.getByLabel("Type").selectOption("update_plan");
@@ -69,6 +79,7 @@ test.describe("post-mortems", () => {
     await page.getByLabel("Contributing factors").fill("Renewal was a manual calendar task with no alert on expiry.");
     await page.getByRole("button", { name: "Save post-mortem" }).click();
     await expect(page.getByRole("note")).toHaveCount(0);
+    expect(consoleErrors).toEqual([]);
     await page.getByRole("button", { name: "Submit for review" }).click();
     await expect(page.getByText("In review", { exact: true })).toBeVisible();
     await page.getByRole("button", { name: "Publish" }).click();

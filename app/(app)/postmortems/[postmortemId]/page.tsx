@@ -64,6 +64,8 @@ const TRANSITION_LABELS = {
   revise: "Start a new revision",
 } as const;
 const when = (iso: string, zone: string) => formatDateTime(iso, zone);
+/** The id of the form that saves the sections and the alerting review. */
+const SAVE_FORM = "postmortem-save";
 
 function Hidden({ id }: { id: string }) {
   return <input type="hidden" name="postmortemId" value={id} />;
@@ -254,8 +256,10 @@ export default async function PostmortemPage({
             </CardContent>
           </Card>
 
-          <form action={savePostmortemAction} className="space-y-6">
-            <Hidden id={pm.id} />
+          {/* The fields belong to the save form through their form attribute: each section's
+              comment form sits between them, and a <form> inside a <form> is invalid HTML (the
+              browser drops the inner one, so the page failed to hydrate). */}
+          <div className="space-y-6">
             {SECTIONS.map((s, i) => {
               const first = i === 0 || SECTIONS[i - 1]!.group !== s.group;
               const hints =
@@ -281,6 +285,7 @@ export default async function PostmortemPage({
                   )}
                   <Textarea
                     id={`f-${s.key}`}
+                    form={SAVE_FORM}
                     name={s.key}
                     defaultValue={content.sections[s.key as SectionKey] ?? ""}
                     rows={
@@ -364,6 +369,7 @@ export default async function PostmortemPage({
                 </label>
                 <Input
                   id="f-info"
+                  form={SAVE_FORM}
                   name="informationToAdd"
                   defaultValue={content.alerting.informationToAdd ?? ""}
                   maxLength={4000}
@@ -378,13 +384,18 @@ export default async function PostmortemPage({
               />
             </fieldset>
             {editable && (
-              <div className="sticky bottom-0 -mx-1 flex justify-end border-t border-slate-200 bg-white/95 px-1 py-3 backdrop-blur">
+              <form
+                id={SAVE_FORM}
+                action={savePostmortemAction}
+                className="sticky bottom-0 -mx-1 flex justify-end border-t border-slate-200 bg-white/95 px-1 py-3 backdrop-blur"
+              >
+                <Hidden id={pm.id} />
                 <SubmitButton pendingLabel="Saving…">
                   Save post-mortem
                 </SubmitButton>
-              </div>
+              </form>
             )}
-          </form>
+          </div>
 
           <Card id="action-items">
             <CardHeader>
@@ -771,6 +782,7 @@ function Radios({
           >
             <input
               type="radio"
+              form={SAVE_FORM}
               name={name}
               value={k}
               defaultChecked={value === k}
