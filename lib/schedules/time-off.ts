@@ -38,6 +38,8 @@ export async function deleteTimeOff({ ctx, input }: { ctx: Ctx; input: unknown }
 export async function listTimeOff(ctx: Ctx, opts: { fromDate: string; userId?: string }) {
   await requirePermission(ctx, "schedules:read");
   const mine = !can(ctx.viewer, "timeoff:manage");
+  // Asking for someone else's list without the right is refused, not silently answered with your own.
+  if (mine && opts.userId !== undefined && opts.userId !== ctx.viewer.userId) throw new ForbiddenError("Only managers list other people's time off.");
   const userId = mine ? ctx.viewer.userId : opts.userId;
   return ctx.db
     .select({ id: timeOff.id, userId: timeOff.userId, name: users.name, fromDate: timeOff.fromDate, toDate: timeOff.toDate, note: timeOff.note })

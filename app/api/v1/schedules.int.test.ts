@@ -105,6 +105,11 @@ describe("schedules REST", () => {
     expect(backwards.status).toBe(400);
     const list = await callRoute(timeOffRoute.GET, { path: "/api/v1/time-off?from=2026-12-01", token: as("engineer") });
     expect(list.json.data.map((x: { id: string }) => x.id)).toEqual([own.json.data.id]);
+    // Someone else's list is refused, not answered with the engineer's own.
+    const others = await callRoute(timeOffRoute.GET, { path: `/api/v1/time-off?from=2026-12-01&userId=${ids.bob}`, token: as("engineer") });
+    expect(others.status).toBe(403);
+    const managers = await callRoute(timeOffRoute.GET, { path: `/api/v1/time-off?from=2026-12-01&userId=${ids.bob}`, token: as("manager") });
+    expect(managers.status).toBe(200);
   });
 
   it("a swap request over the API: create, accept (409 for the second), revert by a manager", async () => {
