@@ -1,9 +1,14 @@
 import type { z } from "zod";
 import { InvalidError } from "@/lib/errors";
 
-/** Instants Baton stores and computes with: anything outside is a typo (0001, 9999), not a plan. */
-export const EARLIEST_INSTANT = Date.UTC(1900, 0, 1);
-export const LATEST_INSTANT = Date.UTC(2200, 0, 1);
+/** Instants Baton stores and computes with: anything outside 1900–2199 is a typo (0001, 9999), not a plan. */
+const EARLIEST_INSTANT = Date.UTC(1900, 0, 1);
+const LATEST_INSTANT = Date.UTC(2200, 0, 1);
+export const INSTANT_RANGE_MESSAGE = "Out of range: use a date between 1900 and 2199";
+
+export function isInstantInRange(ms: number): boolean {
+  return ms >= EARLIEST_INSTANT && ms < LATEST_INSTANT;
+}
 
 /** Deeper JSON than this is no form or API payload of Baton's (and deep recursion would overflow the stack). */
 const MAX_DEPTH = 64;
@@ -22,7 +27,7 @@ function textProblem(text: string): string | null {
  * (PostgreSQL refuses both, in text and JSON columns alike) anywhere in it, keys included.
  * A 400 naming the field instead of a failed insert.
  */
-export function assertStorableText(value: unknown, path: string[] = []): void {
+function assertStorableText(value: unknown, path: string[] = []): void {
   if (path.length > MAX_DEPTH) throw InvalidError.field(path.slice(0, 3).join(".") + "…", `Nested more than ${MAX_DEPTH} levels deep`);
   if (typeof value === "string") {
     const problem = textProblem(value);
@@ -38,26 +43,14 @@ export function assertStorableText(value: unknown, path: string[] = []): void {
   }
 }
 
-/** Every instant a schema produced lies in 1900–2199 (a 400 naming the field otherwise). */
-export function assertInstantsInRange(value: unknown, path: string[] = []): void {
-  if (value instanceof Date) {
-    const t = value.getTime();
-    if (!(t >= EARLIEST_INSTANT && t < LATEST_INSTANT)) throw InvalidError.field(path.join(".") || "value", "Out of range: use a date between 1900 and 2199");
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => assertInstantsInRange(item, [...path, String(i)]));
-  } else if (value !== null && typeof value === "object" && !(value instanceof Blob) && !(value instanceof Map) && !(value instanceof Set)) {
-    for (const [key, item] of Object.entries(value)) assertInstantsInRange(item, [...path, key]);
-  }
-}
-
 /**
  * Parses outside input with its zod schema; failure is an InvalidError naming each field. Text
- * that can't be stored and instants outside 1900–2199 are refused the same way.
+ * that can't be stored, anywhere in the input, is refused the same way (instants are bounded by
+ * their schemas: instantSchema, isoDateSchema).
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix: string[] = []): z.output<S> {
   assertStorableText(input, prefix);
   const result = schema.safeParse(input);
   if (!result.success) throw InvalidError.fromZod(result.error, prefix);
-  assertInstantsInRange(result.data, prefix);
   return result.data;
 }

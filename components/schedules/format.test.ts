@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateRange } from "./format";
+import { formatDateRange, formatLocalDate } from "./format";
 
 describe("formatDateRange (time off, inclusive local dates)", () => {
   it.each([
@@ -11,5 +11,5 @@ describe("formatDateRange (time off, inclusive local dates)", () => {
     expect(formatDateRange(from, to)).toBe(expected);
   });
 
-  it("names the year when asked (a layer's start date)", () => expect(formatDateRange("2026-08-17", "2026-08-17", { withYear: true })).toBe("Mon, Aug 17, 2026"));
+  it("names the year when asked (a layer's start date)", () => expect(formatLocalDate("2026-08-17", { withYear: true })).toBe("Mon, Aug 17, 2026"));
 });

@@ -133,13 +133,16 @@ export function todayIn(zone: string, now: Date): string {
   return localDateTimeAt(now.getTime(), zone).date;
 }
 
+/** A local date ("2026-08-17") as "Mon, Aug 17", with `withYear` "Mon, Aug 17, 2026". */
+export function formatLocalDate(date: string, opts: { withYear?: boolean } = {}): string {
+  return formatter("UTC", { weekday: "short", month: "short", day: "numeric", ...(opts.withYear ? { year: "numeric" } : {}) }).format(new Date(`${date}T12:00:00Z`));
+}
+
 /**
- * Inclusive local dates ("2026-12-20"), as time off reads: "Sun, Dec 20", "Sun, Dec 20 – Wed, Dec 23";
- * a range across years names both years so it never reads backwards ("Sun, Dec 20, 2026 – Thu, Jan 7, 2027"),
- * as does `withYear` ("Mon, Aug 17, 2026").
+ * Inclusive local dates, as time off reads: "Sun, Dec 20", "Sun, Dec 20 – Wed, Dec 23"; a range
+ * across years names both years so it never reads backwards ("Sun, Dec 20, 2026 – Thu, Jan 7, 2027").
  */
-export function formatDateRange(from: string, to: string, opts: { withYear?: boolean } = {}): string {
-  const withYear = opts.withYear || from.slice(0, 4) !== to.slice(0, 4);
-  const day = (date: string) => formatter("UTC", { weekday: "short", month: "short", day: "numeric", ...(withYear ? { year: "numeric" } : {}) }).format(new Date(`${date}T12:00:00Z`));
-  return from === to ? day(from) : `${day(from)} – ${day(to)}`;
+export function formatDateRange(from: string, to: string): string {
+  const withYear = from.slice(0, 4) !== to.slice(0, 4);
+  return from === to ? formatLocalDate(from, { withYear }) : `${formatLocalDate(from, { withYear })} – ${formatLocalDate(to, { withYear })}`;
 }

@@ -9,7 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { ScheduleOutput } from "@/lib/schedules/schemas";
 import { type FillActions, FillPanel } from "./fill-panel";
-import { describeHandoff, describeRestrictions, describeShiftLength, formatDateRange, formatInstant } from "./format";
+import { describeHandoff, describeRestrictions, describeShiftLength, formatInstant, formatLocalDate } from "./format";
 import { LayerForm } from "./layer-form";
 import type { FormAction, Person } from "./shift-forms";
 import { layerColour } from "./shift-style";
@@ -92,7 +92,7 @@ export function LayersSection({
                       {layer.name}
                     </h3>
                     <p className="mt-1 text-[0.8125rem] text-slate-600">
-                      {describeShiftLength(layer)}, handoff {describeHandoff(layer)} · from {formatDateRange(layer.startDate, layer.startDate, { withYear: true })}
+                      {describeShiftLength(layer)}, handoff {describeHandoff(layer)} · from {formatLocalDate(layer.startDate, { withYear: true })}
                     </p>
                     <p className="mt-0.5 text-[0.8125rem] text-slate-600">{describeRestrictions(layer.restrictions)}</p>
                     {layer.effectiveFrom ? (

@@ -17,7 +17,6 @@ import type { FormAction, Person } from "./shift-forms";
 
 export type TimeOffEntry = { id: string; userId: string; name: string; fromDate: string; toDate: string; note: string };
 
-
 /** Upcoming time off with a form to add some; managers may enter it for anyone. */
 export function TimeOffPanel({
   entries,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/core/time-zone";
+import { INSTANT_RANGE_MESSAGE, isInstantInRange } from "@/lib/validation";
 
 export const idSchema = z.string().trim().min(1, "Required").max(64);
 export const nameSchema = z.string().trim().min(1, "Required").max(120, "At most 120 characters");
@@ -9,21 +10,22 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email("Enter a valid email address").max(254));
 export const timeZoneSchema = z.string().trim().refine(isValidTimeZone, "Unknown time zone (use an IANA name like Europe/London)");
+// Unreadable text is the format check's error, not the range's.
+const inRangeUnlessUnreadable = (text: string) => {
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) || isInstantInRange(ms);
+};
 /** A calendar date "YYYY-MM-DD" in 1900–2199 (0001 or 9999 is a typo, and breaks date arithmetic downstream). */
-export const isoDateSchema = z.iso.date("Use YYYY-MM-DD").refine((d) => !/^\d{4}-/.test(d) || (d >= "1900-01-01" && d < "2200-01-01"), "Out of range: use a date between 1900 and 2199");
-/** An ISO 8601 instant with its offset ("2026-11-23T14:00:00Z"), as a Date (parseInput refuses years outside 1900–2199). */
-export const instantSchema = z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant, e.g. 2026-11-23T14:00:00Z" }).transform((v) => new Date(v));
+export const isoDateSchema = z.iso.date("Use YYYY-MM-DD").refine(inRangeUnlessUnreadable, INSTANT_RANGE_MESSAGE);
+/** An ISO 8601 instant with its offset ("2026-11-23T14:00:00Z") in 1900–2199, kept as its text (for inputs stored or shown as given). */
+export const instantTextSchema = (message = "Use an ISO 8601 instant, e.g. 2026-11-23T14:00:00Z") => z.iso.datetime({ offset: true, message }).refine(inRangeUnlessUnreadable, INSTANT_RANGE_MESSAGE);
+/** The same instant as a Date. */
+export const instantSchema = instantTextSchema().transform((v) => new Date(v));
 /**
  * A number from JSON (a number) or from a form field (its text); anything else — true, [5], "" —
  * is refused by `inner` rather than coerced (z.coerce.number would read true as 1).
  */
 export const numberInput = <T extends z.ZodType>(inner: T) => z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), inner);
-/** The same instant kept as its ISO text, for inputs stored or shown as given; years outside 1900–2199 are refused here. */
-export const instantTextSchema = (message = "Use an ISO 8601 instant, e.g. 2026-11-23T14:00:00Z") =>
-  z.iso.datetime({ offset: true, message }).refine((v) => {
-    const t = Date.parse(v);
-    return Number.isNaN(t) || (t >= Date.UTC(1900, 0, 1) && t < Date.UTC(2200, 0, 1)); // unreadable text is the format's error
-  }, "Out of range: use a date between 1900 and 2199");
 /** For object refinements, which zod runs even when a field failed: compare only dates that parsed. */
 export const bothDates = (a: unknown, b: unknown): boolean => a instanceof Date && b instanceof Date;
 export const holidaySchema = z.object({

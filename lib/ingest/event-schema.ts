@@ -41,7 +41,7 @@ export const ingestEventSchema = z
     component: text.nullish(),
     group: text.nullish(),
     class: text.nullish(),
-    customDetails: z.unknown().refine((v) => !nestedDeeperThan(v, MAX_DETAILS_DEPTH), `Nested more than ${MAX_DETAILS_DEPTH} levels deep`).optional(),
+    customDetails: z.unknown().optional(),
     links: z.array(linkSchema).max(100, "At most 100 links").default([]),
     images: z.array(imageSchema).max(100, "At most 100 images").default([]),
     senderName: text.nullish(),

@@ -1,9 +1,9 @@
-import { instantTextSchema } from "@/lib/http/common-schemas";
 import { and, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { incidents, postmortems } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
+import { instantTextSchema } from "@/lib/http/common-schemas";
 import { parseInput } from "@/lib/validation";
 
 export const alertingReviewQuery = z.object({ since: instantTextSchema().optional(), until: instantTextSchema().optional(), clientId: z.string().max(64).optional() });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PRIORITIES } from "@/lib/core/alerts/priority-rules";
 import { idSchema } from "@/lib/http/common-schemas";
 import { InvalidError } from "@/lib/errors";
-import { EARLIEST_INSTANT, LATEST_INSTANT } from "@/lib/validation";
+import { INSTANT_RANGE_MESSAGE, isInstantInRange } from "@/lib/validation";
 import type { ReportFilters, SerializedFilters } from "./types";
 
 const DAY_MS = 86_400_000;
@@ -17,7 +17,7 @@ const instant = (end: boolean) =>
     .trim()
     .refine((v) => DATE_ONLY.test(v) ? z.iso.date().safeParse(v).success : z.iso.datetime({ offset: true }).safeParse(v).success, "Use an ISO date (YYYY-MM-DD) or date-time (2026-03-01T00:00:00Z)")
     .transform((v) => (DATE_ONLY.test(v) ? new Date(Date.parse(`${v}T00:00:00Z`) + (end ? DAY_MS : 0)) : new Date(v)))
-    .refine((d) => d.getTime() >= EARLIEST_INSTANT && d.getTime() < LATEST_INSTANT, "Out of range: use a date between 1900 and 2199");
+    .refine((d) => isInstantInRange(d.getTime()), INSTANT_RANGE_MESSAGE);
 
 /** The filter bar as the query string carries it (the REST routes' query, the page's links). */
 export const reportFiltersShape = z.object({
@@ -33,8 +33,7 @@ type RawFilters = z.output<typeof reportFiltersShape>;
 
 /** from before to, and at most 366 days apart (checked here when both are given, again once `now` fills a gap). */
 export function checkReportSpan(f: { from?: Date; to?: Date }, ctx: z.RefinementCtx): void {
-  const inRange = (d: Date) => d.getTime() >= EARLIEST_INSTANT && d.getTime() < LATEST_INSTANT;
-  if (!f.from || !f.to || !inRange(f.from) || !inRange(f.to)) return; // an out-of-range end is its own error
+  if (!f.from || !f.to || !isInstantInRange(f.from.getTime()) || !isInstantInRange(f.to.getTime())) return; // an out-of-range end is its own error
   if (f.from.getTime() >= f.to.getTime()) ctx.addIssue({ code: "custom", path: ["from"], message: "Must be before the end of the period" });
   else if (f.to.getTime() - f.from.getTime() > MAX_REPORT_SPAN_DAYS * DAY_MS) ctx.addIssue({ code: "custom", path: ["to"], message: `The period is at most ${MAX_REPORT_SPAN_DAYS} days` });
 }

@@ -23,18 +23,21 @@ export async function previewFill({ ctx, input }: { ctx: Ctx; input: unknown }) 
     layerId: data.layerId,
     layerVersion: plan.layerVersion,
     weeks: data.weeks,
-    slots: plan.slots.map((s, i) => ({
-      index: s.index,
-      start: new Date(s.start).toISOString(),
-      end: new Date(s.end).toISOString(),
-      plain: { userId: plan.plain[i]!, name: name(plan.plain[i]!) },
-      scheduled: { userId: assigneeOf(plan.layer, s.index), name: name(assigneeOf(plan.layer, s.index)) },
-      proposed: { userId: plan.proposed[i]!, name: name(plan.proposed[i]!) },
-      changed: plan.plain[i] !== plan.proposed[i],
-      /** Publishing gives the shift to someone other than who holds it now. */
-      moves: assigneeOf(plan.layer, s.index) !== plan.proposed[i],
-      locked: plan.lockedIndexes.includes(s.index),
-    })),
+    slots: plan.slots.map((s, i) => {
+      const holder = assigneeOf(plan.layer, s.index);
+      return {
+        index: s.index,
+        start: new Date(s.start).toISOString(),
+        end: new Date(s.end).toISOString(),
+        plain: { userId: plan.plain[i]!, name: name(plan.plain[i]!) },
+        scheduled: { userId: holder, name: name(holder) },
+        proposed: { userId: plan.proposed[i]!, name: name(plan.proposed[i]!) },
+        changed: plan.plain[i] !== plan.proposed[i],
+        /** Publishing gives the shift to someone other than who holds it now. */
+        moves: holder !== plan.proposed[i],
+        locked: plan.lockedIndexes.includes(s.index),
+      };
+    }),
     people: before.members.map((b) => {
       const a = after.members.find((m) => m.id === b.id)!;
       return { userId: b.id, name: name(b.id), shiftsBefore: b.shifts, shiftsAfter: a.shifts, burdenBefore: b.normalisedBurden, burdenAfter: a.normalisedBurden, carriedBurden: b.carriedBurden };

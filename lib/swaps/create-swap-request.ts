@@ -32,8 +32,8 @@ export async function createSwapRequest({ ctx, input, origin }: { ctx: Ctx; inpu
     if (shift.end <= ctx.now.getTime()) throw InvalidError.field("shiftIndex", "That shift is over");
     const partStart = data.partStart ?? new Date(shift.start);
     const partEnd = data.partEnd ?? new Date(shift.end);
-    if (partEnd <= partStart) throw InvalidError.field("partEnd", "The part must end after it starts");
-    if (partStart.getTime() < shift.start || partEnd.getTime() > shift.end) throw InvalidError.field("partEnd", "The part must lie inside the shift");
+    // A reversed part is the schema's error; here the part (with a defaulted end) must fit the shift.
+    if (partStart.getTime() < shift.start || partEnd.getTime() > shift.end || partEnd <= partStart) throw InvalidError.field("partEnd", "The part must lie inside the shift");
     let counterpartShift: { index: number; start: number; end: number } | null = null;
     if (data.kind === "swap") {
       const theirs = layerShiftByIndex(loaded.engine, data.layerId, data.counterpartShiftIndex!, data.counterpartId);
