@@ -189,6 +189,39 @@ describe("shiftsBetween", () => {
     }
   });
 
+  it.each([
+    { name: "many overlapping overrides, some replacing whoever an earlier one put in", longest: 3 * 24 * HOUR_MS },
+    { name: "the same with one override longer than a year (read without the day index)", longest: 400 * 24 * HOUR_MS },
+  ])("$name: the later override wins, and onCallAt agrees with shiftsBetween every 15 minutes", ({ longest }) => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const people = ["erin", "frank", "grace", "zoe", "yann"];
+    const from = ms("2026-03-01T00:00:00Z");
+    const to = ms("2026-03-15T00:00:00Z");
+    const overrides = Array.from({ length: 30 }, (_, i) => {
+      const start = from - 2 * 24 * HOUR_MS + Math.floor(random() * 16 * 24 * 4) * (HOUR_MS / 4);
+      const length = i === 1 ? longest : (1 + Math.floor(random() * 48)) * HOUR_MS;
+      return {
+        id: `o${i}`,
+        userId: people[Math.floor(random() * people.length)]!,
+        start,
+        end: start + length,
+        origin: i % 3 === 0 ? ("swap" as const) : ("override" as const),
+        ...(i % 2 === 0 ? { replacesUserId: people[Math.floor(random() * people.length)]! } : {}),
+      };
+    });
+    const schedule: Schedule = { ...followTheSun, overrides };
+    const shifts = shiftsBetween(schedule, from, to);
+    for (let at = from; at < to; at += HOUR_MS / 4) {
+      // The rule itself: the rotation's holder, then each override holding `at` in the given order.
+      const expected = overrides
+        .filter((o) => o.start <= at && at < o.end)
+        .reduce((who, o) => (o.replacesUserId === undefined || o.replacesUserId === who ? o.userId : who), onCallAt({ ...schedule, overrides: [] }, at).userId);
+      const piece = shifts.find((s) => s.start <= at && at < s.end)!;
+      expect({ at: toIsoInstant(at), piece: piece.userId, onCallAt: onCallAt(schedule, at).userId }).toEqual({ at: toIsoInstant(at), piece: expected, onCallAt: expected });
+    }
+  });
+
   it("an empty range has no shifts", () => {
     expect(shiftsBetween({ timeZone: NY, layers: [weekly] }, 10, 10)).toEqual([]);
   });

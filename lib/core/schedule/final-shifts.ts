@@ -71,6 +71,11 @@ export function shiftsBetween(schedule: Schedule, from: EpochMs, to: EpochMs): F
   for (const list of timeOff.values()) for (const off of list) raw.push(Math.max(from, off.start), Math.min(to, off.end));
   const sorted = Float64Array.from(raw).sort();
 
+  // Overrides enter a small active list (kept in their given order) as the sweep reaches their start and leave it at their end.
+  const byStart = overrides.map((override, order) => ({ override, order, start: override.start })).sort((x, y) => x.start - y.start || x.order - y.order);
+  const active: { override: ScheduleOverride; order: number }[] = [];
+  let nextOverride = 0;
+
   const shifts: FinalShift[] = [];
   let last: FinalShift | undefined;
   for (let i = 0; i + 1 < sorted.length; i++) {
@@ -90,10 +95,20 @@ export function shiftsBetween(schedule: Schedule, from: EpochMs, to: EpochMs): F
         break;
       }
     }
-    // …then the overrides, in order, later ones winning.
+    // …then the overrides holding this segment, in their order, later ones winning.
+    while (nextOverride < byStart.length && byStart[nextOverride]!.start <= start) {
+      const entering = byStart[nextOverride++]!;
+      let at = active.length;
+      while (at > 0 && active[at - 1]!.order > entering.order) at--;
+      active.splice(at, 0, entering);
+    }
     let override: ScheduleOverride | undefined;
-    for (const candidate of overrides) {
-      if (candidate.start > start || candidate.end <= start) continue;
+    for (let a = 0; a < active.length; a++) {
+      const candidate = active[a]!.override;
+      if (candidate.end <= start) {
+        active.splice(a--, 1);
+        continue;
+      }
       if (candidate.replacesUserId !== undefined && candidate.replacesUserId !== userId) continue;
       override = candidate;
       userId = candidate.userId;
