@@ -72,7 +72,7 @@ const busiest = (rows: ResponseGroupRow[]) =>
 const BREACHES_ON_PAGE = 50;
 
 function BreachesTable({ breaches, timeZone }: { breaches: SlaBreach[]; timeZone: string }) {
-  const at = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone });
+  const at = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
   const shown = breaches.slice(0, BREACHES_ON_PAGE);
   const cut = shown.length < breaches.length;
   return (

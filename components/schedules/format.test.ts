@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateRange, formatLocalDate } from "./format";
+import { formatDateRange, formatInstant, formatLocalDate, formatRange, formatTime } from "./format";
 
 describe("formatDateRange (time off, inclusive local dates)", () => {
   it.each([
@@ -12,4 +12,22 @@ describe("formatDateRange (time off, inclusive local dates)", () => {
   });
 
   it("names the year when asked (a layer's start date)", () => expect(formatLocalDate("2026-08-17", { withYear: true })).toBe("Mon, Aug 17, 2026"));
+});
+
+describe("formatInstant, formatTime and formatRange (24-hour, in the schedule's zone)", () => {
+  it.each([
+    { at: "2026-11-23T14:00:00Z", zone: "America/New_York", instant: "Mon, Nov 23, 09:00", time: "09:00" },
+    { at: "2026-11-24T03:30:00Z", zone: "America/Los_Angeles", instant: "Mon, Nov 23, 19:30", time: "19:30" },
+    { at: "2026-11-23T23:15:00Z", zone: "Australia/Sydney", instant: "Tue, Nov 24, 10:15", time: "10:15" },
+    { at: "2026-11-23T05:00:00Z", zone: "America/New_York", instant: "Mon, Nov 23, 00:00", time: "00:00" },
+  ])("$at in $zone reads $instant", ({ at, zone, instant, time }) => {
+    expect(formatInstant(at, zone)).toBe(instant);
+    expect(formatTime(at, zone)).toBe(time);
+  });
+
+  it("names the zone as it is at each end, across a DST change", () => {
+    expect(formatInstant("2026-10-26T13:00:00Z", "America/New_York", { withZone: true })).toBe("Mon, Oct 26, 09:00 EDT");
+    expect(formatRange("2026-10-26T13:00:00Z", "2026-11-02T14:00:00Z", "America/New_York", { withZone: true })).toBe("Mon, Oct 26, 09:00 – Mon, Nov 2, 09:00 EST");
+    expect(formatRange("2026-11-23T13:00:00Z", "2026-11-23T21:00:00Z", "America/New_York")).toBe("Mon, Nov 23, 08:00 – 16:00");
+  });
 });

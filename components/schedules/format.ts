@@ -14,17 +14,19 @@ function formatter(zone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTim
   return f;
 }
 
+// Times read on the 24-hour clock everywhere in Baton, as handoff times are entered.
+const CLOCK: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+
 const toDate = (at: string | number | Date) => (at instanceof Date ? at : new Date(at));
 
-/** "Mon, Nov 23, 9:00 AM" in `zone`; with `withZone`, the zone's short name is added ("EST", "CET"). */
+/** "Mon, Nov 23, 09:00" in `zone` (24-hour, like handoff times); with `withZone`, the zone's short name is added ("EST", "CET"). */
 export function formatInstant(at: string | number | Date, zone: string, opts: { withZone?: boolean; withYear?: boolean } = {}): string {
   const text = formatter(zone, {
     weekday: "short",
     month: "short",
     day: "numeric",
     ...(opts.withYear ? { year: "numeric" } : {}),
-    hour: "numeric",
-    minute: "2-digit",
+    ...CLOCK,
   }).format(toDate(at));
   return opts.withZone ? `${text} ${shortZoneName(at, zone)}` : text;
 }
@@ -34,12 +36,12 @@ export function formatDay(at: string | number | Date, zone: string): string {
   return formatter(zone, { weekday: "short", month: "short", day: "numeric" }).format(toDate(at));
 }
 
-/** "9:00 AM" in `zone`. */
+/** "09:00" in `zone`. */
 export function formatTime(at: string | number | Date, zone: string): string {
-  return formatter(zone, { hour: "numeric", minute: "2-digit" }).format(toDate(at));
+  return formatter(zone, CLOCK).format(toDate(at));
 }
 
-/** "Mon, Nov 23, 9:00 AM – Mon, Nov 30, 9:00 AM" (the second date dropped when it is the same day). */
+/** "Mon, Nov 23, 09:00 – Mon, Nov 30, 09:00" (the second date dropped when it is the same day). */
 export function formatRange(start: string | number | Date, end: string | number | Date, zone: string, opts: { withZone?: boolean } = {}): string {
   const sameDay = formatDay(start, zone) === formatDay(end, zone);
   const tail = sameDay ? formatTime(end, zone) : formatInstant(end, zone);

@@ -253,7 +253,8 @@ export function ShiftCalendar({ timeZone, layers, load, shifts, viewerId, titleF
             eventInteractive
             dayMaxEventRows={phone ? 3 : 4}
             displayEventEnd
-            eventTimeFormat={{ hour: "numeric", minute: "2-digit", meridiem: "short" }}
+            eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
+            slotHeaderFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
             noEventsText="No shifts in this range"
             events={fixedEvents ?? source}
             loading={setLoading}

@@ -10,8 +10,8 @@ import { parseInput } from "@/lib/validation";
 import { emailNotices, writeNotices, type Notice } from "./notify-swap";
 import { getSwapRequest } from "./read-swap-requests";
 import { createSwapRequestInput } from "./schemas";
+import { formatDateTime } from "@/lib/format/date-time";
 
-const fmt = (d: Date, zone: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(d);
 
 /**
  * Asks a colleague to swap or cover (part of) one of your shift instances, or offers it to the
@@ -78,7 +78,7 @@ export async function createSwapRequest({ ctx, input, origin }: { ctx: Ctx; inpu
     const notice: Notice = {
       kind: "swap.requested",
       title: data.counterpartId ? `${who} asks you to ${data.kind} a shift` : `${who} offers a shift to the team`,
-      body: `${loaded.row.name}: ${fmt(partStart, loaded.row.timeZone)} – ${fmt(partEnd, loaded.row.timeZone)} (${loaded.row.timeZone}).${data.note ? ` “${data.note}”` : ""}`,
+      body: `${loaded.row.name}: ${formatDateTime(partStart, loaded.row.timeZone)} – ${formatDateTime(partEnd, loaded.row.timeZone)} (${loaded.row.timeZone}).${data.note ? ` “${data.note}”` : ""}`,
       link: `/schedules/requests`,
     };
     const notify = data.counterpartId ? [data.counterpartId] : members.filter((m) => m !== requesterId);
