@@ -71,6 +71,17 @@ test.describe("manager", () => {
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByText("Saved Globex Warehouse Network.")).toBeVisible();
     await expect(page.getByRole("link", { name })).toBeVisible();
+    // The form shows what was saved, so saving another change keeps the new policy (it went back to Standard).
+    await expect(page.getByLabel("Escalation policy").locator("option:checked")).toHaveText(name);
+    await page.getByLabel("Description").fill("Warehouse switches and Wi-Fi");
+    const saved = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/services/"));
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await saved;
+    await expect(page.getByLabel("Description")).toHaveValue("Warehouse switches and Wi-Fi");
+    await page.reload();
+    await expect(page.getByLabel("Description")).toHaveValue("Warehouse switches and Wi-Fi");
+    await expect(page.getByRole("link", { name })).toBeVisible();
+    await expect(page.getByLabel("Escalation policy").locator("option:checked")).toHaveText(name);
   });
 });
 

@@ -13,7 +13,7 @@ export function useActionFormPending(): boolean {
 export type ActionFormProps = Omit<React.ComponentProps<"form">, "action" | "onSubmit"> & {
   /** The dispatch function from `useActionState`. */
   action: (form: FormData) => void;
-  /** The action's state: after a success the fields go back to their defaults; after an error they keep what was typed. */
+  /** The action's state: after a success the fields show their defaults as they are now; after an error they keep what was typed. */
   state?: ActionState;
 };
 
@@ -21,22 +21,28 @@ export type ActionFormProps = Omit<React.ComponentProps<"form">, "action" | "onS
  * A <form> for a server action that keeps what the person typed when the action answers with
  * field errors. React resets an uncontrolled `<form action={…}>` after every submission, so an
  * error used to arrive next to emptied fields (the person picked, the dates, the note all lost).
- * This form submits through onSubmit in a transition instead, and resets itself only after a
- * success. It keeps `action` on the <form> too: before hydration React's own handling applies,
- * as for any action form; after it, React sees the submit already handled (default prevented,
- * in a transition) and only reports it pending to useFormStatus, without running or resetting.
+ * This form submits through onSubmit in a transition instead, and after a success renders its
+ * fields afresh from their current defaults: a "new" form comes back empty, an edit form shows
+ * what was saved. (A DOM reset would go back to the defaults of the first render: a <select>
+ * keeps the option it was first rendered with, so the next Save quietly put the old value back.)
+ * It keeps `action` on the <form> too: before hydration React's own handling applies, as for any
+ * action form; after it, React sees the submit already handled (default prevented, in a
+ * transition) and only reports it pending to useFormStatus, without running or resetting.
  */
 export function ActionForm({ action, state, children, ...props }: ActionFormProps) {
-  const ref = React.useRef<HTMLFormElement>(null);
   const [pending, startTransition] = React.useTransition();
-  React.useEffect(() => {
-    if (state?.status === "success") ref.current?.reset();
-  }, [state]);
+  // Each success starts a new generation of the fields (adjusting state while rendering: no effect, no extra paint).
+  const [seen, setSeen] = React.useState(state);
+  const [generation, setGeneration] = React.useState(0);
+  if (state !== seen) {
+    setSeen(state);
+    if (state?.status === "success") setGeneration((g) => g + 1);
+  }
   return (
     <form
       {...props}
+      key={generation}
       action={action}
-      ref={ref}
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidTimeZone, listTimeZones } from "./time-zone";
+import { isValidTimeZone, listTimeZones, zoneChoices } from "./time-zone";
 
 describe("isValidTimeZone", () => {
   it.each([
@@ -16,5 +16,22 @@ describe("isValidTimeZone", () => {
     const zones = listTimeZones();
     expect(zones[0]).toBe("UTC");
     expect(zones).toContain("Europe/London");
+  });
+
+  it("offers current IANA names, not the runtime's old spellings", () => {
+    const zones = listTimeZones();
+    for (const [old, current] of [["Asia/Calcutta", "Asia/Kolkata"], ["Europe/Kiev", "Europe/Kyiv"], ["Asia/Saigon", "Asia/Ho_Chi_Minh"], ["America/Godthab", "America/Nuuk"]]) {
+      expect(zones).toContain(current);
+      expect(zones).not.toContain(old);
+    }
+    expect(new Set(zones).size).toBe(zones.length);
+  });
+
+  it.each([
+    { current: "Asia/Calcutta", expected: ["UTC", "America/New_York", "Asia/Calcutta", "Asia/Kolkata"] },
+    { current: "Asia/Kolkata", expected: ["UTC", "America/New_York", "Asia/Kolkata"] },
+    { current: "", expected: ["UTC", "America/New_York", "Asia/Kolkata"] },
+  ])("zoneChoices keeps the saved zone ($current) among the choices, once", ({ current, expected }) => {
+    expect(zoneChoices(["UTC", "America/New_York", "Asia/Kolkata"], current)).toEqual(expected);
   });
 });
