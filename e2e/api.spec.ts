@@ -26,3 +26,18 @@ test("a token made in Settings lists teams; no token gets 401", async ({ page, p
   expect((await bad.json()).error.issues[0]).toMatchObject({ path: "name" });
   await api.dispose();
 });
+
+test("a one-button action that succeeds clears an earlier error from the page", async ({ page }) => {
+  await page.goto("/settings/tokens");
+  const name = `e2e stale error ${Date.now().toString(36)}`;
+  await page.getByLabel("Token name").fill(name);
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("new-token")).toBeVisible();
+  // The page as it reads after a failed action (e.g. losing a race for an open offer).
+  await page.goto("/settings/tokens?error=This%20request%20is%20already%20accepted.");
+  await expect(page.getByRole("alert").filter({ hasText: "already accepted" })).toBeVisible();
+  await page.getByRole("row").filter({ hasText: name }).getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByRole("row").filter({ hasText: name }).getByText("Revoked")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "already accepted" })).toHaveCount(0);
+  await expect(page).toHaveURL(/\/settings\/tokens$/);
+});

@@ -199,8 +199,9 @@ test.describe("Jane, the client's stakeholder", () => {
     await page.waitForURL((url) => url.pathname === postmortemUrl);
     const report = page.locator("article.postmortem-report");
     await expect(report.getByText("Ransomware encrypted the shares on one file server")).toBeVisible();
-    await expect(report.getByText(/Update sent to Management/)).toBeVisible();
     await expect(report.getByText(/Resolved by Morgan Manager/)).toBeVisible();
+    // Who an update went to (here Management and the insurer's contact) is staff-only.
+    await expect(report.getByText(/Update sent to/)).toHaveCount(0);
     await expect(page.getByText(note)).toHaveCount(0);
     await expect(report.getByText(/\(key /)).toHaveCount(0);
     const md = await page.request.get(`${postmortemUrl}/export.md`);

@@ -9,8 +9,10 @@ import { CONTACT_ROLE_LABELS, type StakeholderUpdateOutput } from "./schemas";
 
 /**
  * Sends a stakeholder update: renders every audience first (any error stops it with nothing
- * stored or sent), stores the update and a public timeline row in one transaction, then emails
- * each recipient with an idempotency key per update and contact.
+ * stored or sent), stores the update and a timeline row in one transaction, then emails each
+ * recipient with an idempotency key per update and contact. The row names the audiences and how
+ * many people were written to, so it is internal: a stakeholder reads the updates meant for them,
+ * never who else was told (what Legal was told stays with Legal).
  */
 export async function sendStakeholderUpdate({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<StakeholderUpdateOutput & { failed: string[] }> {
   const { incident, messages } = await previewStakeholderUpdate({ ctx, input });
@@ -29,7 +31,7 @@ export async function sendStakeholderUpdate({ ctx, input }: { ctx: Ctx; input: u
       actorLabel: sender,
       message: `Update sent to ${audiences.map((a) => CONTACT_ROLE_LABELS[a]).join(", ")} (${recipientCount} recipient${recipientCount === 1 ? "" : "s"})`,
       details: { updateId: u!.id, audiences },
-      internal: false,
+      internal: true,
     });
     await recordAudit(tx, ctx, { action: "stakeholder_update.send", targetType: "incident", targetId: incident.id, clientId: incident.clientId, details: { updateId: u!.id, audiences, recipients: recipientCount } });
     return u!;

@@ -12,6 +12,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { can } from "@/lib/access/check";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { listClients } from "@/lib/clients/read-clients";
+import { zoneAbbreviation } from "@/lib/core/time";
 import { formatInZone } from "@/lib/incidents/format";
 import { listIncidents } from "@/lib/incidents/read-incidents";
 import { incidentListQuery } from "@/lib/incidents/schemas";
@@ -198,7 +199,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                       <IncidentStatusBadge status={i.status} deferred={!!i.deferredUntil && !i.promotedAt} />
                       {i.unansweredAt && <UnansweredBadge since={i.unansweredAt} />}
                     </span>
-                    {i.status === "triggered" && i.deferredUntil && !i.promotedAt && <p className="mt-1 text-xs whitespace-nowrap text-slate-500">until {formatInZone(i.deferredUntil, i.client.timeZone)}</p>}
+                    {i.status === "triggered" && i.deferredUntil && !i.promotedAt && (
+                      <p className="mt-1 text-xs text-slate-500" title={`Client time (${i.client.timeZone})`}>
+                        until {formatInZone(i.deferredUntil, i.client.timeZone)} {zoneAbbreviation(new Date(i.deferredUntil), i.client.timeZone)}, client time
+                      </p>
+                    )}
                   </TD>
                   <TD>
                     <PriorityBadge priority={i.priority} />

@@ -19,6 +19,7 @@ import * as templateRoute from "./message-templates/[templateId]/route";
 import * as updatesRoute from "./incidents/[incidentId]/stakeholder-updates/route";
 import * as previewRoute from "./incidents/[incidentId]/stakeholder-updates/preview/route";
 import * as openapiRoute from "./openapi.json/route";
+import * as timelineRoute from "./incidents/[incidentId]/timeline/route";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 const tok: Record<string, string> = {};
@@ -173,7 +174,7 @@ describe("stakeholder communications over REST", () => {
     expect(mails[0]!.idempotencyKey).toContain(sent.json.data.id);
     expect(await t.db.select().from(outboxMessages).where(eq(outboxMessages.to, ids.stakeholderEmail!))).toHaveLength(1);
     const [row] = await t.db.select().from(incidentTimeline).where(and(eq(incidentTimeline.incidentId, ids.incident!), eq(incidentTimeline.kind, "stakeholder_update")));
-    expect(row).toMatchObject({ internal: false, message: "Update sent to Management, Customer (2 recipients)" });
+    expect(row).toMatchObject({ internal: true, message: "Update sent to Management, Customer (2 recipients)" });
   });
 
   it("a stakeholder reads the updates meant for them, without recipients or internal notes", async () => {
@@ -184,6 +185,12 @@ describe("stakeholder communications over REST", () => {
     expect(mine.json.data[0].messages[0]).not.toHaveProperty("recipients");
     expect(mine.json.data[0].messages[0].audience).toBe("management");
     expect(JSON.stringify(mine.json)).not.toContain("INTERNAL");
+    // Nor who else was told: the timeline's "Update sent to …" row is for staff.
+    const timeline = await callRoute(timelineRoute.GET as RouteHandler, { path: "/x", token: tok.stakeholder, params: inc() });
+    expect(timeline.status).toBe(200);
+    expect(JSON.stringify(timeline.json)).not.toMatch(/Update sent|recipient/);
+    const staffTimeline = await callRoute(timelineRoute.GET as RouteHandler, { path: "/x", token: tok.engineer, params: inc() });
+    expect(JSON.stringify(staffTimeline.json)).toContain("Update sent to Management, Customer (2 recipients)");
     // Need to know: a stakeholder addressed by no message reads none of them (not every audience's).
     const bystander = await callRoute(updatesRoute.GET as RouteHandler, { path: "/x", token: tok.bystander, params: inc() });
     expect(bystander.status).toBe(200);
