@@ -78,9 +78,25 @@ describe("iCal feeds", () => {
     const hourLater = events((await renderIcalFeed(t.db, token, new Date(NOW.getTime() + 3_600_000))).body);
     expect(hourLater).toEqual(first);
     // A month back is Oct 23 12:00Z, inside the week that began Mon Oct 19 09:00 New York (13:00Z): listed whole.
-    expect(first[0]).toMatch(/^[^ ]+-2026-10-19T13:00:00.000Z 20261019T130000Z 20261026T130000Z$/);
+    expect(first[0]).toMatch(/^[^ ]+-2026-10-19T13:00:00.000Z-[^ ]+ 20261019T130000Z 20261026T130000Z$/);
     // The last: the week under way when the window closes (183 days on: 2027-05-25 12:00Z, in the week from May 24), whole.
     expect(first.at(-1)).toMatch(/ 20270524T130000Z 20270531T130000Z$/);
+  });
+
+  it("a new holder is a new event: an override changes the UID, so calendar apps replace the old event", async () => {
+    const [a, b, c] = [await makeUser(t.db, { name: "Ann Uid" }), await makeUser(t.db, { name: "Ben Uid" }), await makeUser(t.db, { name: "Cat Uid" })];
+    const { schedule } = await makeWeeklySchedule(t.db, { participantIds: [a.id, b.id] });
+    const ctx = { ...(await ctxFor(t.db, a.id)), now: NOW };
+    const { token } = await createIcalFeed({ ctx, input: { kind: "schedule", targetId: schedule.id } });
+    const uidOf = (body: string, start: string) => body.split("BEGIN:VEVENT").find((e) => e.includes(`DTSTART:${start}\r\n`))?.match(/UID:(\S+)/)?.[1];
+    const before = uidOf((await renderIcalFeed(t.db, token, NOW)).body, "20261130T140000Z");
+    expect(before).toBeTruthy();
+    const { scheduleOverrides } = await import("@/db/schema");
+    await t.db.insert(scheduleOverrides).values({ scheduleId: schedule.id, userId: c.id, startsAt: new Date("2026-11-30T14:00:00Z"), endsAt: new Date("2026-12-07T14:00:00Z") });
+    const after = (await renderIcalFeed(t.db, token, NOW)).body;
+    expect(after).toContain("SUMMARY:On call: Cat Uid");
+    expect(uidOf(after, "20261130T140000Z")).not.toBe(before);
+    expect(after).not.toContain(`UID:${before}`);
   });
 
   it("a person feed: only their own (managers anyone's); a new URL replaces the old one", async () => {

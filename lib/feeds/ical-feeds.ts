@@ -105,14 +105,23 @@ export async function renderIcalFeed(db: Database, token: string, now: Date): Pr
     const [s] = await db.select({ name: schedules.name }).from(schedules).where(eq(schedules.id, feed.scheduleId));
     if (!s) throw new NotFoundError("Feed");
     name = `${s.name} (Baton)`;
-    events = (await scheduleShifts(ctx, feed.scheduleId, readFrom, readTo)).filter(inWindow).map((x) => ({ id: `${feed.scheduleId}-${x.start}`, start: x.start, end: x.end, summary: x.userId ? `On call: ${x.userName}` : "Gap: nobody on call" }));
+    events = (await scheduleShifts(ctx, feed.scheduleId, readFrom, readTo)).filter(inWindow).map((x) => ({ id: eventUid(feed.scheduleId!, x.start, x.userId), start: x.start, end: x.end, summary: x.userId ? `On call: ${x.userName}` : "Gap: nobody on call" }));
   } else {
     const [u] = await db.select({ name: users.name }).from(users).where(eq(users.id, feed.userId!));
     if (!u) throw new NotFoundError("Feed");
     name = `${u.name}'s on-call shifts (Baton)`;
-    events = (await personShifts(ctx, feed.userId!, readFrom, readTo)).filter(inWindow).map((x) => ({ id: `${x.scheduleId}-${x.start}`, start: x.start, end: x.end, summary: `On call: ${x.scheduleName}` }));
+    events = (await personShifts(ctx, feed.userId!, readFrom, readTo)).filter(inWindow).map((x) => ({ id: eventUid(x.scheduleId, x.start, feed.userId), start: x.start, end: x.end, summary: `On call: ${x.scheduleName}` }));
   }
   const calendar = ical({ name, prodId: { company: "Baton", product: "on-call", language: "EN" }, ttl: 15 * 60 });
   for (const e of events) calendar.createEvent({ id: e.id, start: new Date(e.start), end: new Date(e.end), summary: e.summary, stamp: now });
   return { body: calendar.toString(), name };
+}
+
+/**
+ * An event's UID: the schedule, the start and who holds it. A swap or an override that changes the
+ * holder makes a new event (and the old one leaves the feed) rather than editing one in place with
+ * the same UID and sequence, which many calendar apps would not pick up.
+ */
+function eventUid(scheduleId: string, start: string, userId: string | null): string {
+  return `${scheduleId}-${start}-${userId ?? "gap"}`;
 }

@@ -31,7 +31,9 @@ export default async function MyShiftsPage({ searchParams }: { searchParams: Pro
   // One month back to six ahead: the same window as the personal iCal feed.
   const from = new Date(ctx.now.getTime() - 31 * DAY);
   const to = new Date(ctx.now.getTime() + 183 * DAY);
-  const [shifts, timeOff, ledger] = await Promise.all([personShifts(ctx, viewer.userId, from, to), listTimeOff(ctx, { fromDate: today, userId: viewer.userId }), ledgerBalances(ctx.db)]);
+  // Read a little past the window so the last shift that starts in it shows its real end, not the window's.
+  const [read, timeOff, ledger] = await Promise.all([personShifts(ctx, viewer.userId, from, new Date(to.getTime() + 35 * DAY)), listTimeOff(ctx, { fromDate: today, userId: viewer.userId }), ledgerBalances(ctx.db)]);
+  const shifts = read.filter((s) => new Date(s.start) < to);
   const upcoming = shifts.filter((s) => new Date(s.end) > ctx.now).slice(0, 8);
   const balance = ledger.get(viewer.userId);
   const conflicts = upcoming.filter((s) => s.conflicts.includes("time_off")).length;
