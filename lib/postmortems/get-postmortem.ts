@@ -56,6 +56,7 @@ export async function getPostmortem(ctx: Ctx, postmortemId: string): Promise<Pos
     meetingOverdue: internal && incident.resolvedAt ? meetingOverdue({ resolvedAt: incident.resolvedAt, meetingAt: pm.meetingAt, status: pm.status }, ctx.now) : null,
     overdueActionItems: overdueItems,
     updatedAt: pm.updatedAt.toISOString(),
+    awaitingMyReview: pm.status === "in_review" && awaitingMyApproval,
     content: content as unknown as Record<string, unknown>,
     actionItems: (stakeholderView ? [] : items).map(({ i, owner }) => ({ id: i.id, title: i.title, owner: owner?.id ? { id: owner.id, name: owner.name || owner.email } : null, dueDate: i.dueDate, status: i.status, type: i.type, overdue: actionItemOverdue(i, today) })),
     reviewers: reviewers.map((r) => ({ id: r.id, name: r.name || r.email, approvedAt: iso(r.approvedAt) })),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { incidentParticipants, incidents, incidentTimeline, notices, notifications, outboxMessages, postmortemRevisions, postmortems } from "@/db/schema";
 import { createTestDatabase } from "@/db/test/test-database";
 import { ctxFor, makeClient, makeIncident, makeService, makeTeam, makeUser } from "@/db/test/factories";
@@ -129,6 +129,9 @@ describe("post-mortems", () => {
     expect(await transitionPostmortem({ ctx, input: { postmortemId: pm.id, transition: "publish" } })).toMatchObject({ revision: 2 });
     const revs = await t.db.select({ revision: postmortemRevisions.revision, content: postmortemRevisions.content }).from(postmortemRevisions).where(eq(postmortemRevisions.postmortemId, pm.id)).orderBy(postmortemRevisions.revision);
     expect(revs.map((r) => [r.revision, (r.content.sections as Record<string, string>).summary])).toEqual([[1, "The relay stopped."], [2, "The relay stopped: revised."]]);
+    // Each submission (the first review and the revision's) asked both reviewers, never the author.
+    const asked = await t.db.select({ userId: notices.userId }).from(notices).where(and(eq(notices.kind, "postmortem_review"), eq(notices.link, `/postmortems/${pm.id}`)));
+    expect(asked.map((n) => n.userId).sort()).toEqual([fx.bob.id, fx.bob.id, fx.stakeholder.id, fx.stakeholder.id].sort());
     const md = await exportPostmortemMarkdown(await as(fx.stakeholder), pm.id);
     expect(md.filename).toMatch(/-r2\.md$/);
     expect(md.markdown).toContain("revised");
@@ -155,7 +158,7 @@ describe("post-mortems", () => {
     const ok = await scheduleMeeting({ ctx, input: { postmortemId: other.id, at: "2026-11-24T15:00:00Z", attendeeIds: [fx.bob.id, fx.stakeholder.id] } });
     expect(ok.meetingAt).toBe("2026-11-24T15:00:00.000Z");
     expect(ok.meetingAttendees.map((a) => a.name).sort()).toEqual(["Bob Reviewer", "Sam Stakeholder"]);
-    const mails = await t.db.select().from(outboxMessages).where(eq(outboxMessages.to, fx.bob.email));
+    const mails = (await t.db.select().from(outboxMessages).where(eq(outboxMessages.to, fx.bob.email))).filter((m) => m.subject.startsWith("After-action"));
     expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/^After-action meeting: #\d+ Resolved by a resolve event$/)]);
     expect(mails[0]!.text).toContain(`/postmortems/${other.id}/meeting.ics`);
     await addActionItem({ ctx, input: { postmortemId: other.id, title: "Overdue thing", dueDate: "2026-11-21", type: "fix" } });
@@ -173,7 +176,7 @@ describe("post-mortems", () => {
     expect(await sendMeetingReminders(t.db, new Date("2026-11-22T12:00:00Z"))).toBe(0); // more than a day ahead
     expect(await sendMeetingReminders(t.db, dayBefore)).toBe(2);
     expect(await sendMeetingReminders(t.db, dayBefore)).toBe(0); // once per meeting date
-    const [bobsNotice] = await t.db.select().from(notices).where(eq(notices.userId, fx.bob.id));
+    const [bobsNotice] = await t.db.select().from(notices).where(and(eq(notices.userId, fx.bob.id), eq(notices.kind, "postmortem_meeting")));
     expect(bobsNotice).toMatchObject({ kind: "postmortem_meeting", title: `After-action meeting: #${row!.number} Resolved by a resolve event`, body: "Reminder: it starts 2026-11-24 15:00 UTC." });
 
     await t.db.update(incidents).set({ confidential: true }).where(eq(incidents.id, row!.id));

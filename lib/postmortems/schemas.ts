@@ -53,6 +53,8 @@ export const postmortemSummaryOutput = z.object({
   meetingOverdue: z.enum(["unscheduled", "not_held"]).nullable(),
   overdueActionItems: z.number().int(),
   updatedAt: z.iso.datetime(),
+  /** In review, the viewer is one of its reviewers and has not approved yet. */
+  awaitingMyReview: z.boolean(),
 });
 export type PostmortemSummaryOutput = z.infer<typeof postmortemSummaryOutput>;
 
@@ -71,6 +73,8 @@ export type PostmortemOutput = z.infer<typeof postmortemOutput>;
 
 export const postmortemListQuery = z.object({
   status: z.enum(POSTMORTEM_STATUSES).optional(),
+  /** `true`: only those waiting for the viewer's review (in review, not approved by them yet); `false`: the others. */
+  awaitingMyReview: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });

@@ -9,12 +9,14 @@ import { parseInput } from "@/lib/validation";
 import { requirePostmortemVisible } from "./access";
 import { workingContent } from "./content";
 import { getPostmortem } from "./get-postmortem";
+import { queueReviewRequests } from "./notify-reviewers";
 import { transitionInput } from "./schemas";
 
 /**
  * submit (draft → in review), approve (a reviewer's approval), withdraw (back to draft), publish
  * (in review → published: freezes revision n+1, needs every reviewer's approval), revise
  * (published → a new draft; the published revision stays readable). Each a conditional UPDATE.
+ * Submitting asks each reviewer (not the submitter) to review: an in-app notice and an email.
  */
 export async function transitionPostmortem({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const { postmortemId, transition } = parseInput(transitionInput, input);
@@ -24,7 +26,9 @@ export async function transitionPostmortem({ ctx, input }: { ctx: Ctx; input: un
   const { pm } = v;
   const step = nextStatus(pm.status, transition);
   if (!step.ok) throw new ConflictError(step.reason);
-  await ctx.db.transaction(async (tx) => {
+  // The reviewers' emails go after commit (a mail failure never undoes the transition).
+  const emailReviewers = await ctx.db.transaction(async (tx) => {
+    let send: ((db: typeof ctx.db) => Promise<void>) | undefined;
     if (transition === "approve") {
       if (!v.isReviewer) throw new ForbiddenError("Only this post-mortem's reviewers approve it.");
       const [r] = await tx
@@ -58,8 +62,15 @@ export async function transitionPostmortem({ ctx, input }: { ctx: Ctx; input: un
       if (!row) throw new ConflictError("This post-mortem changed meanwhile; reload and try again.");
       // A new revision (or a withdrawn review) is reviewed afresh.
       if (transition === "revise" || transition === "withdraw") await tx.update(postmortemReviewers).set({ approvedAt: null }).where(eq(postmortemReviewers.postmortemId, pm.id));
+      if (transition === "submit") {
+        const reviewers = await tx.select({ userId: postmortemReviewers.userId }).from(postmortemReviewers).where(eq(postmortemReviewers.postmortemId, pm.id));
+        const queued = await queueReviewRequests(tx, { postmortemId: pm.id, incident: v.incident, reviewerIds: reviewers.map((r) => r.userId), askedBy: { userId: ctx.viewer.userId, name: ctx.viewer.name || ctx.viewer.email }, now: ctx.now });
+        send = queued.send;
+      }
     }
     await recordAudit(tx, ctx, { action: `postmortem.${transition}`, targetType: "postmortem", targetId: pm.id, clientId: v.incident.clientId, details: { from: pm.status, to: step.to } });
+    return send;
   });
+  await emailReviewers?.(ctx.db);
   return getPostmortem(ctx, pm.id);
 }

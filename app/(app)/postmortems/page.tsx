@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FileText } from "lucide-react";
+import { AwaitingReviewCard } from "@/components/postmortems/awaiting-review-card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,7 +21,11 @@ const STATUS = {
 export default async function PostmortemsPage() {
   const ctx = await requireSessionCtx();
   const stakeholder = ctx.viewer.role === "stakeholder";
-  const { data } = await listPostmortems(ctx, { limit: 100 });
+  const [{ data }, { data: waiting }] = await Promise.all([
+    listPostmortems(ctx, { limit: 100 }),
+    // Those asked of the viewer come first, even when they are older than the 100 listed.
+    listPostmortems(ctx, { awaitingMyReview: "true", limit: 50 }),
+  ]);
   const fmt = (iso: string) => formatDateTime(iso, ctx.viewer.timeZone);
   if (!data.length)
     return (
@@ -33,12 +38,12 @@ export default async function PostmortemsPage() {
           icon={FileText}
           title={
             stakeholder
-              ? "No published reports yet"
+              ? "No reports yet"
               : "Post-mortems start themselves"
           }
           description={
             stakeholder
-              ? "Incident reports that your provider publishes for your organisation will be listed here."
+              ? "Incident reports that your provider publishes for your organisation, and those you are asked to review, will be listed here."
               : "When an incident resolves, Baton drafts its post-mortem with the timeline, response times and who was paged; reviewers comment and publish to stakeholders."
           }
         />
@@ -50,10 +55,11 @@ export default async function PostmortemsPage() {
         title="Post-mortems"
         description={
           stakeholder
-            ? "Published incident reports for your organisation."
+            ? "Published incident reports for your organisation, and those you are asked to review."
             : "Drafted when an incident resolves; reviewed, then published to the client's stakeholders."
         }
       />
+      <AwaitingReviewCard postmortems={waiting} format={fmt} />
       <Table label="Post-mortems">
         <THead>
           <TR>
@@ -93,6 +99,11 @@ export default async function PostmortemsPage() {
                   <span className="ml-1 text-xs text-slate-500">
                     rev {p.revision}
                   </span>
+                )}
+                {p.awaitingMyReview && (
+                  <Badge variant="warning" className="ml-1">
+                    Waiting for your review
+                  </Badge>
                 )}
               </TD>
               <TD className="hidden text-sm sm:table-cell">

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { useDbHandle } from "@/db/client";
-import { incidents } from "@/db/schema";
+import { incidents, notices, outboxMessages } from "@/db/schema";
 import { ctxFor, makeClient, makeIncident, makeService, makeTeam, makeUser } from "@/db/test/factories";
 import { callRoute } from "@/db/test/route-call";
 import { createTestDatabase } from "@/db/test/test-database";
@@ -11,6 +11,8 @@ import { createToken } from "@/lib/tokens/create-token";
 import * as listRoute from "./postmortems/route";
 import * as oneRoute from "./postmortems/[postmortemId]/route";
 import * as submitRoute from "./postmortems/[postmortemId]/submit/route";
+import * as approveRoute from "./postmortems/[postmortemId]/approve/route";
+import * as reviewersRoute from "./postmortems/[postmortemId]/reviewers/route";
 import * as publishRoute from "./postmortems/[postmortemId]/publish/route";
 import * as reviseRoute from "./postmortems/[postmortemId]/revise/route";
 import * as itemsRoute from "./postmortems/[postmortemId]/action-items/route";
@@ -42,12 +44,12 @@ beforeAll(async () => {
   const client = await makeClient(t.db, { teamIds: [team.id], stakeholderIds: [stakeholder.id] });
   await makeClient(t.db, { teamIds: [otherTeam.id], stakeholderIds: [foreign.id] });
   const service = await makeService(t.db, { clientId: client.id, teamId: team.id });
-  for (const title of ["Published one", "Draft one"]) {
+  for (const title of ["Published one", "Draft one", "Review one"]) {
     const i = await makeIncident(t.db, service, { at: T0, title });
     await t.db.update(incidents).set({ status: "resolved", resolvedAt: new Date(T0.getTime() + 3_600_000), resolvedBy: engineer.id }).where(eq(incidents.id, i.id));
     ids[title] = (await ensureDraftPostmortem(t.db, i.id, new Date(T0.getTime() + 3_600_000)))!.id;
   }
-  Object.assign(ids, { engineer: engineer.id, stakeholder: stakeholder.id });
+  Object.assign(ids, { engineer: engineer.id, stakeholder: stakeholder.id, stakeholderEmail: stakeholder.email, engineerEmail: engineer.email });
   Object.assign(tok, { engineer: await tokenFor(engineer.id), outsider: await tokenFor(outsider.id), stakeholder: await tokenFor(stakeholder.id), foreign: await tokenFor(foreign.id) });
 });
 afterAll(async () => {
@@ -139,8 +141,40 @@ describe("post-mortems REST", () => {
     expect((await callRoute(reviewCountRoute.GET, { path: "/api/v1/postmortems/alerting-review?since=yesterday", token: tok.engineer })).json.error.issues[0].path).toBe("query.since");
   });
 
+  it("a stakeholder asked to review finds it in GET /postmortems and is notified; another client's stakeholder sees nothing", async () => {
+    const id = ids["Review one"]!;
+    const list = async (who: string, qs = "") => (await callRoute(listRoute.GET, { path: `/api/v1/postmortems${qs}`, token: tok[who] })).json;
+    expect((await list("stakeholder")).data.map((p: { id: string }) => p.id)).not.toContain(id);
+    expect((await list("stakeholder", "?awaitingMyReview=true")).data).toEqual([]);
+    expect((await call(reviewersRoute.POST, "engineer", id, "POST", { userIds: [ids.engineer, ids.stakeholder] }, "/reviewers")).status).toBe(200);
+    expect((await call(submitRoute.POST, "engineer", id)).json.data.status).toBe("in_review");
+
+    const waiting = await list("stakeholder", "?awaitingMyReview=true");
+    expect(waiting.data).toEqual([expect.objectContaining({ id, status: "in_review", revision: 0, awaitingMyReview: true })]);
+    expect((await list("stakeholder")).data.map((p: { id: string }) => p.id)).toContain(id);
+    expect((await call(oneRoute.GET, "stakeholder", id, "GET")).json.data).toMatchObject({ status: "in_review", awaitingMyReview: true, allowedTransitions: ["approve"] });
+    // The stakeholder is told (in the app and by email, with the link); the engineer who submitted is not.
+    const told = await t.db.select({ userId: notices.userId, kind: notices.kind, link: notices.link }).from(notices).where(eq(notices.link, `/postmortems/${id}`));
+    expect(told).toEqual([{ userId: ids.stakeholder, kind: "postmortem_review", link: `/postmortems/${id}` }]);
+    const mails = await t.db.select().from(outboxMessages).where(inArray(outboxMessages.to, [ids.stakeholderEmail!, ids.engineerEmail!]));
+    const asked = mails.filter((m) => m.subject.startsWith("Review requested"));
+    expect(asked.map((m) => [m.to, m.subject])).toEqual([[ids.stakeholderEmail, expect.stringMatching(/^Review requested: post-mortem of #\d+ Review one$/)]]);
+    expect(asked[0]!.text).toContain(`/postmortems/${id}`);
+
+    // Another client's stakeholder: nothing listed, the post-mortem a 404.
+    expect((await list("foreign")).data).toEqual([]);
+    expect((await list("foreign", "?awaitingMyReview=true")).data).toEqual([]);
+    expect((await call(oneRoute.GET, "foreign", id, "GET")).status).toBe(404);
+    expect((await call(approveRoute.POST, "foreign", id)).status).toBe(404);
+
+    expect((await call(approveRoute.POST, "stakeholder", id)).status).toBe(200);
+    expect((await list("stakeholder", "?awaitingMyReview=true")).data).toEqual([]);
+    expect((await callRoute(listRoute.GET, { path: "/api/v1/postmortems?awaitingMyReview=maybe", token: tok.stakeholder })).json.error.issues[0].path).toBe("query.awaitingMyReview");
+  });
+
   it("is in the OpenAPI document", async () => {
     const doc = await openapiRoute.GET(new NextRequest("http://localhost:3000/api/v1/openapi.json")).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/postmortems", "/api/v1/postmortems/{postmortemId}", "/api/v1/postmortems/{postmortemId}/publish", "/api/v1/postmortems/{postmortemId}/markdown"]));
+    expect(JSON.stringify(doc.paths["/api/v1/postmortems"])).toContain("awaitingMyReview");
   });
 });

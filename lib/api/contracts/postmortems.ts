@@ -16,7 +16,7 @@ const transition = (verb: "submit" | "approve" | "publish" | "revise" | "withdra
  * revisions). Stakeholders read the latest published revision of their clients' incidents only.
  */
 export const postmortemContracts = {
-  listPostmortems: { method: "GET", path: "/api/v1/postmortems", tag, summary: "List post-mortems in your scope (stakeholders: published ones of their clients)", permission: "incidents:read", query: postmortemListQuery, response: list(postmortemSummaryOutput) },
+  listPostmortems: { method: "GET", path: "/api/v1/postmortems", tag, summary: "List post-mortems in your scope (stakeholders: published ones of their clients, and those in review they are asked to review)", permission: "incidents:read", query: postmortemListQuery, response: list(postmortemSummaryOutput) },
   countPostmortemAlertingReview: {
     method: "GET",
     path: "/api/v1/postmortems/alerting-review",

@@ -139,11 +139,26 @@ export default async function PostmortemPage({
     />
   );
 
+  // A reviewer who has not approved yet is told what is asked of them.
+  const reviewAsk = pm.awaitingMyReview && (
+    <Alert variant="warning" className="mb-6" title="Waiting for your review">
+      You were asked to review this post-mortem before it is published.{" "}
+      {writer
+        ? "Read it, comment on a section if something is missing or wrong, and approve it"
+        : "Read it and approve it"}{" "}
+      with <strong>Approve</strong> above.
+    </Alert>
+  );
+
   // Stakeholders (and anyone on a published version) read the document itself.
   if (!writer) {
     return (
       <>
-        <div data-print="hide">{header}</div>
+        <div data-print="hide">
+          {header}
+          <PageError error={error} />
+          {reviewAsk}
+        </div>
         <PostmortemReport content={content} title={title} timeZone={zone} printOnlyHeader />
       </>
     );
@@ -154,6 +169,7 @@ export default async function PostmortemPage({
       <div data-print="hide">
         {header}
         <PageError error={error} />
+        {reviewAsk}
         {saved && (
           <Alert variant="success" className="mb-6">
             Saved.

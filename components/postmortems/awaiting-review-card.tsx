@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { ClipboardCheck } from "lucide-react";
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+} from "@/components/ui/card";
+
+type Waiting = {
+  id: string;
+  incident: { number: number; title: string };
+  client: { name: string };
+  updatedAt: string;
+};
+
+/** Post-mortems list: the ones in review that the viewer is asked to review and has not approved yet. */
+export function AwaitingReviewCard({
+  postmortems,
+  format,
+}: {
+  postmortems: Waiting[];
+  format: (iso: string) => string;
+}) {
+  if (!postmortems.length) return null;
+  return (
+    <Card className="mb-6 border-sky-300" aria-labelledby="pm-awaiting-title">
+      <CardHeader>
+        <CardTitle id="pm-awaiting-title" className="flex items-center gap-2">
+          <ClipboardCheck className="size-5 text-sky-600" aria-hidden />{" "}
+          Waiting for your review ({postmortems.length})
+        </CardTitle>
+        <CardDescription>
+          You were asked to review these post-mortems: read them, comment on a
+          section if something is missing or wrong, and approve them.
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        <ul
+          className="divide-y divide-slate-100 text-sm"
+          aria-label="Post-mortems waiting for your review"
+        >
+          {postmortems.map((p) => (
+            <li key={p.id} className="py-2">
+              <Link
+                href={`/postmortems/${p.id}`}
+                className="font-medium break-words text-slate-900 hover:text-brand-700"
+              >
+                <span className="mr-1.5 text-slate-500 tabular-nums">
+                  #{p.incident.number}
+                </span>
+                {p.incident.title}
+              </Link>
+              <p className="text-xs text-slate-500">
+                {p.client.name} · updated {format(p.updatedAt)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </CardContent>
+    </Card>
+  );
+}
