@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, emailButtonStyle, emailTextStyle } from "@/lib/mailer/templates/layout";
+import { Text } from "@react-email/components";
+import { EmailButton, EmailLayout, emailTextStyle } from "@/lib/mailer/templates/layout";
 
 /** A handoff reminder or the weekly digest: a title, then one line per shift. */
 export function ShiftReminderEmail({ name, title, intro, lines, url }: { name: string; title: string; intro: string; lines: string[]; url: string }) {
@@ -13,9 +13,9 @@ export function ShiftReminderEmail({ name, title, intro, lines, url }: { name: s
           • {l}
         </Text>
       ))}
-      <Button href={url} style={emailButtonStyle}>
+      <EmailButton href={url}>
         My shifts
-      </Button>
+      </EmailButton>
       <Text style={{ ...emailTextStyle, fontSize: 12, color: "#6b7280" }}>You can turn these reminders off in your notification settings.</Text>
     </EmailLayout>
   );

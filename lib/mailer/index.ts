@@ -29,9 +29,33 @@ export function setTransport(t: MailTransport | undefined): void {
   transport = t;
 }
 
+type TextElement = { attribs: Record<string, string>; children: unknown[] };
+type TextBuilder = {
+  openBlock(o: { leadingLineBreaks: number }): void;
+  closeBlock(o: { trailingLineBreaks: number }): void;
+  addInline(text: string, o: { noWordTransform: boolean }): void;
+};
+
+/**
+ * How the plain-text part reads the HTML. A button (EmailButton) is a line of its own, "Label url":
+ * html-to-text keeps links inline, so two buttons side by side ran together
+ * ("Acknowledge http://…?intent=acknowledgeOpen http://…").
+ */
+const plainTextOptions = {
+  formatters: {
+    buttonLine(elem: TextElement, walk: (nodes: unknown[], builder: TextBuilder) => void, builder: TextBuilder) {
+      builder.openBlock({ leadingLineBreaks: 1 });
+      walk(elem.children, builder);
+      builder.addInline(` ${elem.attribs.href}`, { noWordTransform: true });
+      builder.closeBlock({ trailingLineBreaks: 1 });
+    },
+  },
+  selectors: [{ selector: 'a[data-text-format="button"]', format: "buttonLine" }],
+};
+
 export async function renderMail(body: ReactElement): Promise<{ html: string; text: string }> {
   const html = await render(body);
-  return { html, text: toPlainText(html) };
+  return { html, text: toPlainText(html, plainTextOptions) };
 }
 
 export async function sendMail(db: Database, mail: Mail): Promise<SendResult & { transport: MailTransport["kind"] }> {

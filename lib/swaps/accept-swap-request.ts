@@ -1,24 +1,25 @@
 import { eq } from "drizzle-orm";
-import { schedules, teamMembers } from "@/db/schema";
+import { schedules, teamMembers, users } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { applySwap } from "./apply-swap";
-import { emailNotices, writeNotices, type Notice } from "./notify-swap";
+import { emailNotices, swapApprovers, swapNoticeBody, swapSchedule, writeNotices, type Notice } from "./notify-swap";
 import { getSwapRequest } from "./read-swap-requests";
 import { swapRequestIdInput } from "./schemas";
 import { lockSwapRequest, transitionSwapRequest } from "./transition";
 
 /**
  * The named colleague (or, for an open offer, the first team member) accepts. Without manager
- * approval the swap takes effect at once; otherwise it waits for a manager.
+ * approval the swap takes effect at once; otherwise it waits for a manager, and those who can
+ * approve are told (not the one who accepted, nor the requester, who hears it already).
  */
 export async function acceptSwapRequest({ ctx, input, origin }: { ctx: Ctx; input: unknown; origin?: string }) {
   await requirePermission(ctx, "swaps:request", { type: "swap_request" });
   const data = parseInput(swapRequestIdInput, input);
-  const { notify, notice } = await ctx.db.transaction(async (tx) => {
+  const { notify, notice, approval } = await ctx.db.transaction(async (tx) => {
     const request = await lockSwapRequest(tx, data.requestId);
     if (request.requesterId === ctx.viewer.userId) throw new ForbiddenError("You cannot accept your own request.");
     if (request.counterpartId && request.counterpartId !== ctx.viewer.userId) throw new NotFoundError("Swap request");
@@ -32,16 +33,27 @@ export async function acceptSwapRequest({ ctx, input, origin }: { ctx: Ctx; inpu
       await applySwap(tx, row, ctx.viewer.userId, ctx.now);
       row = await transitionSwapRequest(tx, row.id, ["accepted"], "approved", { decidedBy: ctx.viewer.userId, decidedAt: ctx.now }, ctx.now);
     }
+    const body = swapNoticeBody(await swapSchedule(tx, row.scheduleId), row, { note: row.note });
     const notice: Notice = {
       kind: row.status === "approved" ? "swap.approved" : "swap.accepted",
       title: row.status === "approved" ? `${ctx.viewer.name} took your shift: the schedule is updated` : `${ctx.viewer.name} accepted; a manager must approve`,
-      body: row.note,
+      body,
       link: "/schedules/requests",
     };
     await writeNotices(tx, [row.requesterId], notice, ctx.now);
+    let approval: { approvers: string[]; notice: Notice } | null = null;
+    if (row.status === "accepted") {
+      const [requester] = await tx.select({ name: users.name }).from(users).where(eq(users.id, row.requesterId));
+      approval = {
+        approvers: await swapApprovers(tx, [ctx.viewer.userId, row.requesterId]),
+        notice: { kind: "swap.awaiting_approval", title: `${ctx.viewer.name} accepted ${requester!.name}'s ${row.kind} request: it waits for your approval`, body, link: "/schedules/requests" },
+      };
+      await writeNotices(tx, approval.approvers, approval.notice, ctx.now);
+    }
     await recordAudit(tx, ctx, { action: "swap.accept", targetType: "swap_request", targetId: row.id, details: { status: row.status } });
-    return { notify: [row.requesterId], notice };
+    return { notify: [row.requesterId], notice, approval };
   });
   await emailNotices(ctx.db, notify, notice, origin);
+  if (approval) await emailNotices(ctx.db, approval.approvers, approval.notice, origin);
   return getSwapRequest(ctx.db, data.requestId);
 }

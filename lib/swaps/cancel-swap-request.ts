@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { writeNotices } from "./notify-swap";
+import { swapNoticeBody, swapSchedule, writeNotices } from "./notify-swap";
 import { getSwapRequest } from "./read-swap-requests";
 import { swapRequestIdInput } from "./schemas";
 import { lockSwapRequest, transitionSwapRequest } from "./transition";
@@ -16,7 +16,10 @@ export async function cancelSwapRequest({ ctx, input }: { ctx: Ctx; input: unkno
     const request = await lockSwapRequest(tx, data.requestId);
     if (request.requesterId !== ctx.viewer.userId && !can(ctx.viewer, "swaps:approve")) throw new NotFoundError("Swap request");
     const row = await transitionSwapRequest(tx, request.id, ["pending"], "cancelled", { decidedBy: ctx.viewer.userId, decidedAt: ctx.now }, ctx.now);
-    if (row.counterpartId) await writeNotices(tx, [row.counterpartId], { kind: "swap.cancelled", title: "A shift request to you was withdrawn", body: "", link: "/schedules/requests" }, ctx.now);
+    if (row.counterpartId) {
+      const body = swapNoticeBody(await swapSchedule(tx, row.scheduleId), row);
+      await writeNotices(tx, [row.counterpartId], { kind: "swap.cancelled", title: "A shift request to you was withdrawn", body, link: "/schedules/requests" }, ctx.now);
+    }
     await recordAudit(tx, ctx, { action: "swap.cancel", targetType: "swap_request", targetId: row.id });
   });
   return getSwapRequest(ctx.db, data.requestId);

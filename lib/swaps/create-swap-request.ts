@@ -7,10 +7,9 @@ import { layerShiftByIndex } from "@/lib/core/schedule";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import { loadEngineSchedule } from "@/lib/schedules/load-engine-schedule";
 import { parseInput } from "@/lib/validation";
-import { emailNotices, writeNotices, type Notice } from "./notify-swap";
+import { emailNotices, swapNoticeBody, writeNotices, type Notice } from "./notify-swap";
 import { getSwapRequest } from "./read-swap-requests";
 import { createSwapRequestInput } from "./schemas";
-import { formatDateTime } from "@/lib/format/date-time";
 
 
 /**
@@ -78,7 +77,7 @@ export async function createSwapRequest({ ctx, input, origin }: { ctx: Ctx; inpu
     const notice: Notice = {
       kind: "swap.requested",
       title: data.counterpartId ? `${who} asks you to ${data.kind} a shift` : `${who} offers a shift to the team`,
-      body: `${loaded.row.name}: ${formatDateTime(partStart, loaded.row.timeZone)} – ${formatDateTime(partEnd, loaded.row.timeZone)} (${loaded.row.timeZone}).${data.note ? ` “${data.note}”` : ""}`,
+      body: swapNoticeBody(loaded.row, { partStart, partEnd, counterpartStart: counterpartShift && new Date(counterpartShift.start), counterpartEnd: counterpartShift && new Date(counterpartShift.end) }, { note: data.note }),
       link: `/schedules/requests`,
     };
     const notify = data.counterpartId ? [data.counterpartId] : members.filter((m) => m !== requesterId);

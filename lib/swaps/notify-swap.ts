@@ -1,11 +1,44 @@
 import { createElement } from "react";
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
-import { notices, users } from "@/db/schema";
+import { notices, ROLES, schedules, users } from "@/db/schema";
+import { roleHas } from "@/lib/access/permissions";
+import { formatDateTime } from "@/lib/format/date-time";
 import { sendMail } from "@/lib/mailer";
 import { NoticeEmail } from "@/lib/mailer/templates/notice-email";
+import type { SwapRow } from "./transition";
 
 export type Notice = { kind: string; title: string; body: string; link: string };
+
+/**
+ * The body of every notice of a request, at each step: the schedule and the part of the shift in
+ * the schedule's zone, named ("Primary: 23 Nov 2026, 09:00 – 30 Nov 2026, 09:00 (America/New_York)."),
+ * for a swap with the shift given in exchange; then the note in quotes, or else `otherwise`.
+ */
+export function swapNoticeBody(
+  schedule: { name: string; timeZone: string },
+  request: Pick<SwapRow, "partStart" | "partEnd" | "counterpartStart" | "counterpartEnd">,
+  opts: { note?: string | null; otherwise?: string } = {},
+): string {
+  const range = (start: Date, end: Date) => `${formatDateTime(start, schedule.timeZone)} – ${formatDateTime(end, schedule.timeZone)}`;
+  const exchange = request.counterpartStart && request.counterpartEnd ? `, in exchange for ${range(request.counterpartStart, request.counterpartEnd)}` : "";
+  const shift = `${schedule.name}: ${range(request.partStart, request.partEnd)}${exchange} (${schedule.timeZone}).`;
+  return opts.note ? `${shift} “${opts.note}”` : opts.otherwise ? `${shift} ${opts.otherwise}` : shift;
+}
+
+/** The schedule a request is on, as its notices name it. */
+export async function swapSchedule(db: Queryable, scheduleId: string): Promise<{ name: string; timeZone: string }> {
+  const [schedule] = await db.select({ name: schedules.name, timeZone: schedules.timeZone }).from(schedules).where(eq(schedules.id, scheduleId));
+  return schedule!;
+}
+
+const APPROVER_ROLES = ROLES.filter((role) => roleHas(role, "swaps:approve"));
+
+/** The active people whose role may approve a request (permissions.ts decides), less `except`. */
+export async function swapApprovers(db: Queryable, except: string[]): Promise<string[]> {
+  const rows = await db.select({ id: users.id }).from(users).where(and(inArray(users.role, APPROVER_ROLES), eq(users.disabled, false)));
+  return rows.map((r) => r.id).filter((id) => !except.includes(id));
+}
 
 /** An in-app notice (in the transaction) for each person; emails go after commit via `emailNotices`. */
 export async function writeNotices(tx: Queryable, userIds: string[], notice: Notice, now: Date): Promise<void> {

@@ -2,7 +2,7 @@ import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/validation";
-import { emailNotices, writeNotices, type Notice } from "./notify-swap";
+import { emailNotices, swapNoticeBody, swapSchedule, writeNotices, type Notice } from "./notify-swap";
 import { getSwapRequest } from "./read-swap-requests";
 import { swapRequestIdInput } from "./schemas";
 import { transitionSwapRequest } from "./transition";
@@ -10,13 +10,13 @@ import { transitionSwapRequest } from "./transition";
 export async function rejectSwapRequest({ ctx, input, origin }: { ctx: Ctx; input: unknown; origin?: string }) {
   await requirePermission(ctx, "swaps:approve", { type: "swap_request" });
   const data = parseInput(swapRequestIdInput, input);
-  const notice: Notice = { kind: "swap.rejected", title: `${ctx.viewer.name} did not approve the shift change`, body: data.note ?? "", link: "/schedules/requests" };
-  const notify = await ctx.db.transaction(async (tx) => {
+  const { notify, notice } = await ctx.db.transaction(async (tx) => {
     const row = await transitionSwapRequest(tx, data.requestId, ["accepted"], "rejected", { decidedBy: ctx.viewer.userId, decidedAt: ctx.now }, ctx.now);
     const people = [row.requesterId, row.acceptedBy ?? row.counterpartId].filter((x): x is string => !!x);
+    const notice: Notice = { kind: "swap.rejected", title: `${ctx.viewer.name} did not approve the shift change`, body: swapNoticeBody(await swapSchedule(tx, row.scheduleId), row, { note: data.note }), link: "/schedules/requests" };
     await writeNotices(tx, people, notice, ctx.now);
     await recordAudit(tx, ctx, { action: "swap.reject", targetType: "swap_request", targetId: row.id });
-    return people;
+    return { notify: people, notice };
   });
   await emailNotices(ctx.db, notify, notice, origin);
   return getSwapRequest(ctx.db, data.requestId);

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/validation";
 import { unapplySwap } from "./apply-swap";
-import { emailNotices, writeNotices, type Notice } from "./notify-swap";
+import { emailNotices, swapNoticeBody, swapSchedule, writeNotices, type Notice } from "./notify-swap";
 import { getSwapRequest } from "./read-swap-requests";
 import { swapRequestIdInput } from "./schemas";
 import { transitionSwapRequest } from "./transition";
@@ -12,14 +12,15 @@ import { transitionSwapRequest } from "./transition";
 export async function revertSwapRequest({ ctx, input, origin }: { ctx: Ctx; input: unknown; origin?: string }) {
   await requirePermission(ctx, "swaps:approve", { type: "swap_request" });
   const data = parseInput(swapRequestIdInput, input);
-  const notice: Notice = { kind: "swap.reverted", title: `${ctx.viewer.name} reverted a shift change`, body: data.note ?? "The original holders are back on the schedule.", link: "/schedules/requests" };
-  const notify = await ctx.db.transaction(async (tx) => {
+  const { notify, notice } = await ctx.db.transaction(async (tx) => {
     const row = await transitionSwapRequest(tx, data.requestId, ["approved"], "reverted", { decidedBy: ctx.viewer.userId, decidedAt: ctx.now }, ctx.now);
     await unapplySwap(tx, row.id, ctx.now);
     const people = [row.requesterId, row.acceptedBy ?? row.counterpartId].filter((x): x is string => !!x);
+    const body = swapNoticeBody(await swapSchedule(tx, row.scheduleId), row, { note: data.note, otherwise: "The original holders are back on the schedule." });
+    const notice: Notice = { kind: "swap.reverted", title: `${ctx.viewer.name} reverted a shift change`, body, link: "/schedules/requests" };
     await writeNotices(tx, people, notice, ctx.now);
     await recordAudit(tx, ctx, { action: "swap.revert", targetType: "swap_request", targetId: row.id });
-    return people;
+    return { notify: people, notice };
   });
   await emailNotices(ctx.db, notify, notice, origin);
   return getSwapRequest(ctx.db, data.requestId);

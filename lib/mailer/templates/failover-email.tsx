@@ -1,5 +1,5 @@
-import { Button, Section, Text } from "@react-email/components";
-import { EmailLayout, emailButtonStyle, emailTextStyle } from "./layout";
+import { Section, Text } from "@react-email/components";
+import { EmailButton, EmailLayout, emailTextStyle } from "./layout";
 
 export type FailoverEmailProps = {
   name: string;
@@ -63,9 +63,9 @@ export function FailoverEmail({ name, incident, notified, timeline, url }: Failo
         </Section>
       )}
       <Section style={{ marginTop: 20 }}>
-        <Button href={url} style={emailButtonStyle}>
+        <EmailButton href={url}>
           Open the incident
-        </Button>
+        </EmailButton>
       </Section>
     </EmailLayout>
   );

@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, emailButtonStyle, emailTextStyle } from "./layout";
+import { Text } from "@react-email/components";
+import { EmailButton, EmailLayout, emailTextStyle } from "./layout";
 
 export function InviteEmail({ name, invitedBy, role, signInUrl }: { name: string; invitedBy: string; role: string; signInUrl: string }) {
   return (
@@ -8,9 +8,9 @@ export function InviteEmail({ name, invitedBy, role, signInUrl }: { name: string
       <Text style={emailTextStyle}>
         {invitedBy} gave you access to Baton as {role}. Sign in with this email address: we will email you a one-time link, no password needed.
       </Text>
-      <Button href={signInUrl} style={emailButtonStyle}>
+      <EmailButton href={signInUrl}>
         Open Baton
-      </Button>
+      </EmailButton>
     </EmailLayout>
   );
 }

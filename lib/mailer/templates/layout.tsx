@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
-import { Body, Container, Head, Html, Preview, Section, Text } from "@react-email/components";
+import type { CSSProperties, ReactNode } from "react";
+import { Body, Button, Container, Head, Html, Preview, Section, Text } from "@react-email/components";
 
 export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
   return (
@@ -30,3 +30,15 @@ export const emailButtonStyle = {
   display: "inline-block",
 } as const;
 export const emailTextStyle = { fontSize: 15, lineHeight: "24px", color: "#1f2937" } as const;
+
+/**
+ * A button link. Marked so that the plain-text part gives each button a line of its own, "Label url"
+ * (see renderMail): links are inline there, and buttons side by side would run together.
+ */
+export function EmailButton({ href, style = emailButtonStyle, children }: { href: string; style?: CSSProperties; children: ReactNode }) {
+  return (
+    <Button href={href} style={style} data-text-format="button">
+      {children}
+    </Button>
+  );
+}

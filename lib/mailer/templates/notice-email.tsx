@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, emailButtonStyle, emailTextStyle } from "./layout";
+import { Text } from "@react-email/components";
+import { EmailButton, EmailLayout, emailTextStyle } from "./layout";
 
 /** A short notice: swap steps, new shifts. */
 export function NoticeEmail({ name, title, body, url }: { name: string; title: string; body: string; url?: string }) {
@@ -9,9 +9,9 @@ export function NoticeEmail({ name, title, body, url }: { name: string; title: s
       <Text style={{ ...emailTextStyle, fontWeight: 600 }}>{title}</Text>
       {body && <Text style={emailTextStyle}>{body}</Text>}
       {url && (
-        <Button href={url} style={emailButtonStyle}>
+        <EmailButton href={url}>
           Open in Baton
-        </Button>
+        </EmailButton>
       )}
     </EmailLayout>
   );

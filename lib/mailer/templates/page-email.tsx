@@ -1,5 +1,5 @@
-import { Button, Link, Section, Text } from "@react-email/components";
-import { EmailLayout, emailButtonStyle, emailTextStyle } from "./layout";
+import { Link, Section, Text } from "@react-email/components";
+import { EmailButton, EmailLayout, emailButtonStyle, emailTextStyle } from "./layout";
 
 export type PageEmailProps = {
   name: string;
@@ -65,12 +65,12 @@ export function PageEmail({ name, incident, openUrl, ackUrl, reminder }: PageEma
         <Text style={{ ...emailTextStyle, fontWeight: 700 }}>A confidential incident needs you. Open Baton to see it.</Text>
       )}
       <Section style={{ marginTop: 20 }}>
-        <Button href={ackUrl} style={emailButtonStyle}>
+        <EmailButton href={ackUrl}>
           Acknowledge
-        </Button>
-        <Button href={openUrl} style={secondaryButton}>
+        </EmailButton>
+        <EmailButton href={openUrl} style={secondaryButton}>
           Open
-        </Button>
+        </EmailButton>
       </Section>
       <Text style={{ ...muted, marginTop: 16 }}>Both buttons open Baton and ask you to confirm. These links are yours alone and stop working when the incident is resolved.</Text>
     </EmailLayout>

@@ -1,13 +1,13 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, emailButtonStyle, emailTextStyle } from "./layout";
+import { Text } from "@react-email/components";
+import { EmailButton, EmailLayout, emailTextStyle } from "./layout";
 
 export function SignInEmail({ url, host, minutes }: { url: string; host: string; minutes: number }) {
   return (
     <EmailLayout preview={`Your sign-in link for ${host}`}>
       <Text style={emailTextStyle}>Use the button below to sign in to Baton at {host}.</Text>
-      <Button href={url} style={emailButtonStyle}>
+      <EmailButton href={url}>
         Sign in to Baton
-      </Button>
+      </EmailButton>
       <Text style={{ ...emailTextStyle, fontSize: 13, color: "#6b7280" }}>
         The link works once and expires in {minutes} minutes. If you did not ask to sign in, ignore this email.
       </Text>
