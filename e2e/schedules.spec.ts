@@ -211,6 +211,28 @@ test("My shifts lists the engineer's shifts, time off and cover balance", async 
   await context.close();
 });
 
+test("a person's page shows their shifts, the covers they gave and got, and their balance", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("manager") });
+  const page = await context.newPage();
+  await page.goto("/people");
+  await page.getByRole("link", { name: "Bob Okafor", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Bob Okafor" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Upcoming shifts" })).toBeVisible();
+  // Bob covered Alice in the first test of this file.
+  await expect(page.getByRole("list", { name: "Covers" }).getByRole("listitem").first()).toContainText("Covered Alice Nguyen");
+  await expect(page.getByTestId("ledger-burden")).toContainText("Colleagues owe Bob Okafor");
+  await expect(page.getByRole("list", { name: "Teams" })).toContainText("Service Desk");
+  await screenshotBoth(page, "person-page");
+  const personUrl = page.url();
+  await context.close();
+
+  const stakeholder = await browser.newContext({ storageState: storageStateFor("stakeholder") });
+  const refused = await stakeholder.newPage();
+  await refused.goto(personUrl);
+  await expect(refused.getByRole("heading", { name: /don't have access/i })).toBeVisible();
+  await stakeholder.close();
+});
+
 test("a stakeholder is refused the schedules", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateFor("stakeholder") });
   const page = await context.newPage();

@@ -71,3 +71,14 @@ export async function getTeam(ctx: Ctx, teamId: string): Promise<TeamDetail> {
     holidays,
   };
 }
+
+/** The teams a person is on (as far as the viewer may see teams), leads marked: their page. */
+export async function teamsOfPerson(ctx: Ctx, userId: string): Promise<{ id: string; name: string; isLead: boolean }[]> {
+  await requirePermission(ctx, "teams:read", { type: "user", id: userId });
+  return ctx.db
+    .select({ id: teams.id, name: teams.name, isLead: teamMembers.isLead })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(and(eq(teamMembers.userId, userId), teamScope(ctx.viewer)))
+    .orderBy(asc(teams.name));
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageError } from "@/components/page-error";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge, RoleBadge } from "@/components/ui/badge";
@@ -26,6 +27,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const manage = can(ctx.viewer, "users:manage");
   const grantAdmin = can(ctx.viewer, "users:grant-admin");
   const roles = ROLES.filter((r) => grantAdmin || r !== "admin").map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+  // Staff have a page (shifts, covers, teams); stakeholders are on no rotation.
+  const showsPage = (role: string) => can(ctx.viewer, "schedules:read") && role !== "stakeholder";
   const clients = manage ? (await listClients(ctx, { limit: 200 })).data.map((c) => ({ id: c.id, name: c.name })) : [];
   return (
     <>
@@ -52,7 +55,14 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                         <Avatar name={p.name || p.email} size="sm" />
                         <div className="min-w-0">
                           <p className="truncate text-sm font-medium text-slate-900">
-                            {p.name} {p.disabled && <Badge variant="neutral">Disabled</Badge>}
+                            {showsPage(p.role) ? (
+                              <Link href={`/people/${p.id}`} className="hover:text-brand-700 hover:underline">
+                                {p.name || p.email}
+                              </Link>
+                            ) : (
+                              p.name
+                            )}{" "}
+                            {p.disabled && <Badge variant="neutral">Disabled</Badge>}
                           </p>
                           <p className="truncate text-xs text-slate-500">{p.email}</p>
                         </div>

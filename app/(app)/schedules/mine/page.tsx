@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Inbox, Palmtree } from "lucide-react";
+import { Inbox } from "lucide-react";
 import { PageError } from "@/components/page-error";
-import { formatHours, formatRange, formatRelative, todayIn } from "@/components/schedules/format";
+import { todayIn } from "@/components/schedules/format";
+import { CoverBalanceCard } from "@/components/schedules/cover-balance-card";
 import { MyShiftsCalendar } from "@/components/schedules/my-shifts-calendar";
+import { UpcomingShifts } from "@/components/schedules/upcoming-shifts";
 import { TimeOffPanel } from "@/components/schedules/time-off-panel";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -65,29 +66,7 @@ export default async function MyShiftsPage({ searchParams }: { searchParams: Pro
             </CardHeader>
             {upcoming.length > 0 && (
               <CardContent className="pt-3">
-                <ul className="divide-y divide-slate-100" aria-label="Upcoming shifts">
-                  {upcoming.map((s) => (
-                    <li key={`${s.scheduleId}-${s.start}`} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2.5">
-                      <div className="min-w-0">
-                        <p className="text-sm font-medium text-slate-900">{formatRange(s.start, s.end, viewer.timeZone)}</p>
-                        <p className="text-xs text-slate-500">
-                          <Link href={`/schedules/${s.scheduleId}`} className="font-medium text-brand-700 hover:underline">
-                            {s.scheduleName}
-                          </Link>
-                          {s.layerName ? ` · ${s.layerName}` : ""} · {new Date(s.start) <= ctx.now ? "now" : formatRelative(s.start, ctx.now)}
-                        </p>
-                      </div>
-                      <div className="flex gap-1.5">
-                        {s.origin !== "rotation" && <Badge variant="info">{s.origin === "swap" ? "Swap or cover" : "Override"}</Badge>}
-                        {s.conflicts.includes("time_off") && (
-                          <Badge variant="warning">
-                            <Palmtree aria-hidden /> Time off
-                          </Badge>
-                        )}
-                      </div>
-                    </li>
-                  ))}
-                </ul>
+                <UpcomingShifts shifts={upcoming} timeZone={viewer.timeZone} now={ctx.now} />
                 {conflicts > 0 && (
                   <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-xs font-medium text-amber-900">
                     {conflicts === 1 ? "One shift falls" : `${conflicts} shifts fall`} in your time off: open the schedule and click the shift to ask for cover.
@@ -104,38 +83,7 @@ export default async function MyShiftsPage({ searchParams }: { searchParams: Pro
           </section>
         </div>
         <div className="space-y-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>Cover balance</CardTitle>
-              <CardDescription>Hours you covered for colleagues and they covered for you, through approved swaps and covers.</CardDescription>
-            </CardHeader>
-            <CardContent className="pt-3">
-              <dl className="grid grid-cols-2 gap-3">
-                <div className="rounded-lg bg-slate-50 px-3 py-2.5">
-                  <dt className="text-xs text-slate-500">You covered</dt>
-                  <dd className="mt-0.5 text-lg font-semibold text-slate-900 tabular-nums">{formatHours(balance?.coveredForOthersHours ?? 0)}</dd>
-                </div>
-                <div className="rounded-lg bg-slate-50 px-3 py-2.5">
-                  <dt className="text-xs text-slate-500">Covered for you</dt>
-                  <dd className="mt-0.5 text-lg font-semibold text-slate-900 tabular-nums">{formatHours(balance?.coveredByOthersHours ?? 0)}</dd>
-                </div>
-              </dl>
-              <p className="mt-3 text-sm text-slate-700" data-testid="ledger-burden">
-                {!balance || Math.abs(balance.burdenOwedToThem) < 0.05 ? (
-                  "You are even with your colleagues."
-                ) : balance.burdenOwedToThem > 0 ? (
-                  <>
-                    Colleagues owe you <strong className="font-semibold text-emerald-700">{formatHours(balance.burdenOwedToThem)}</strong> of weighted on-call; the generator gives it back.
-                  </>
-                ) : (
-                  <>
-                    You owe colleagues <strong className="font-semibold text-amber-700">{formatHours(Math.abs(balance.burdenOwedToThem))}</strong> of weighted on-call; expect a little more later.
-                  </>
-                )}
-              </p>
-              <p className="mt-1 text-xs text-slate-500">Weighted hours count nights, weekends and holidays more than office hours.</p>
-            </CardContent>
-          </Card>
+          <CoverBalanceCard balance={balance} name={null} />
           {canRequest && (
             <TimeOffPanel
               entries={timeOff}
