@@ -72,13 +72,18 @@ describe("post-mortems", () => {
     expect(facts.timeline.map((r) => [r.kind, r.internal])).toEqual(expect.arrayContaining([["note", true], ["resolved", false]]));
     // The sweep finds nothing more to do; an incident resolved by other means gets its draft from it.
     const other = await makeIncident(t.db, fx.service, { at: T0, title: "Resolved by a resolve event" });
+    await t.db.insert(notifications).values({ incidentId: other.id, level: 0, repeat: 0, recipient: fx.alice.id, userId: fx.alice.id, channel: "email", state: "sent", createdAt: min(1) });
     await t.db.update(incidents).set({ status: "resolved", resolvedAt: min(20) }).where(eq(incidents.id, other.id));
+    // One that resolved itself before paging anyone (it waited for business hours): no post-mortem.
+    const quiet = await makeIncident(t.db, fx.service, { at: T0, title: "Resolved while waiting for business hours" });
+    await t.db.update(incidents).set({ status: "resolved", resolvedAt: min(20) }).where(eq(incidents.id, quiet.id));
     const ancient = await makeIncident(t.db, fx.service, { at: new Date("2026-09-01T00:00:00Z"), title: "Long ago" });
     await t.db.update(incidents).set({ status: "resolved", resolvedAt: new Date("2026-09-01T01:00:00Z") }).where(eq(incidents.id, ancient.id));
     expect(await createMissingDrafts(t.db, min(21))).toBe(1);
     expect(await pmOf(ancient.id)).toBeUndefined();
     expect(await createMissingDrafts(t.db, min(22))).toBe(0);
     expect(await pmOf(other.id)).toMatchObject({ status: "draft" });
+    expect(await pmOf(quiet.id)).toBeUndefined();
   });
 
   it("edits, points out blame, reviews, publishes an immutable revision, and revises", async () => {
