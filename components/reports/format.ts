@@ -55,4 +55,15 @@ export function formatWeekLabel(isoDate: string): string {
   return WEEK.format(at);
 }
 
+/**
+ * The Unanswered tile's line. Unanswered incidents are the failed-over ones (the policy ran out)
+ * that nobody acknowledged, so the line says how many failed over and how many of those were
+ * acknowledged late: "of 3 failed over, 1 acknowledged late".
+ */
+export function unansweredDetail({ failedOver, unanswered }: { failedOver: number; unanswered: number }): string {
+  if (failedOver === 0) return "no policy ran out";
+  const late = failedOver - unanswered;
+  return `of ${COUNT.format(failedOver)} failed over${late > 0 ? `, ${COUNT.format(late)} acknowledged late` : ""}`;
+}
+
 export const PRIORITY_LABELS = { high: "High", medium: "Medium", low: "Low" } as const;

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { ReportCsvTable, ResponseGroupRow, ResponseReport, SlaBreach } from "@/lib/reports/types";
 import { BarsChart, TrendChart } from "./report-charts";
 import { COLORS, type ChartRow } from "./report-colors";
-import { formatCount, formatDurationMs, formatShare, formatWeekLabel, PRIORITY_LABELS, shareOf } from "./format";
+import { formatCount, formatDurationMs, formatShare, formatWeekLabel, PRIORITY_LABELS, shareOf, unansweredDetail } from "./format";
 import { reportCsvHref } from "./report-links";
 import { Num, NumHead, ReportTable, RowHead, TBody, TD, TH, THead, TR } from "./report-cells";
 import { ReportPanel, StatGrid, StatTile } from "./report-panel";
@@ -33,8 +33,8 @@ export function ResponseTable({ rows, groupLabel, caption, id }: { rows: Respons
           <NumHead>MTTR median</NumHead>
           <NumHead>MTTR p90</NumHead>
           <NumHead>Escalated</NumHead>
-          <NumHead>Failed over</NumHead>
-          <NumHead>Unanswered</NumHead>
+          <NumHead title="The policy ran out: every level was paged and nobody acknowledged in time">Failed over</NumHead>
+          <NumHead title="Failed over and never acknowledged, even late">Unanswered</NumHead>
         </TR>
       </THead>
       <TBody>
@@ -140,7 +140,7 @@ export function ResponseSection({ report, timeZone, showTeams }: { report: Respo
         <StatTile label="Time to acknowledge" value={formatDurationMs(totals.mtta.median)} detail={`median · mean ${formatDurationMs(totals.mtta.mean)}`} />
         <StatTile label="Time to resolve" value={formatDurationMs(totals.mttr.median)} detail={`median · mean ${formatDurationMs(totals.mttr.mean)}`} />
         <StatTile label="Escalated" value={formatCount(totals.escalated)} detail={totals.incidents ? `${formatShare(shareOf(totals.escalated, totals.incidents))} reached level 2+` : "reached level 2+"} tone={totals.escalated > 0 ? "warning" : "neutral"} />
-        <StatTile label="Unanswered" value={formatCount(totals.unanswered)} detail={`${formatCount(totals.failedOver)} failed over to team leads`} tone={totals.unanswered > 0 ? "danger" : "neutral"} />
+        <StatTile label="Unanswered" value={formatCount(totals.unanswered)} detail={unansweredDetail(totals)} tone={totals.unanswered > 0 ? "danger" : "neutral"} />
         <StatTile label="SLA breaches" value={formatCount(sla.breachCount)} detail={sla.measured > 0 ? `of ${formatCount(sla.measured)} with a target` : "no targets set"} tone={sla.measured > 0 ? breachTone : "neutral"} />
       </StatGrid>
 

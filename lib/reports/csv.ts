@@ -37,7 +37,7 @@ const QUALITY = { key: "", label: "", reviewed: 0, notReal: 0, couldHaveWaited: 
 const SHAPES = {
   group: { key: "", label: "", incidents: 0, mtta: STATS, mttr: STATS, escalated: 0, failedOver: 0, unanswered: 0 },
   breach: { incidentId: null, number: null, title: null, clientId: "", clientName: "", priority: "", kind: "", targetMinutes: 0, tookMs: 0, triggeredAt: "" },
-  person: { userId: "", name: "", timeZone: "", onCallHours: 0, notifications: 0, interruptions: { business: 0, off_hours: 0, sleep: 0, total: 0 }, acknowledged: 0, burden: 0, ledgerHours: 0, highlighted: false, teamId: null },
+  person: { userId: "", name: "", timeZone: "", onCallHours: 0, notifications: 0, interruptions: { business: 0, off_hours: 0, sleep: 0, total: 0 }, acknowledged: 0, burden: 0, ledgerHours: 0, highlighted: false, teamId: "", teamName: "" },
   service: { ...QUALITY, incidents: 0, events: 0 },
   rule: { ...QUALITY, incidents: 0 },
 } satisfies Record<string, object>;

@@ -34,7 +34,7 @@ import { responseReport } from "./response-report";
  *                                                                     the wall clock says 3 h, the real duration is 2 h; failed over first
  *   I4        high      03-10 12:00          6 min      90 min         escalated to level 2; acked by Erin
  *   I5        high      03-11 12:00          8 min      240 min        confidential; Erin is no participant
- *   I6        medium    03-12 12:00          —          50 min         resolved unacknowledged: unanswered; no medium target
+ *   I6        medium    03-12 12:00          —          50 min         failed over, then resolved unacknowledged: unanswered; no medium target
  *   I7 (SB)   high      03-05 12:00          1 min      10 min         team B / client C2
  *
  * Team A's view (Erin, or the stakeholder of C1): I1–I6.
@@ -112,6 +112,7 @@ beforeAll(async () => {
     { incidentId: id.I3!, policy: policy(1) as never, phase: "failed_over", level: 0, repeat: 0, createdAt: NOW, updatedAt: NOW },
     { incidentId: id.I4!, policy: policy(2) as never, phase: "stopped", level: 1, repeat: 0, createdAt: NOW, updatedAt: NOW },
     { incidentId: id.I1!, policy: policy(2) as never, phase: "stopped", level: 0, repeat: 0, createdAt: NOW, updatedAt: NOW },
+    { incidentId: id.I6!, policy: policy(1) as never, phase: "failed_over", level: 0, repeat: 0, createdAt: NOW, updatedAt: NOW },
   ]);
 
   const page = (incident: string, created: string, channel: Channel, state: NotificationState, readAfterMin?: number, level = 0) => ({
@@ -164,7 +165,8 @@ describe("response report", () => {
     expect(r.totals.mttr.count).toBe(6);
     expect(r.totals.mttr.mean).toBeCloseTo((590 / 6) * MIN, 3);
     expect(r.totals.mttr).toMatchObject({ median: 75 * MIN, p90: 240 * MIN });
-    expect(r.totals).toMatchObject({ escalated: 1, failedOver: 1, unanswered: 1 });
+    // Failed over: I3 (acknowledged late: answered) and I6 (never acknowledged: unanswered).
+    expect(r.totals).toMatchObject({ escalated: 1, failedOver: 2, unanswered: 1 });
     expect(r.byTeam.map((g) => [g.key, g.incidents])).toEqual([[id.teamA, 6]]);
     expect(r.byPriority.map((g) => [g.key, g.incidents, g.label])).toEqual([["high", 5, "High"], ["medium", 1, "Medium"]]);
     expect(r.byService).toEqual([expect.objectContaining({ key: id.sa, label: "SA servers", incidents: 6 })]);
@@ -327,7 +329,7 @@ describe("REST v1 reports", () => {
     expect(row(2)).toMatchObject({ incidentId: id.I4, title: "I4 title", tookMs: String(90 * MIN) });
     const people = await raw(loadRoute.GET, `/api/v1/reports/load?${q}&format=csv&table=people`, tok.erin!);
     const peopleLines = (await people.text()).split("\r\n");
-    expect(peopleLines[0]).toBe("userId,name,timeZone,onCallHours,notifications,interruptions.business,interruptions.off_hours,interruptions.sleep,interruptions.total,acknowledged,burden,ledgerHours,highlighted,teamId");
+    expect(peopleLines[0]).toBe("userId,name,timeZone,onCallHours,notifications,interruptions.business,interruptions.off_hours,interruptions.sleep,interruptions.total,acknowledged,burden,ledgerHours,highlighted,teamId,teamName");
     expect(peopleLines[1]).toContain(`${id.erin},Erin Engineer,America/Los_Angeles,`);
   });
 

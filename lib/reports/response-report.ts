@@ -19,9 +19,10 @@ export const MAX_LISTED_BREACHES = 500;
 const PRIORITY_LABELS: Record<Priority, string> = { high: "High", medium: "Medium", low: "Low" };
 
 /**
- * MTTA (paging start → acknowledged) and MTTR (triggered → resolved) with mean, median and p90 by
- * team, client, service, priority and ISO week; escalation (level 2+ reached), failover and
- * unanswered counts; SLA breaches against each client's targets. Stakeholders get no team rows.
+ * MTTA (paging start → acknowledged) and MTTR (triggered → resolved, over incidents that paged
+ * someone or were acknowledged) with mean, median and p90 by team, client, service, priority and
+ * ISO week; escalation (level 2+ reached), failover and unanswered (failed over, never
+ * acknowledged) counts; SLA breaches against each client's targets. Stakeholders get no team rows.
  */
 export async function responseReport({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<ResponseReport> {
   const f = await openReport(ctx, input, "reports:read", "response_report");
@@ -50,10 +51,27 @@ const sortByLabel = (rows: ResponseGroupRow[]) => rows.sort((a, b) => a.label.lo
 
 /** Reached level 2 or beyond: the cursor (0-based) passed level index 1, or a repeat began on a policy with 2+ levels. */
 const escalatedSql = sql`coalesce(${incidentEscalations.level} >= 1 or (${incidentEscalations.repeat} >= 1 and ${incidentEscalations.policyLevels} >= 2), false)`;
-/** The policy ran out: the escalation ended failed over (it stays so after a late acknowledgement), or the incident is marked unanswered now. */
+/**
+ * The policy ran out: every level and repeat was paged without the stop condition (or there was no
+ * policy) and the failover step ran. The escalation stays failed over after a late acknowledgement
+ * or a resolution, while the incident's `unanswered_at` mark is cleared by either.
+ */
 const failedOverSql = sql`(coalesce(${incidentEscalations.phase} = 'failed_over', false) or ${incidents.unansweredAt} is not null)`;
-/** Nobody acknowledged it: resolved without an acknowledgement, or still waiting past the policy. */
-const unansweredSql = sql`(${incidents.acknowledgedAt} is null and (${incidents.resolvedAt} is not null or ${incidents.unansweredAt} is not null))`;
+/**
+ * Unanswered, one definition with the incident list (`GET /api/v1/incidents?unanswered=true`, the
+ * `unanswered_at` mark: "every level and repeat passed unanswered, until someone takes it"): the
+ * policy ran out and nobody has acknowledged it. An open incident counts here exactly when the
+ * list shows it; a resolution by monitoring clears the list's mark but the report keeps counting
+ * it (nobody answered). An incident resolved before anyone was paged (one deferred to business
+ * hours that resolved first) never failed over, so it is not unanswered.
+ */
+const unansweredSql = sql`(${failedOverSql} and ${incidents.acknowledgedAt} is null)`;
+/**
+ * MTTR counts incidents that were worked: paging had started before the resolution, or someone
+ * acknowledged. One deferred to business hours that resolved (by monitoring) before its deferral
+ * ended paged nobody: it counts as an incident, not in MTTR.
+ */
+const workedSql = sql`(${incidents.acknowledgedAt} is not null or ${pagedAtSql} < ${incidents.resolvedAt})`;
 
 async function groupRows(ctx: Ctx, f: ReportFilters) {
   const result = await ctx.db.execute(sql`
@@ -61,7 +79,7 @@ async function groupRows(ctx: Ctx, f: ReportFilters) {
       select ${incidents.teamId} as team_id, ${incidents.clientId} as client_id, ${incidents.serviceId} as service_id, ${incidents.priority} as priority,
         to_char(date_trunc('week', ${incidents.triggeredAt} at time zone 'UTC'), 'YYYY-MM-DD') as week,
         case when ${incidents.acknowledgedAt} is not null then greatest(${msBetween(pagedAtSql, sql`${incidents.acknowledgedAt}`)}, 0) end as tta,
-        ${msBetween(sql`${incidents.triggeredAt}`, sql`${incidents.resolvedAt}`)} as ttr,
+        case when ${workedSql} then ${msBetween(sql`${incidents.triggeredAt}`, sql`${incidents.resolvedAt}`)} end as ttr,
         ${escalatedSql} as escalated, ${failedOverSql} as failed_over, ${unansweredSql} as unanswered,
         coalesce(${clients.slaTargets} ? ${incidents.priority}, false) as has_sla
       from ${incidents}

@@ -42,13 +42,19 @@ export type ResponseGroupRow = {
   key: string;
   label: string;
   incidents: number;
+  /** From paging start to the acknowledgement, over the acknowledged incidents. */
   mtta: DurationStats;
+  /** From trigger to resolution, over the resolved incidents that were worked: paging had started, or someone acknowledged. */
   mttr: DurationStats;
   /** Incidents whose escalation reached level 2 or beyond. */
   escalated: number;
   /** Incidents whose policy ran out and sent the failover email. */
   failedOver: number;
-  /** Incidents nobody acknowledged before they were resolved or that are still unacknowledged past the policy. */
+  /**
+   * Incidents whose policy ran out (failed over) and that nobody acknowledged, even later: the
+   * incident list's "unanswered" (`unanswered=true`), still counted once monitoring resolved them.
+   * Never more than `failedOver`; an incident resolved before anyone was paged is not unanswered.
+   */
   unanswered: number;
 };
 
@@ -97,15 +103,27 @@ export type LoadPersonRow = {
   burden: number;
   /** Cover-ledger balance in hours (positive: owed). */
   ledgerHours: number;
-  /** Far above the team mean: burden or interruptions more than one standard deviation and 25% above it. */
+  /** Far above their team's mean (`LoadReport.teams`): burden or interruptions more than one standard deviation and 25% above it. */
   highlighted: boolean;
-  /** The team the person was measured in (their generator link), when one applies. */
-  teamId: string | null;
+  /**
+   * The team this row measures the person in (and their generator link): one row per person and
+   * team — hours, burden and cover balance from that team's schedules and ledger, pages and
+   * acknowledgements on that team's incidents.
+   */
+  teamId: string;
+  teamName: string;
 };
+
+/** A team's mean per person over its rows: what each of its people is compared with. */
+export type LoadTeamMean = { teamId: string; teamName: string; people: number; mean: { burden: number; interruptions: number } };
 
 export type LoadReport = {
   filters: SerializedFilters;
+  /** By name, then team name. */
   people: LoadPersonRow[];
+  /** Each team in the report with its mean, by name. */
+  teams: LoadTeamMean[];
+  /** The mean over every row of every team (not what highlighting compares with: see `teams`). */
   mean: { burden: number; interruptions: number };
 };
 

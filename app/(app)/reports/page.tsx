@@ -64,7 +64,7 @@ async function renderReport(ctx: Ctx, tab: ReportKind, input: unknown, showTeams
       return <ResponseSection report={await responseReport({ ctx, input })} timeZone={ctx.viewer.timeZone} showTeams={showTeams} />;
     case "load": {
       const report = await loadReport({ ctx, input });
-      const flaggedTeams = [...new Set(report.people.filter((p) => p.highlighted && p.teamId).map((p) => p.teamId!))];
+      const flaggedTeams = [...new Set(report.people.filter((p) => p.highlighted).map((p) => p.teamId))];
       return <LoadSection report={report} generators={await generatorLinks(ctx, flaggedTeams)} />;
     }
     case "alert-quality":
