@@ -12,6 +12,17 @@ describe("formatDateRange (time off, inclusive local dates)", () => {
   });
 
   it("names the year when asked (a layer's start date)", () => expect(formatLocalDate("2026-08-17", { withYear: true })).toBe("Mon, Aug 17, 2026"));
+
+  it.each([
+    { from: "2026-12-20", to: "2026-12-23", expected: "Sun, Dec 20 – Wed, Dec 23" },
+    { from: "2026-12-20", to: "2026-12-20", expected: "Sun, Dec 20" },
+    { from: "2199-01-01", to: "2199-01-05", expected: "Tue, Jan 1, 2199 – Sat, Jan 5, 2199" },
+    { from: "2027-01-04", to: "2027-01-08", expected: "Mon, Jan 4, 2027 – Fri, Jan 8, 2027" },
+    { from: "2027-01-04", to: "2027-01-04", expected: "Mon, Jan 4, 2027" },
+    { from: "2026-12-28", to: "2027-01-02", expected: "Mon, Dec 28, 2026 – Sat, Jan 2, 2027" },
+  ])("with today 2026-11-24, $from → $to names the year only when it isn't this one: $expected", ({ from, to, expected }) => {
+    expect(formatDateRange(from, to, { today: "2026-11-24" })).toBe(expected);
+  });
 });
 
 describe("formatInstant, formatTime and formatRange (24-hour, in the schedule's zone)", () => {

@@ -141,10 +141,12 @@ export function formatLocalDate(date: string, opts: { withYear?: boolean } = {})
 }
 
 /**
- * Inclusive local dates, as time off reads: "Sun, Dec 20", "Sun, Dec 20 – Wed, Dec 23"; a range
- * across years names both years so it never reads backwards ("Sun, Dec 20, 2026 – Thu, Jan 7, 2027").
+ * Inclusive local dates, as time off reads: "Sun, Dec 20", "Sun, Dec 20 – Wed, Dec 23". The years
+ * are named when the period crosses one ("Sun, Dec 20, 2026 – Thu, Jan 7, 2027": never reads
+ * backwards) or is not all in `today`'s year ("Tue, Jan 1, 2199": never reads as the coming one).
  */
-export function formatDateRange(from: string, to: string): string {
-  const withYear = from.slice(0, 4) !== to.slice(0, 4);
+export function formatDateRange(from: string, to: string, opts: { today?: string } = {}): string {
+  const year = opts.today?.slice(0, 4) ?? from.slice(0, 4);
+  const withYear = from.slice(0, 4) !== year || to.slice(0, 4) !== year;
   return from === to ? formatLocalDate(from, { withYear }) : `${formatLocalDate(from, { withYear })} – ${formatLocalDate(to, { withYear })}`;
 }

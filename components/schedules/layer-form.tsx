@@ -86,8 +86,8 @@ function ParticipantPicker({ people, value, onChange, error }: { people: Person[
   );
 }
 
-/** Weekday/time windows in which the layer has someone on call; none = around the clock. */
-function RestrictionsEditor({ value, onChange, error }: { value: Window[]; onChange: (w: Window[]) => void; error?: string }) {
+/** Weekday/time windows in which the layer has someone on call; none = around the clock. Each window shows its own error (`windowError`, by position). */
+function RestrictionsEditor({ value, onChange, error, windowError }: { value: Window[]; onChange: (w: Window[]) => void; error?: string; windowError: (index: number) => string | undefined }) {
   const update = (key: number, patch: Partial<Window>) => onChange(value.map((w) => (w.key === key ? { ...w, ...patch } : w)));
   const nextKey = () => Math.max(0, ...value.map((w) => w.key)) + 1;
   return (
@@ -131,6 +131,11 @@ function RestrictionsEditor({ value, onChange, error }: { value: Window[]; onCha
               <X aria-hidden /> Remove window
             </Button>
           </div>
+          {windowError(i) ? (
+            <p role="alert" className="text-[0.8125rem] font-medium text-red-700">
+              {windowError(i)}
+            </p>
+          ) : null}
         </div>
       ))}
       {error ? (
@@ -248,7 +253,12 @@ export function LayerForm({
           <Input id="layer-start" name="startDate" type="date" defaultValue={layer?.startDate ?? defaultStartDate} />
         </Field>
       </div>
-      <RestrictionsEditor value={windows} onChange={setWindows} error={fieldError(state, "restrictions")} />
+      <RestrictionsEditor
+        value={windows}
+        onChange={setWindows}
+        error={state.status === "error" ? state.fieldErrors.restrictions : undefined}
+        windowError={(i) => fieldError(state, `restrictions.${i}`)}
+      />
       {layer ? <EffectiveFromPicker layer={layer} timeZone={timeZone} error={fieldError(state, "effectiveFrom")} /> : null}
       <p className="rounded-md bg-slate-50 px-3 py-2 text-[0.8125rem] text-slate-600" aria-live="polite">
         {summary}

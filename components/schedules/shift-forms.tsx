@@ -209,10 +209,12 @@ export function SwapRequestForm({
       <Checkbox label="Only part of the shift" description="Leave unticked to hand over the whole shift." checked={partial} onChange={(e) => setPartial(e.target.checked)} />
       {partial && instance && (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="From" hint={zone.replaceAll("_", " ")} error={fieldError(state, "partStart")}>
+          {/* Ticked, the part's ends are asked for: a cleared one is an error, not the whole shift. */}
+          <input type="hidden" name="part" value="on" />
+          <Field label="From" hint={zone.replaceAll("_", " ")} error={fieldError(state, "partStart")} required>
             <Input id="swap-part-start" name="partStart" type="datetime-local" defaultValue={toLocalInputValue(instance.start, zone)} />
           </Field>
-          <Field label="To" hint={zone.replaceAll("_", " ")} error={fieldError(state, "partEnd")}>
+          <Field label="To" hint={zone.replaceAll("_", " ")} error={fieldError(state, "partEnd")} required>
             <Input id="swap-part-end" name="partEnd" type="datetime-local" defaultValue={toLocalInputValue(instance.end, zone)} />
           </Field>
         </div>

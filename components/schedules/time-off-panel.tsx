@@ -103,7 +103,7 @@ export function TimeOffPanel({
               <li key={t.id} className="flex items-center justify-between gap-3 py-2.5">
                 <div className="min-w-0 flex-1">
                   <p className="text-sm font-medium text-slate-900">
-                    {formatDateRange(t.fromDate, t.toDate)}
+                    {formatDateRange(t.fromDate, t.toDate, { today })}
                     {canManageOthers && <span className="font-normal text-slate-600"> · {t.userId === viewerId ? "You" : t.name}</span>}
                   </p>
                   {t.note && <p className="truncate text-xs text-slate-500">{t.note}</p>}
@@ -113,10 +113,10 @@ export function TimeOffPanel({
                     action={deleteAction}
                     hidden={{ timeOffId: t.id, back }}
                     title="Remove this time off?"
-                    description={`${t.userId === viewerId ? "Your" : `${t.name}'s`} time off ${formatDateRange(t.fromDate, t.toDate)} will no longer be flagged on the schedule.`}
+                    description={`${t.userId === viewerId ? "Your" : `${t.name}'s`} time off ${formatDateRange(t.fromDate, t.toDate, { today })} will no longer be flagged on the schedule.`}
                     confirmLabel="Remove"
                     triggerLabel="Remove"
-                    triggerAriaLabel={`Remove time off ${formatDateRange(t.fromDate, t.toDate)}${canManageOthers ? ` (${t.name})` : ""}`}
+                    triggerAriaLabel={`Remove time off ${formatDateRange(t.fromDate, t.toDate, { today })}${canManageOthers ? ` (${t.name})` : ""}`}
                     triggerClassName="shrink-0"
                     triggerSize="sm"
                     triggerVariant="ghost"

@@ -5,12 +5,15 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { overrideInput } from "./schemas";
+import { overrideInputAt } from "./schemas";
 
-/** A manager puts someone on call for [start, end), over whoever the rotation says. */
+/**
+ * A manager puts someone on call for [start, end), over whoever the rotation says: ending no
+ * earlier than now and starting at most a year ahead (the past is what was worked).
+ */
 export async function createOverride({ ctx, input }: { ctx: Ctx; input: unknown }) {
   await requirePermission(ctx, "schedules:manage", { type: "schedule" });
-  const data = parseInput(overrideInput, input);
+  const data = parseInput(overrideInputAt(ctx.now), input);
   return ctx.db.transaction(async (tx) => {
     const [schedule] = await tx.select({ id: schedules.id }).from(schedules).where(eq(schedules.id, data.scheduleId));
     if (!schedule) throw new NotFoundError("Schedule");

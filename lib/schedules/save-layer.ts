@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/validation";
 import { flagMovedRequests, readRotation, versionOf } from "./layer-versions";
 import { layerIndexAt } from "./load-engine-schedule";
 import { getSchedule } from "./read-schedules";
-import { layerInput } from "./schemas";
+import { layerInput, NOW_GRACE_MS, PLAN_AHEAD_MS } from "./schemas";
 
 type LayerDefinition = Pick<typeof scheduleLayers.$inferSelect, "shiftUnit" | "shiftCount" | "handoffTime" | "handoffWeekday" | "startDate" | "restrictions" | "position"> & { participants: string[] };
 
@@ -84,16 +84,13 @@ async function clearPlanFrom(tx: Tx, before: typeof scheduleLayers.$inferSelect,
   await tx.delete(layerAssignments).where(and(eq(layerAssignments.layerId, before.id), gte(layerAssignments.shiftIndex, from), notInArray(layerAssignments.userId, after.participants)));
 }
 
-/** How far ahead an edit may be planned. */
-const MAX_EFFECTIVE_AHEAD_MS = 366 * 86_400_000;
-
 /** Creates or edits a rotation layer with its ordered participants. */
 export async function saveLayer({ ctx, input }: { ctx: Ctx; input: unknown }) {
   await requirePermission(ctx, "schedules:manage", { type: "schedule" });
   const data = parseInput(layerInput, input);
-  // A minute's grace: a form that asked for "now" reaches the server a moment later.
-  if (data.effectiveFrom && data.effectiveFrom.getTime() < ctx.now.getTime() - 60_000) throw InvalidError.field("effectiveFrom", "A change can't take effect in the past");
-  if (data.effectiveFrom && data.effectiveFrom.getTime() > ctx.now.getTime() + MAX_EFFECTIVE_AHEAD_MS) throw InvalidError.field("effectiveFrom", "At most a year ahead");
+  // From now (a minute's grace: a form that asked for "now" reaches the server a moment later) to a year ahead, as overrides.
+  if (data.effectiveFrom && data.effectiveFrom.getTime() < ctx.now.getTime() - NOW_GRACE_MS) throw InvalidError.field("effectiveFrom", "A change can't take effect in the past");
+  if (data.effectiveFrom && data.effectiveFrom.getTime() > ctx.now.getTime() + PLAN_AHEAD_MS) throw InvalidError.field("effectiveFrom", "At most a year ahead");
   const effective = data.effectiveFrom && data.effectiveFrom > ctx.now ? data.effectiveFrom : ctx.now;
   await ctx.db.transaction(async (tx) => {
     const [schedule] = await tx.select().from(schedules).where(eq(schedules.id, data.scheduleId)).for("update");

@@ -1,12 +1,37 @@
 import { z } from "zod";
 import { restrictionWindowSchema } from "@/lib/core/schedule";
+import { addDaysToIsoDate, isIsoDate } from "@/lib/core/time";
 import { bothDates, idSchema, instantSchema, isoDateSchema, nameSchema, numberInput, timeZoneSchema } from "@/lib/http/common-schemas";
 
+const DAY = 86_400_000;
+
+/**
+ * A field that must be filled in: missing, null or blank reads `message` ("Enter when it starts"),
+ * not the format's instructions ("Use an ISO 8601 instant…"), which mean nothing under a picker.
+ * Anything else is `inner`'s to judge (the API documents `inner`).
+ */
+export const requiredField = <T extends z.ZodType>(inner: T, message: string) =>
+  z.preprocess((value, ctx) => {
+    if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) ctx.addIssue({ code: "custom", message, input: value });
+    return value;
+  }, inner);
+
 const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM (24-hour)");
+const note = z.string().trim().max(500, "At most 500 characters").default("");
+/** For refinements that compare two dates of a form: only when both are dates (zod runs them when a field failed). */
+const bothIsoDates = (a: unknown, b: unknown): boolean => typeof a === "string" && typeof b === "string" && isIsoDate(a) && isIsoDate(b);
+
+/**
+ * Who is on call is changed (a layer edit, an override) from now to a year ahead: the past is what
+ * was worked (calendar, fairness, carried burden), and further ahead is a typo. A minute's grace:
+ * a form that asked for "now" reaches the server a moment later.
+ */
+export const NOW_GRACE_MS = 60_000;
+export const PLAN_AHEAD_MS = 366 * DAY;
 
 export const createScheduleInput = z.object({
   name: nameSchema,
-  description: z.string().trim().max(500).default(""),
+  description: z.string().trim().max(500, "At most 500 characters").default(""),
   timeZone: timeZoneSchema,
   teamId: idSchema.nullish(),
   clientId: idSchema.nullish(),
@@ -19,14 +44,14 @@ export const layerInput = z
     scheduleId: idSchema,
     layerId: idSchema.optional(),
     name: nameSchema,
-    participantIds: z.array(idSchema).min(1, "Add at least one person").max(100),
-    shiftUnit: z.enum(["hours", "days", "weeks"]),
+    participantIds: z.array(idSchema, "Add at least one person").min(1, "Add at least one person").max(100, "At most 100 people"),
+    shiftUnit: z.enum(["hours", "days", "weeks"], "Choose hours, days or weeks"),
     shiftCount: numberInput(z.number("Enter a number").int("A whole number").min(1, "At least 1").max(52, "At most 52")),
-    handoffTime: hhmm,
-    handoffWeekday: z.coerce.number().int().min(1).max(7).nullish(),
-    startDate: isoDateSchema,
-    restrictions: z.array(restrictionWindowSchema).max(28).default([]),
-    position: z.coerce.number().int().min(0).max(100).optional(),
+    handoffTime: requiredField(hhmm, "Enter the handoff time"),
+    handoffWeekday: z.coerce.number("Choose a day").int("Choose a day").min(1, "Choose a day").max(7, "Choose a day").nullish(),
+    startDate: requiredField(isoDateSchema, "Enter the start date"),
+    restrictions: z.array(restrictionWindowSchema, "Could not read the time windows").max(28, "At most 28 time windows").default([]),
+    position: z.coerce.number("Enter a number").int("A whole number").min(0, "At least 0").max(100, "At most 100").optional(),
     /** When an edit takes effect (default now); the rotation as it was holds until then. */
     effectiveFrom: instantSchema.optional(),
   })
@@ -36,15 +61,44 @@ export const layerInput = z
 export const deleteLayerInput = z.object({ scheduleId: idSchema, layerId: idSchema });
 
 export const overrideInput = z
-  .object({ scheduleId: idSchema, userId: idSchema, start: instantSchema, end: instantSchema, replacesUserId: idSchema.nullish(), note: z.string().trim().max(500).default("") })
+  .object({
+    scheduleId: idSchema,
+    userId: idSchema,
+    start: requiredField(instantSchema, "Enter when it starts"),
+    end: requiredField(instantSchema, "Enter when it ends"),
+    replacesUserId: idSchema.nullish(),
+    note,
+  })
   .refine((o) => !bothDates(o.start, o.end) || o.end > o.start, { message: "The override must end after it starts", path: ["end"] })
-  .refine((o) => !bothDates(o.start, o.end) || o.end.getTime() - o.start.getTime() <= 90 * 86_400_000, { message: "At most 90 days at once", path: ["end"] });
+  .refine((o) => !bothDates(o.start, o.end) || o.end.getTime() - o.start.getTime() <= 90 * DAY, { message: "At most 90 days at once", path: ["end"] });
+/**
+ * An override as of `now`: it may have begun already ("from now") but not ended, and starts at
+ * most a year ahead, as layer edits take effect.
+ */
+export const overrideInputAt = (now: Date) =>
+  overrideInput
+    .refine((o) => !(o.end instanceof Date) || o.end.getTime() >= now.getTime() - NOW_GRACE_MS, { message: "An override can't end in the past", path: ["end"] })
+    .refine((o) => !(o.start instanceof Date) || o.start.getTime() <= now.getTime() + PLAN_AHEAD_MS, { message: "At most a year ahead", path: ["start"] });
 export const deleteOverrideInput = z.object({ scheduleId: idSchema, overrideId: idSchema });
 
 export const timeOffInput = z
-  .object({ userId: idSchema.optional(), fromDate: isoDateSchema, toDate: isoDateSchema, note: z.string().trim().max(500).default("") })
-  .refine((t) => t.toDate >= t.fromDate, { message: "Ends before it starts", path: ["toDate"] })
-  .refine((t) => t.toDate < t.fromDate || Date.parse(t.toDate) - Date.parse(t.fromDate) < 366 * 86_400_000, { message: "At most a year at once (add another period for longer leave)", path: ["toDate"] });
+  .object({ userId: idSchema.optional(), fromDate: requiredField(isoDateSchema, "Enter the first day off"), toDate: requiredField(isoDateSchema, "Enter the last day off"), note })
+  .refine((t) => !bothIsoDates(t.fromDate, t.toDate) || t.toDate >= t.fromDate, { message: "Ends before it starts", path: ["toDate"] })
+  .refine((t) => !bothIsoDates(t.fromDate, t.toDate) || t.toDate < t.fromDate || Date.parse(t.toDate) - Date.parse(t.fromDate) < 366 * DAY, {
+    message: "At most a year at once (add another period for longer leave)",
+    path: ["toDate"],
+  });
+/** How far ahead time off may start: two years (a later date is a typo, and reads as next year's). */
+export const TIME_OFF_AHEAD_DAYS = 731;
+/**
+ * Time off as of `today` in the person's own zone (its dates are whole days of theirs): it may
+ * have begun but not ended (past leave is history nobody plans around, and is never listed), and
+ * starts at most two years ahead.
+ */
+export const timeOffInputOn = (today: string) =>
+  timeOffInput
+    .refine((t) => !bothIsoDates(t.fromDate, t.toDate) || t.toDate >= today, { message: "Time off can't end before today", path: ["toDate"] })
+    .refine((t) => !bothIsoDates(t.fromDate, t.toDate) || t.fromDate <= addDaysToIsoDate(today, TIME_OFF_AHEAD_DAYS), { message: "At most two years ahead", path: ["fromDate"] });
 export const deleteTimeOffInput = z.object({ timeOffId: idSchema });
 
 export const rangeQuery = z
@@ -109,6 +163,17 @@ export const publishGenerationInput = generationInput.extend({
   layerVersion: z.coerce.number().int(),
   assignments: z.array(z.object({ index: z.number().int().min(0), userId: idSchema })).min(1).max(400),
 });
+
+/**
+ * The fairness page's period as typed (its form's query): whole days, both given, starting no
+ * later than `today`, ending no earlier than the start, at most 400 days.
+ */
+export const fairnessPeriodInput = (today: string) =>
+  z
+    .object({ from: requiredField(isoDateSchema, "Enter the first day"), to: requiredField(isoDateSchema, "Enter the last day") })
+    .refine((p) => !bothIsoDates(p.from, p.to) || p.from <= today, { message: "The period can't start in the future", path: ["from"] })
+    .refine((p) => !bothIsoDates(p.from, p.to) || p.to >= p.from, { message: "The end must not be before the start", path: ["to"] })
+    .refine((p) => !bothIsoDates(p.from, p.to) || p.to < p.from || Date.parse(p.to) - Date.parse(p.from) < 400 * DAY, { message: "At most 400 days", path: ["to"] });
 
 export const fairnessQuery = z
   .object({ teamId: idSchema, from: instantSchema, to: instantSchema })

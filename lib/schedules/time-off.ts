@@ -3,19 +3,25 @@ import { timeOff, users } from "@/db/schema";
 import { can, requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
+import { localDateAt } from "@/lib/core/time";
 import { ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { deleteTimeOffInput, timeOffInput } from "./schemas";
+import { deleteTimeOffInput, timeOffInput, timeOffInputOn } from "./schemas";
 
-/** Engineers record their own time off; managers anyone's. Dates are in the person's own zone. */
+/**
+ * Engineers record their own time off; managers anyone's. Dates are whole days in the person's
+ * own zone: ending no earlier than their today, starting at most two years ahead.
+ */
 export async function createTimeOff({ ctx, input }: { ctx: Ctx; input: unknown }) {
   await requirePermission(ctx, "swaps:request", { type: "time_off" });
   const data = parseInput(timeOffInput, input);
   const userId = data.userId ?? ctx.viewer.userId;
   if (userId !== ctx.viewer.userId) await requirePermission(ctx, "timeoff:manage", { type: "time_off" });
   return ctx.db.transaction(async (tx) => {
-    const [person] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    const [person] = await tx.select({ id: users.id, timeZone: users.timeZone }).from(users).where(eq(users.id, userId));
     if (!person) throw InvalidError.field("userId", "Unknown person");
+    // Its dates are the person's days: "today" is theirs, known once they are.
+    parseInput(timeOffInputOn(localDateAt(ctx.now.getTime(), person.timeZone)), input);
     const [row] = await tx.insert(timeOff).values({ userId, fromDate: data.fromDate, toDate: data.toDate, note: data.note, createdBy: ctx.viewer.userId, createdAt: ctx.now }).returning();
     await recordAudit(tx, ctx, { action: "time_off.create", targetType: "time_off", targetId: row!.id, details: { userId, from: data.fromDate, to: data.toDate } });
     return { id: row!.id, userId, fromDate: row!.fromDate, toDate: row!.toDate, note: row!.note };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, instantSchema } from "@/lib/http/common-schemas";
+import { requiredField } from "@/lib/schedules/schemas";
 
 
 export const createSwapRequestInput = z
@@ -12,10 +13,10 @@ export const createSwapRequestInput = z
     counterpartId: idSchema.nullish().or(z.literal("").transform(() => null)),
     /** For a swap: the counterpart's shift instance (same layer) given in exchange. */
     counterpartShiftIndex: z.coerce.number().int().min(0).nullish(),
-    /** Part of the shift only; defaults to the whole instance. */
-    partStart: instantSchema.optional(),
-    partEnd: instantSchema.optional(),
-    note: z.string().trim().max(500).default(""),
+    /** Part of the shift only; omitted, the whole instance's (given blank, it is asked for: the form's "Only part of the shift"). */
+    partStart: requiredField(instantSchema, "Enter the start of the part").optional(),
+    partEnd: requiredField(instantSchema, "Enter the end of the part").optional(),
+    note: z.string().trim().max(500, "At most 500 characters").default(""),
     /** Managers may ask on someone's behalf. */
     onBehalfOf: idSchema.nullish(),
   })

@@ -7,14 +7,13 @@ import { plainAction } from "@/lib/actions/plain-action";
 import { formInput, safeAction } from "@/lib/actions/safe-action";
 import { requestOrigin, requireSessionCtx } from "@/lib/auth/session-viewer";
 import { layerShiftByIndex } from "@/lib/core/schedule";
-import { isoInstantOfLocalDateTime } from "@/lib/core/time";
-import { isValidTimeZone } from "@/lib/core/time-zone";
 import { BatonError, InvalidError } from "@/lib/errors";
 import { createOverride } from "@/lib/schedules/create-override";
 import { createSchedule } from "@/lib/schedules/create-schedule";
 import { deleteLayer } from "@/lib/schedules/delete-layer";
 import { deleteOverride } from "@/lib/schedules/delete-override";
 import { deleteSchedule } from "@/lib/schedules/delete-schedule";
+import { localToIso, overrideFormInput, swapRequestFormInput } from "@/lib/schedules/form-input";
 import { loadEngineSchedule } from "@/lib/schedules/load-engine-schedule";
 import { previewFill, type FillPreview } from "@/lib/schedules/preview-fill";
 import { publishFill } from "@/lib/schedules/publish-fill";
@@ -36,16 +35,6 @@ function withoutBlanks(input: Record<string, unknown>, keys: string[]): Record<s
   const out = { ...input };
   for (const k of keys) if (out[k] === "" || out[k] === undefined) delete out[k];
   return out;
-}
-
-/** "2026-11-23T09:00" in `zone` → an ISO instant; blank → undefined. */
-function localToIso(value: unknown, zone: string, field: string): string | undefined {
-  const text = typeof value === "string" ? value.trim() : "";
-  if (!text) return undefined;
-  if (!isValidTimeZone(zone)) throw InvalidError.field(field, "Unknown time zone");
-  const iso = isoInstantOfLocalDateTime(text, zone);
-  if (!iso) throw InvalidError.field(field, "Enter a date and time");
-  return iso;
 }
 
 // Schedules ---------------------------------------------------------------------------------
@@ -97,17 +86,7 @@ export const deleteLayerAction = plainAction(
 
 export const createOverrideAction = safeAction(async (ctx, form) => {
   const input = formInput(form);
-  const zone = String(input.zone ?? "");
-  await createOverride({
-    ctx,
-    input: {
-      scheduleId: input.scheduleId,
-      userId: input.userId,
-      start: localToIso(input.start, zone, "start"),
-      end: localToIso(input.end, zone, "end"),
-      note: input.note ?? "",
-    },
-  });
+  await createOverride({ ctx, input: overrideFormInput(input) });
   return { message: "Override added.", revalidate: [schedulePage(input.scheduleId), "/schedules"] };
 });
 
@@ -139,27 +118,7 @@ export const deleteTimeOffAction = plainAction(backTo, async (ctx, form) => {
 // Swap and cover requests -------------------------------------------------------------------
 
 export const createSwapRequestAction = safeAction(async (ctx, form) => {
-  const input = withoutBlanks(formInput(form), ["counterpartShiftIndex", "onBehalfOf"]);
-  const zone = String(input.zone ?? "");
-  const partStart = localToIso(input.partStart, zone, "partStart");
-  const partEnd = localToIso(input.partEnd, zone, "partEnd");
-  if (input.kind === "cover") delete input.counterpartShiftIndex;
-  const request = await createSwapRequest({
-    ctx,
-    input: {
-      scheduleId: input.scheduleId,
-      layerId: input.layerId,
-      shiftIndex: input.shiftIndex,
-      kind: input.kind,
-      counterpartId: input.counterpartId ?? "",
-      counterpartShiftIndex: input.counterpartShiftIndex,
-      ...(partStart ? { partStart } : {}),
-      ...(partEnd ? { partEnd } : {}),
-      note: input.note ?? "",
-      onBehalfOf: input.onBehalfOf,
-    },
-    origin: await requestOrigin(),
-  });
+  const request = await createSwapRequest({ ctx, input: swapRequestFormInput(formInput(form)), origin: await requestOrigin() });
   const to = request.counterpartName ?? "the team";
   return { message: `Request sent to ${to}.`, revalidate: [schedulePage(request.scheduleId), "/schedules/requests", "/schedules"] };
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDbHandle } from "@/db/client";
-import { eq } from "drizzle-orm";
-import { escalationPolicies, schedules, type Role } from "@/db/schema";
+import { count, eq } from "drizzle-orm";
+import { escalationPolicies, scheduleOverrides, schedules, timeOff, type Role } from "@/db/schema";
+import { addDaysToIsoDate, localDateAt } from "@/lib/core/time";
 import { makePolicy, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
 import { callRoute, tokensByRole, type RouteHandler } from "@/db/test/route-call";
 import { createTestDatabase } from "@/db/test/test-database";
@@ -45,6 +46,9 @@ afterAll(async () => {
 });
 
 const as = (role: Role) => who[role].token;
+const DAY = 86_400_000;
+/** Routes read the real clock: dates relative to now. */
+const utcDay = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
 describe("schedules REST", () => {
   it("lists the final shifts with DST-correct handoffs (167 h across the spring change)", async () => {
@@ -71,15 +75,19 @@ describe("schedules REST", () => {
     });
     expect(layer.status).toBe(201);
     expect(layer.json.data.layers).toHaveLength(1);
-    const at = "2026-11-24T12:00:00Z";
+    // Overrides can't end in the past: the day after tomorrow, whose holder the layer's day count says.
+    const day = utcDay(2);
+    const at = `${day}T12:00:00Z`;
     const before = await callRoute(oncallRoute.GET, { path: `/api/v1/oncall?at=${at}`, token: as("engineer") });
     const mine = before.json.data.find((d: { scheduleId: string }) => d.scheduleId === scheduleId);
-    expect(mine.userId).toBe(ids.bob); // Nov 24 is day 23 of the layer: odd → bob
-    const override = await callRoute(overridesRoute.POST, { method: "POST", path: "/api/v1/schedules/x/overrides", token: as("manager"), params: { scheduleId }, body: { userId: who.engineer.id, start: "2026-11-24T10:00:00Z", end: "2026-11-24T14:00:00Z" } });
+    const dayOfLayer = Math.round((Date.parse(day) - Date.parse("2026-11-01")) / DAY);
+    const [holder, other] = dayOfLayer % 2 === 0 ? [who.engineer.id, ids.bob!] : [ids.bob!, who.engineer.id]; // even days → the first person
+    expect(mine.userId).toBe(holder);
+    const override = await callRoute(overridesRoute.POST, { method: "POST", path: "/api/v1/schedules/x/overrides", token: as("manager"), params: { scheduleId }, body: { userId: other, start: `${day}T10:00:00Z`, end: `${day}T14:00:00Z` } });
     expect(override.status).toBe(201);
     const after = await callRoute(oncallRoute.GET, { path: `/api/v1/oncall?at=${at}`, token: as("engineer") });
-    expect(after.json.data.find((d: { scheduleId: string }) => d.scheduleId === scheduleId)).toMatchObject({ userId: who.engineer.id, origin: "override" });
-    const invalid = await callRoute(overridesRoute.POST, { method: "POST", path: "/api/v1/schedules/x/overrides", token: as("manager"), params: { scheduleId }, body: { userId: who.engineer.id, start: "2026-11-24T14:00:00Z", end: "2026-11-24T10:00:00Z" } });
+    expect(after.json.data.find((d: { scheduleId: string }) => d.scheduleId === scheduleId)).toMatchObject({ userId: other, origin: "override" });
+    const invalid = await callRoute(overridesRoute.POST, { method: "POST", path: "/api/v1/schedules/x/overrides", token: as("manager"), params: { scheduleId }, body: { userId: who.engineer.id, start: `${day}T14:00:00Z`, end: `${day}T10:00:00Z` } });
     expect(invalid.status).toBe(400);
     expect(invalid.json.error.issues[0].path).toBe("end");
     expect((await callRoute(overrideRoute.DELETE, { method: "DELETE", path: "/x", token: as("manager"), params: { scheduleId, overrideId: override.json.data.id } })).status).toBe(204);
@@ -97,19 +105,68 @@ describe("schedules REST", () => {
   });
 
   it("engineers record their own time off only", async () => {
-    const own = await callRoute(timeOffRoute.POST, { method: "POST", path: "/api/v1/time-off", token: as("engineer"), body: { fromDate: "2026-12-24", toDate: "2026-12-26" } });
+    const [from, to] = [utcDay(30), utcDay(32)];
+    const own = await callRoute(timeOffRoute.POST, { method: "POST", path: "/api/v1/time-off", token: as("engineer"), body: { fromDate: from, toDate: to } });
     expect(own.status).toBe(201);
-    const other = await callRoute(timeOffRoute.POST, { method: "POST", path: "/api/v1/time-off", token: as("engineer"), body: { userId: ids.bob, fromDate: "2026-12-24", toDate: "2026-12-26" } });
+    const other = await callRoute(timeOffRoute.POST, { method: "POST", path: "/api/v1/time-off", token: as("engineer"), body: { userId: ids.bob, fromDate: from, toDate: to } });
     expect(other.status).toBe(403);
-    const backwards = await callRoute(timeOffRoute.POST, { method: "POST", path: "/api/v1/time-off", token: as("engineer"), body: { fromDate: "2026-12-26", toDate: "2026-12-24" } });
+    const backwards = await callRoute(timeOffRoute.POST, { method: "POST", path: "/api/v1/time-off", token: as("engineer"), body: { fromDate: to, toDate: from } });
     expect(backwards.status).toBe(400);
-    const list = await callRoute(timeOffRoute.GET, { path: "/api/v1/time-off?from=2026-12-01", token: as("engineer") });
+    const list = await callRoute(timeOffRoute.GET, { path: `/api/v1/time-off?from=${utcDay(20)}`, token: as("engineer") });
     expect(list.json.data.map((x: { id: string }) => x.id)).toEqual([own.json.data.id]);
     // Someone else's list is refused, not answered with the engineer's own.
-    const others = await callRoute(timeOffRoute.GET, { path: `/api/v1/time-off?from=2026-12-01&userId=${ids.bob}`, token: as("engineer") });
+    const others = await callRoute(timeOffRoute.GET, { path: `/api/v1/time-off?from=${utcDay(20)}&userId=${ids.bob}`, token: as("engineer") });
     expect(others.status).toBe(403);
-    const managers = await callRoute(timeOffRoute.GET, { path: `/api/v1/time-off?from=2026-12-01&userId=${ids.bob}`, token: as("manager") });
+    const managers = await callRoute(timeOffRoute.GET, { path: `/api/v1/time-off?from=${utcDay(20)}&userId=${ids.bob}`, token: as("manager") });
     expect(managers.status).toBe(200);
+  });
+
+  it("an override can't rewrite who was on call, nor be planned years ahead; one from now is fine", async () => {
+    const { schedule } = await makeWeeklySchedule(t.db, { participantIds: [who.engineer.id], startDate: "2026-01-05" });
+    const post = (body: object) => callRoute(overridesRoute.POST, { method: "POST", path: "/x", token: as("manager"), params: { scheduleId: schedule.id }, body: { userId: ids.bob, ...body } });
+    const [before] = await t.db.select({ n: count() }).from(scheduleOverrides);
+    const fields = (r: Awaited<ReturnType<typeof post>>) => ({ status: r.status, issues: r.json.error?.issues });
+    expect(fields(await post({ start: "1950-01-01T00:00:00Z", end: "1950-01-02T00:00:00Z" }))).toEqual({ status: 400, issues: [{ path: "end", message: "An override can't end in the past" }] });
+    expect(fields(await post({ start: "2190-01-01T00:00:00Z", end: "2190-01-02T00:00:00Z" }))).toEqual({ status: 400, issues: [{ path: "start", message: "At most a year ahead" }] });
+    const ended = new Date(Date.now() - 3_600_000).toISOString();
+    expect(fields(await post({ start: new Date(Date.now() - 5 * 3_600_000).toISOString(), end: ended }))).toEqual({ status: 400, issues: [{ path: "end", message: "An override can't end in the past" }] });
+    expect(fields(await post({ start: new Date(Date.now() + 400 * DAY).toISOString(), end: new Date(Date.now() + 401 * DAY).toISOString() }))).toEqual({ status: 400, issues: [{ path: "start", message: "At most a year ahead" }] });
+    expect(fields(await post({}))).toEqual({ status: 400, issues: [{ path: "start", message: "Enter when it starts" }, { path: "end", message: "Enter when it ends" }] });
+    const [after] = await t.db.select({ n: count() }).from(scheduleOverrides);
+    expect(after!.n).toBe(before!.n);
+    // Begun a moment ago ("from now"), until tomorrow; and eleven months ahead.
+    expect((await post({ start: new Date(Date.now() - 60_000).toISOString(), end: new Date(Date.now() + DAY).toISOString() })).status).toBe(201);
+    expect((await post({ start: new Date(Date.now() + 330 * DAY).toISOString(), end: new Date(Date.now() + 331 * DAY).toISOString() })).status).toBe(201);
+  });
+
+  it("time off can't end before the person's today (in their zone) nor start more than two years ahead", async () => {
+    const post = (body: object, role: Role = "engineer") => callRoute(timeOffRoute.POST, { method: "POST", path: "/api/v1/time-off", token: as(role), body });
+    const fields = (r: Awaited<ReturnType<typeof post>>) => ({ status: r.status, issues: r.json.error?.issues });
+    const [before] = await t.db.select({ n: count() }).from(timeOff);
+    expect(fields(await post({ fromDate: "1901-01-01", toDate: "1901-01-05" }))).toEqual({ status: 400, issues: [{ path: "toDate", message: "Time off can't end before today" }] });
+    expect(fields(await post({ fromDate: "2199-01-01", toDate: "2199-01-05" }))).toEqual({ status: 400, issues: [{ path: "fromDate", message: "At most two years ahead" }] });
+    expect(fields(await post({ fromDate: utcDay(-5), toDate: utcDay(-2) }))).toEqual({ status: 400, issues: [{ path: "toDate", message: "Time off can't end before today" }] });
+    expect(fields(await post({ fromDate: "", toDate: "" }))).toEqual({ status: 400, issues: [{ path: "fromDate", message: "Enter the first day off" }, { path: "toDate", message: "Enter the last day off" }] });
+    const [after] = await t.db.select({ n: count() }).from(timeOff);
+    expect(after!.n).toBe(before!.n);
+    // The person's own today: Pago Pago's is always before Kiritimati's (25 hours apart).
+    const pago = await makeUser(t.db, { timeZone: "Pacific/Pago_Pago" });
+    const kiritimati = await makeUser(t.db, { timeZone: "Pacific/Kiritimati" });
+    const pagoToday = localDateAt(Date.now(), "Pacific/Pago_Pago");
+    expect((await post({ userId: pago.id, fromDate: addDaysToIsoDate(pagoToday, -3), toDate: pagoToday }, "manager")).status).toBe(201); // begun, ends today
+    expect(fields(await post({ userId: kiritimati.id, fromDate: addDaysToIsoDate(pagoToday, -3), toDate: pagoToday }, "manager"))).toEqual({ status: 400, issues: [{ path: "toDate", message: "Time off can't end before today" }] });
+    expect((await post({ fromDate: utcDay(700), toDate: utcDay(705) })).status).toBe(201);
+  });
+
+  it("a time window says what is wrong with it: no day ticked, or ending when it starts", async () => {
+    const layer = { name: "Windows", participantIds: [ids.bob], shiftUnit: "days", shiftCount: 1, handoffTime: "08:00", startDate: "2026-11-01" };
+    const { schedule } = await makeWeeklySchedule(t.db, { participantIds: [who.engineer.id], startDate: "2026-01-05" });
+    const post = (restrictions: object[]) => callRoute(layersRoute.POST, { method: "POST", path: "/x", token: as("manager"), params: { scheduleId: schedule.id }, body: { ...layer, restrictions } });
+    const sameTime = await post([{ weekdays: [1, 2, 3, 4, 5], start: "09:00", end: "09:00" }]);
+    expect({ status: sameTime.status, issues: sameTime.json.error?.issues }).toEqual({ status: 400, issues: [{ path: "restrictions.0.end", message: "The window must end at a different time than it starts" }] });
+    const noDay = await post([{ weekdays: [], start: "09:00", end: "17:00" }]);
+    expect({ status: noDay.status, issues: noDay.json.error?.issues }).toEqual({ status: 400, issues: [{ path: "restrictions.0.weekdays", message: "Pick at least one day" }] });
+    expect((await post([{ weekdays: [6, 7], start: "00:00", end: "24:00" }])).status).toBe(201);
   });
 
   it("a swap request over the API: create, accept (409 for the second), revert by a manager", async () => {
@@ -126,6 +183,17 @@ describe("schedules REST", () => {
     expect(again.status).toBe(409);
     const reverted = await callRoute(revertRoute.POST, { method: "POST", path: "/x", token: as("manager"), params: { requestId } });
     expect(reverted.json.data.status).toBe("reverted");
+  });
+
+  it("a part of the shift given blank is asked for, not read as the whole shift", async () => {
+    const r = await callRoute(swapsRoute.POST, { method: "POST", path: "/api/v1/swap-requests", token: as("engineer"), body: { scheduleId: ids.schedule, layerId: ids.layer, shiftIndex: 62, kind: "cover", partStart: "", partEnd: "" } });
+    expect({ status: r.status, issues: r.json.error?.issues }).toEqual({
+      status: 400,
+      issues: [
+        { path: "partStart", message: "Enter the start of the part" },
+        { path: "partEnd", message: "Enter the end of the part" },
+      ],
+    });
   });
 });
 

@@ -90,10 +90,11 @@ export default async function SchedulePage({ params, searchParams }: { params: P
   return (
     <>
       <PageHeader
-        title={schedule.name}
+        title={<span className="wrap-anywhere">{schedule.name}</span>}
         description={
           <>
-            {schedule.description ? <span className="block">{schedule.description}</span> : null}
+            {/* Wraps anywhere: a long URL or a word without spaces would otherwise widen the page. */}
+            {schedule.description ? <span className="block wrap-anywhere">{schedule.description}</span> : null}
             <span>
               {schedule.timeZone.replaceAll("_", " ")}
               {teamName ? ` · ${teamName}` : ""}

@@ -1,41 +1,43 @@
 import type { Metadata } from "next";
 import { Scale } from "lucide-react";
-import { z } from "zod";
 import { FairnessChart } from "@/components/fairness/fairness-chart";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { PageHeader } from "@/components/ui/page-header";
 import { TBody, TD, TH, THead, TR, Table, TableCaption } from "@/components/ui/table";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { orInterrupt } from "@/lib/http/page-guard";
 import { fairnessReport } from "@/lib/schedules/fairness-report";
+import { fairnessPeriodInput } from "@/lib/schedules/schemas";
 
 export const metadata: Metadata = { title: "Fairness report" };
 
 const DAY = 86_400_000;
 const DEFAULT_DAYS = 90;
 
-const period = z
-  .object({ from: z.iso.date(), to: z.iso.date() })
-  .refine((p) => p.to >= p.from, { path: ["to"] })
-  .refine((p) => Date.parse(p.to) - Date.parse(p.from) < 400 * DAY, { path: ["to"] });
-
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
-export default async function FairnessPage({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
+const firstOf = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function FairnessPage({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<{ from?: string | string[]; to?: string | string[] }> }) {
   const { teamId } = await params;
   const sp = await searchParams;
   const ctx = await requireSessionCtx();
   const today = iso(ctx.now);
   const fallback = { from: iso(new Date(ctx.now.getTime() - DEFAULT_DAYS * DAY)), to: today };
-  const asked = sp.from !== undefined || sp.to !== undefined;
-  const parsed = period.safeParse({ from: sp.from, to: sp.to });
-  const { from, to } = parsed.success ? parsed.data : fallback;
+  const typed = { from: firstOf(sp.from), to: firstOf(sp.to) };
+  const asked = typed.from !== undefined || typed.to !== undefined;
+  const parsed = asked ? fairnessPeriodInput(today).safeParse(typed) : undefined;
+  // A period that is not valid keeps what was typed, with each field's error; the report below is the default one's.
+  const errors: { from?: string; to?: string } = {};
+  for (const issue of parsed?.error?.issues ?? []) errors[issue.path[0] === "from" ? "from" : "to"] ??= issue.message;
+  const { from, to } = parsed?.success ? parsed.data : fallback;
+  const shown = parsed && !parsed.success ? { from: typed.from ?? "", to: typed.to ?? "" } : { from, to };
   // Whole days: from the start of `from` to the end of `to` (UTC).
   const report = await orInterrupt(() =>
     fairnessReport({ ctx, input: { teamId, from: `${from}T00:00:00Z`, to: new Date(Date.parse(`${to}T00:00:00Z`) + DAY).toISOString() } }),
@@ -52,21 +54,20 @@ export default async function FairnessPage({ params, searchParams }: { params: P
         breadcrumb={[{ label: "Teams", href: "/teams" }, { label: report.teamName, href: `/teams/${report.teamId}` }, { label: "Fairness" }]}
       />
       <div className="space-y-6">
-        <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Period">
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="fairness-from">From</Label>
-            <Input id="fairness-from" name="from" type="date" defaultValue={from} max={today} className="w-40" />
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="fairness-to">To</Label>
-            <Input id="fairness-to" name="to" type="date" defaultValue={to} className="w-40" />
-          </div>
-          <Button type="submit" variant="outline">
+        {/* The server judges the period (noValidate): the browser's own checks would block it without a word. */}
+        <form method="get" className="flex flex-wrap items-start gap-3" aria-label="Period" noValidate>
+          <Field label="From" error={errors.from} className="w-44">
+            <Input id="fairness-from" name="from" type="date" defaultValue={shown.from} max={today} />
+          </Field>
+          <Field label="To" error={errors.to} className="w-44">
+            <Input id="fairness-to" name="to" type="date" defaultValue={shown.to} />
+          </Field>
+          <Button type="submit" variant="outline" className="mt-6.5">
             Show
           </Button>
-          {asked && !parsed.success && (
+          {parsed && !parsed.success && (
             <p role="status" className="basis-full text-sm text-amber-800">
-              That period is not valid (the end must not be before the start, at most 400 days): showing the last {DEFAULT_DAYS} days.
+              That period is not valid: showing the last {DEFAULT_DAYS} days ({fallback.from} to {fallback.to}) until it is corrected.
             </p>
           )}
         </form>
