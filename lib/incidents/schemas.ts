@@ -21,6 +21,17 @@ export const incidentListQuery = pageQuerySchema.extend({
 export type IncidentListQuery = z.output<typeof incidentListQuery>;
 
 export const incidentIdInput = z.object({ incidentId: idSchema });
+
+export const MAX_DECLARED_TITLE = 1024;
+export const MAX_DECLARED_DETAILS = 10_000;
+/** Declaring an incident by hand (a phishing report by phone): it goes through ingestion like any alert. */
+export const declareIncidentInput = z.object({
+  serviceId: idSchema,
+  title: z.string().trim().min(1, "Required").max(MAX_DECLARED_TITLE, `At most ${MAX_DECLARED_TITLE} characters`),
+  details: z.string().trim().max(MAX_DECLARED_DETAILS, "At most 10,000 characters").nullish(),
+  /** Left out (or null): high, as for a generic alert. Either way the service's and client's priority rules still apply. */
+  priority: z.enum(PRIORITIES).nullish(),
+});
 export const addIncidentNoteInput = z.object({ incidentId: idSchema, body: z.string().trim().min(1, "Write something").max(5000, "At most 5000 characters") });
 
 const ref = z.object({ id: z.string(), name: z.string() });
@@ -78,6 +89,12 @@ export const incidentDetailOutput = incidentOutput.extend({
   alert: alertOutput.nullable(),
 });
 export type IncidentDetailOutput = z.infer<typeof incidentDetailOutput>;
+
+export const declaredIncidentOutput = incidentDetailOutput.extend({
+  /** "page": escalation starts now; "defer": a medium or low one outside the client's business hours waits until `deferredUntil`. */
+  paging: z.enum(["page", "defer"]),
+});
+export type DeclaredIncidentOutput = z.infer<typeof declaredIncidentOutput>;
 
 export const timelineEntryOutput = z.object({
   id: z.number().int(),

@@ -58,6 +58,7 @@ export const SOURCE_LABELS: Record<AlertSource, string> = {
   generic: "Alerts API",
   email: "Email",
   heartbeat: "Heartbeat monitor",
+  manual: "Declared by hand",
 };
 
 /** Routing keys never reach storage: the raw payload keeps only the key's public prefix. */

@@ -14,8 +14,21 @@ import { pagingConfigQuery, parsePagingConfig, type PagingConfig } from "./pagin
 import { preparedStatement } from "./prepared";
 import { stripNulls } from "./strip-nulls";
 
-/** Who is sending: no person, an integration key (or a heartbeat) pointing at a service. */
-export type IngestCtx = { db: Queryable; meta: RequestMeta; now: Date; target: IngestTarget; source: AlertSource };
+/** Who is sending: an integration key (or a heartbeat) pointing at a service, or a person declaring an incident by hand. */
+export type IngestCtx = {
+  db: Queryable;
+  meta: RequestMeta;
+  now: Date;
+  target: IngestTarget;
+  source: AlertSource;
+  /** A person declaring an incident by hand (source "manual"): they are the timeline's actor, not an integration. */
+  actor?: { userId: string; label: string };
+  /**
+   * `db` is the caller's transaction: the caller starts the escalation (escalationStarted) once it
+   * has committed, so the workflow never looks for an incident it can't see yet.
+   */
+  signalAfterCommit?: boolean;
+};
 
 export type IngestOutcome = "created" | "deduplicated" | "acknowledged" | "resolved" | "unchanged" | "dropped" | "ignored";
 export type IngestResult = {
@@ -34,7 +47,7 @@ const ingestInput = z.object({ event: ingestEventSchema, raw: z.unknown() });
 type Row = Record<string, unknown>;
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 
-type TimelineKeys = "now" | "keyId" | "label" | "received" | "receivedDetails";
+type TimelineKeys = "now" | "keyId" | "actorType" | "actorId" | "label" | "received" | "receivedDetails";
 
 /**
  * Timeline rows for an alert that a trigger joined (`cte` names a relation with id, incident_id,
@@ -42,7 +55,7 @@ type TimelineKeys = "now" | "keyId" | "label" | "received" | "receivedDetails";
  */
 function joinedTimelineRows(cte: SQL, p: (key: TimelineKeys) => Placeholder, where: SQL) {
   return sql`
-    select j.incident_id, ${p("now")}::timestamptz as at, v.kind, 'integration' as actor_type, ${p("keyId")}::text as actor_id, ${p("label")}::text as actor_label,
+    select j.incident_id, ${p("now")}::timestamptz as at, v.kind, ${p("actorType")}::text as actor_type, ${p("actorId")}::text as actor_id, ${p("label")}::text as actor_label,
       case v.kind when 'received' then ${p("received")}::text
         else 'Same dedup key as the open alert: joined it (event ' || j.event_count || '); ' || case when j.status = 'acknowledged' then 'acknowledged, so nobody is paged' else 'nobody is paged again' end end as message,
       case v.kind when 'received' then ${p("receivedDetails")}::jsonb else jsonb_build_object('eventCount', j.event_count) end as details,
@@ -95,7 +108,9 @@ function planNewAlert(event: IngestEvent, ctx: IngestCtx, cfg: PagingConfig) {
           message: paging.kind === "page" && paging.reason === "high" ? "High priority: paging now" : paging.kind === "page" && paging.reason === "business_hours" ? `Inside ${cfg.clientName}'s business hours: paging now` : `${cfg.clientName} has no business hours: paging now`,
           details: { reason: paging.kind === "page" ? paging.reason : null },
         };
-  const prioritised = { message: describePriorityDecision(priority, event.severity), details: { priority: priority.priority, severity: event.severity, rule: priority.rule } };
+  // A declared incident's severity only carries the priority the person chose (or high): say so, not "critical → high".
+  const prioritisedMessage = ctx.actor && !priority.rule ? `As declared: ${priority.priority} (no priority rule matched)` : describePriorityDecision(priority, event.severity);
+  const prioritised = { message: prioritisedMessage, details: { priority: priority.priority, severity: event.severity, rule: priority.rule } };
   return { priority, paging, pages, alertId: randomUUID(), incidentId: pages ? randomUUID() : null, deferredUntil, outcomeRow, prioritised };
 }
 
@@ -187,7 +202,7 @@ const triggerStatement = preparedStatement<TriggerKeys>(
     t as (
       insert into incident_timeline ${TIMELINE_COLUMNS}
       select incident_id, at, kind, actor_type, actor_id, actor_label, message, details, internal from (
-        select i.id as incident_id, ${p("now")}::timestamptz as at, v.kind, 'integration' as actor_type, ${p("keyId")}::text as actor_id, ${p("label")}::text as actor_label, v.message, v.details, v.internal, v.ord
+        select i.id as incident_id, ${p("now")}::timestamptz as at, v.kind, ${p("actorType")}::text as actor_type, ${p("actorId")}::text as actor_id, ${p("label")}::text as actor_label, v.message, v.details, v.internal, v.ord
         from i cross join (values
           (1, 'received', ${p("receivedOn")}::text, ${p("receivedDetails")}::jsonb, true),
           (2, 'prioritised', ${p("prioritisedMessage")}::text, ${p("prioritisedDetails")}::jsonb, true),
@@ -244,7 +259,7 @@ function triggerValues(c: { event: IngestEvent; plan: ReturnType<typeof planNewA
  * incident (pages not yet sent are cancelled, reminders stop); the raw event and timeline rows
  * are written either way. Returns alert_id, incident_id, found and changed.
  */
-const answerStatement = preparedStatement<"now" | "serviceId" | "dedupKey" | "newStatus" | "ack" | "keyId" | "source" | "action" | "payload" | "label" | "receivedMessage" | "receivedDetails" | "doneKind" | "doneMessage">(
+const answerStatement = preparedStatement<"now" | "serviceId" | "dedupKey" | "newStatus" | "ack" | "keyId" | "actorType" | "actorId" | "source" | "action" | "payload" | "label" | "receivedMessage" | "receivedDetails" | "doneKind" | "doneMessage">(
   (p) => sql`
     with o as (
       select id, incident_id, status from alerts where service_id = ${p("serviceId")} and dedup_key = ${p("dedupKey")} and status <> 'resolved' limit 1
@@ -275,7 +290,7 @@ const answerStatement = preparedStatement<"now" | "serviceId" | "dedupKey" | "ne
     ),
     t as (
       insert into incident_timeline ${TIMELINE_COLUMNS}
-      select o.incident_id, ${p("now")}::timestamptz, v.kind, 'integration', ${p("keyId")}::text, ${p("label")}::text,
+      select o.incident_id, ${p("now")}::timestamptz, v.kind, ${p("actorType")}::text, ${p("actorId")}::text, ${p("label")}::text,
         case when v.ord = 1 and not exists (select 1 from a) then v.message || ': already ' || o.status else v.message end, v.details, v.internal
       from o cross join (values
         (1, 'received', ${p("receivedMessage")}::text, ${p("receivedDetails")}::jsonb, true),
@@ -308,12 +323,15 @@ export async function ingestEvent({ ctx, input }: { ctx: IngestCtx; input: unkno
   const { target, db } = ctx;
   const now = ctx.now.toISOString();
   const sourceLabel = SOURCE_LABELS[ctx.source];
-  const label = target.keyPrefix ? `${sourceLabel} (key ${target.keyPrefix}…)` : sourceLabel;
+  const { actor } = ctx;
+  const label = actor ? actor.label : target.keyPrefix ? `${sourceLabel} (key ${target.keyPrefix}…)` : sourceLabel;
   const common = {
     now,
     serviceId: target.serviceId,
     dedupKey,
     keyId: target.keyId,
+    actorType: actor ? "user" : "integration",
+    actorId: actor ? actor.userId : target.keyId,
     source: ctx.source,
     payload: JSON.stringify(raw ?? {}),
     label,
@@ -322,7 +340,7 @@ export async function ingestEvent({ ctx, input }: { ctx: IngestCtx; input: unkno
 
   const hintKey = `${target.serviceId}\u0000${dedupKey}`;
   if (event.action === "trigger") {
-    const received = `Received trigger from ${sourceLabel}`;
+    const received = actor ? `Declared by ${actor.label}` : `Received trigger from ${sourceLabel}`;
     // A repeat of a key this process saw open: the small statement that only joins (the big one
     // below also joins, but costs more to run). If the alert was resolved meanwhile, fall through.
     if (openAlertHints.has(hintKey)) {
@@ -348,7 +366,7 @@ export async function ingestEvent({ ctx, input }: { ctx: IngestCtx; input: unkno
         // first, ON CONFLICT turned the insert into a join and no incident was made.
         if (!isTrue(row.inserted)) return { dedupKey, outcome: "deduplicated", alertId: String(row.alert_id), incidentId: (row.incident_id as string | null) ?? null, paging: null, deferredUntil: null };
         const { alertId, incidentId, paging, deferredUntil } = plan!;
-        if (incidentId) await escalationStarted(incidentId, target.serviceId, deferredUntil ? new Date(deferredUntil) : ctx.now);
+        if (incidentId && !ctx.signalAfterCommit) await escalationStarted(incidentId, target.serviceId, deferredUntil ? new Date(deferredUntil) : ctx.now);
         return { dedupKey, outcome: "created", alertId, incidentId, paging: paging.kind, deferredUntil };
       }
       if (!row?.config) break;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Search, TriangleAlert } from "lucide-react";
+import { Search, Siren, TriangleAlert } from "lucide-react";
 import { IncidentStatusBadge, PriorityBadge, UnansweredBadge } from "@/components/incidents/incident-badges";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -59,7 +59,19 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
-      <PageHeader title="Incidents" description={stakeholder ? "Status of incidents affecting your organisation." : "Everything that paged, newest first, with its timeline."} />
+      <PageHeader
+        title="Incidents"
+        description={stakeholder ? "Status of incidents affecting your organisation." : "Everything that paged, newest first, with its timeline."}
+        actions={
+          can(ctx.viewer, "incidents:respond") && (
+            <Button asChild>
+              <Link href="/incidents/new">
+                <Siren className="size-4" aria-hidden /> Declare incident
+              </Link>
+            </Button>
+          )
+        }
+      />
       <form method="get" className="mb-5 grid grid-cols-2 gap-3 rounded-xl border border-border bg-surface p-4 shadow-xs lg:grid-cols-4" role="search" aria-label="Filter incidents">
         <label className="col-span-2 grid gap-1 text-xs font-medium text-slate-600 lg:col-span-4">
           Search
@@ -160,7 +172,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
               ? "Try another status, a longer period or a shorter search."
               : stakeholder
                 ? "When an incident affects your systems, its status appears here."
-                : "Alerts sent to a service's integration key (PagerDuty Events API v2, Alertmanager, Grafana, email) become incidents here."
+                : "Alerts sent to a service's integration key (PagerDuty Events API v2, Alertmanager, Grafana, email) and incidents declared by hand appear here."
           }
           action={
             !filtered && can(ctx.viewer, "services:read") ? (

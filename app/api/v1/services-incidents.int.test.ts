@@ -114,6 +114,17 @@ describe("each new route refuses the roles that may not use it", () => {
     { name: "stakeholder adds a note", role: "stakeholder", handler: () => notesRoute.POST, method: "POST", params: inc, body: { body: "hi" }, status: 403 },
     { name: "stakeholder reads raw events", role: "stakeholder", handler: () => eventsRoute.GET, method: "GET", params: inc, status: 403 },
     { name: "engineer acknowledges another client's incident", role: "engineer", handler: () => ackRoute.POST, method: "POST", params: () => ({ incidentId: ids.otherIncident! }), status: 404 },
+    { name: "stakeholder declares an incident", role: "stakeholder", handler: () => incidentsRoute.POST, method: "POST", body: { serviceId: "s", title: "Our website is down" }, status: 403 },
+    {
+      name: "engineer declares an incident on another client's service",
+      role: "engineer",
+      handler: () => incidentsRoute.POST,
+      method: "POST",
+      get body() {
+        return { serviceId: ids.otherService, title: "Not ours" };
+      },
+      status: 404,
+    },
   ];
   it.each(cases)("$name → $status", async (c) => {
     const r = await call(c.handler(), { method: c.method, role: c.role, body: c.body, params: c.params?.() });
@@ -259,5 +270,6 @@ describe("services over REST", () => {
   it("OpenAPI documents the new endpoints", async () => {
     const doc = await openapiRoute.GET(new NextRequest("http://localhost:3000/api/v1/openapi.json")).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/services", "/api/v1/services/{serviceId}/integration-keys", "/api/v1/incidents", "/api/v1/incidents/{incidentId}/acknowledge", "/api/v1/incidents/{incidentId}/timeline"]));
+    expect(Object.keys(doc.paths["/api/v1/incidents"]).sort()).toEqual(["get", "post"]);
   });
 });

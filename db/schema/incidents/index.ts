@@ -11,8 +11,8 @@ export const ALERT_STATUSES = ["triggered", "acknowledged", "resolved"] as const
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 export const INCIDENT_STATUSES = ALERT_STATUSES;
 export type IncidentStatus = AlertStatus;
-/** Where an event came in. */
-export const ALERT_SOURCES = ["events_v2", "alertmanager", "grafana", "generic", "email", "heartbeat"] as const;
+/** Where an event came in ("manual": a person declared the incident in Baton, lib/incidents/declare-incident.ts). */
+export const ALERT_SOURCES = ["events_v2", "alertmanager", "grafana", "generic", "email", "heartbeat", "manual"] as const;
 export type AlertSource = (typeof ALERT_SOURCES)[number];
 export type AlertLink = { href: string; text?: string };
 export type AlertImage = { src: string; href?: string; alt?: string };

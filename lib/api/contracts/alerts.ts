@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/http/common-schemas";
 import type { ApiContract } from "@/lib/http/api-route";
-import { alertEventOutput, incidentDetailOutput, incidentListQuery, incidentOutput, timelineEntryOutput } from "@/lib/incidents/schemas";
+import { alertEventOutput, declaredIncidentOutput, declareIncidentInput, incidentDetailOutput, incidentListQuery, incidentOutput, timelineEntryOutput } from "@/lib/incidents/schemas";
 import {
   clientAlertPolicyOutput,
   createHeartbeatInput,
@@ -99,6 +99,16 @@ export const alertContracts = {
   },
 
   listIncidents: { method: "GET", path: "/api/v1/incidents", tag: "Incidents", summary: "List incidents, newest first (filters: status, priority, client, team, service, time; q searches)", permission: "incidents:read", query: incidentListQuery, response: list(incidentOutput) },
+  declareIncident: {
+    method: "POST",
+    path: "/api/v1/incidents",
+    tag: "Incidents",
+    summary: "Declare an incident by hand on a service (a new one each time; priority rules, business hours and the escalation policy apply: `paging` says whether it pages now or waits)",
+    permission: "incidents:respond",
+    body: declareIncidentInput,
+    response: one(declaredIncidentOutput),
+    status: 201,
+  },
   getIncident: { method: "GET", path: "/api/v1/incidents/{incidentId}", tag: "Incidents", summary: "Get an incident with its alert", permission: "incidents:read", params: incidentParams, response: one(incidentDetailOutput) },
   acknowledgeIncident: { method: "POST", path: "/api/v1/incidents/{incidentId}/acknowledge", tag: "Incidents", summary: "Acknowledge (409 when already acknowledged or resolved)", permission: "incidents:respond", params: incidentParams, response: one(incidentDetailOutput) },
   resolveIncident: { method: "POST", path: "/api/v1/incidents/{incidentId}/resolve", tag: "Incidents", summary: "Resolve (409 when already resolved)", permission: "incidents:respond", params: incidentParams, response: one(incidentDetailOutput) },

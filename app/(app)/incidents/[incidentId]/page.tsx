@@ -283,10 +283,15 @@ export default async function IncidentPage({ params, searchParams }: { params: P
           {alert?.customDetails !== undefined && alert?.customDetails !== null && (
             <Card>
               <CardHeader>
-                <CardTitle>Custom details</CardTitle>
+                <CardTitle>{alert.source === "manual" ? "Details" : "Custom details"}</CardTitle>
               </CardHeader>
               <CardContent>
-                <pre className="max-h-80 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs leading-5 whitespace-pre-wrap wrap-anywhere text-slate-800">{JSON.stringify(alert.customDetails, null, 2)}</pre>
+                {/* Text (a declared incident's details) reads as written, not as a quoted JSON string. */}
+                {typeof alert.customDetails === "string" ? (
+                  <p className="max-h-80 overflow-auto text-sm leading-6 whitespace-pre-wrap wrap-anywhere text-slate-800">{alert.customDetails}</p>
+                ) : (
+                  <pre className="max-h-80 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs leading-5 whitespace-pre-wrap wrap-anywhere text-slate-800">{JSON.stringify(alert.customDetails, null, 2)}</pre>
+                )}
               </CardContent>
             </Card>
           )}
