@@ -92,6 +92,29 @@ test.describe("alerts in", () => {
   });
 });
 
+test.describe("declaring by hand", () => {
+  // As the manager: the incident pages whoever is on call, and the alarm would cover an on-call engineer's page.
+  test.use({ storageState: storageStateFor("manager") });
+
+  test("a manager declares an incident by hand: a blank title is a field error, then the incident opens with them as its actor", async ({ page }) => {
+    const title = `E2E phishing reported by phone ${Date.now().toString(36)}`;
+    await page.goto("/incidents");
+    await page.getByRole("link", { name: "Declare incident" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Declare incident" })).toBeVisible();
+    await page.getByLabel("Service").selectOption({ label: "Acme Dental Servers" });
+    await page.getByLabel("Details").fill("The front desk called: an invoice email asked for a password.");
+    await page.getByRole("button", { name: "Declare incident" }).click();
+    await expect(page.getByText("Required")).toBeVisible();
+    await expect(page.getByLabel("Details")).toHaveValue("The front desk called: an invoice email asked for a password.");
+    await screenshotBoth(page, "incident-declare-form");
+    await page.getByLabel("Title").fill(title);
+    await page.getByRole("button", { name: "Declare incident" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: new RegExp(title) })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Declared by Morgan Manager");
+    await screenshotBoth(page, "incident-declared");
+  });
+});
+
 test.describe("stakeholder", () => {
   test.use({ storageState: storageStateFor("stakeholder") });
 
