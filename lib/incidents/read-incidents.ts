@@ -9,7 +9,7 @@ import type { Ctx } from "@/lib/context";
 import { publicActorLabel } from "@/lib/core/timeline";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { auditConfidentialRead, confidentialityFilter, mayReadIncident } from "./visibility";
+import { auditConfidentialRead, confidentialityFilter, mayReadIncident, pagedViewerSql, wasPaged } from "./visibility";
 import { incidentListQuery, type AlertEventOutput, type AlertOutput, type IncidentDetailOutput, type IncidentOutput, type TimelineEntryOutput } from "./schemas";
 
 const ackUser = alias(users, "ack_user");
@@ -60,9 +60,11 @@ function toOutput(r: Row, internal: boolean): IncidentOutput {
   };
 }
 
-/** Stakeholders their clients, engineers the clients their teams serve, managers and admins all. */
+/** Stakeholders their clients, engineers the clients their teams serve (and any incident that paged them), managers and admins all. */
 function scopeOf(ctx: Ctx): SQL | undefined {
-  return ctx.viewer.clientIds === "all" ? undefined : inArray(incidents.clientId, ctx.viewer.clientIds.length ? ctx.viewer.clientIds : [""]);
+  if (ctx.viewer.clientIds === "all") return undefined;
+  const clients = inArray(incidents.clientId, ctx.viewer.clientIds.length ? ctx.viewer.clientIds : [""]);
+  return can(ctx.viewer, "incidents:read-internal") ? or(clients, pagedViewerSql(ctx.viewer.userId)) : clients;
 }
 
 /** Newest first, filtered by status, priority, client, team, service, time and a search over titles, numbers and dedup keys. */
@@ -112,7 +114,7 @@ export async function requireIncidentVisible(ctx: Ctx, incidentId: string, via =
   await requirePermission(ctx, "incidents:read", { type: "incident", id: incidentId });
   const [row] = await ctx.db.select().from(incidents).where(eq(incidents.id, incidentId));
   if (!row) throw new NotFoundError("Incident");
-  if (!canSeeClient(ctx.viewer, row.clientId)) {
+  if (!canSeeClient(ctx.viewer, row.clientId) && !(can(ctx.viewer, "incidents:read-internal") && (await wasPaged(ctx.db, incidentId, ctx.viewer.userId)))) {
     await recordAudit(ctx.db, ctx, { action: "access.denied", targetType: "incident", targetId: incidentId, details: { reason: "out of scope" } });
     throw new NotFoundError("Incident");
   }

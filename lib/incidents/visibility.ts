@@ -14,13 +14,27 @@ export const SEES_EVERY_CONFIDENTIAL_INCIDENT: readonly Role[] = ["manager"];
 
 type Who = Pick<Ctx, "viewer" | "now">;
 
+/**
+ * Whoever Baton paged for an incident may read it, whichever clients their teams serve: a policy
+ * may page another team's on-call (a shared night rota), and a page you can't open is no use.
+ */
+export function pagedViewerSql(viewerId: string): SQL {
+  return sql`exists (select 1 from ${notifications} where ${notifications.incidentId} = ${incidents.id} and ${notifications.userId} = ${viewerId})`;
+}
+
+/** True when the incident paged (or notified) this person. */
+export async function wasPaged(db: Queryable, incidentId: string, userId: string): Promise<boolean> {
+  const [row] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.incidentId, incidentId), eq(notifications.userId, userId))).limit(1);
+  return !!row;
+}
+
 /** The SQL condition for lists and search: `undefined` when the viewer sees every incident. */
 export function confidentialityFilter({ viewer, now }: Who): SQL | undefined {
   if (SEES_EVERY_CONFIDENTIAL_INCIDENT.includes(viewer.role)) return undefined;
   return or(
     eq(incidents.confidential, false),
     sql`exists (select 1 from ${incidentParticipants} where ${incidentParticipants.incidentId} = ${incidents.id} and ${incidentParticipants.userId} = ${viewer.userId})`,
-    sql`exists (select 1 from ${notifications} where ${notifications.incidentId} = ${incidents.id} and ${notifications.userId} = ${viewer.userId})`,
+    pagedViewerSql(viewer.userId),
     sql`exists (select 1 from ${incidentBreakGlass} where ${incidentBreakGlass.incidentId} = ${incidents.id} and ${incidentBreakGlass.userId} = ${viewer.userId} and ${incidentBreakGlass.expiresAt} > ${now.toISOString()}::timestamptz)`,
   );
 }
