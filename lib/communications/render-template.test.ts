@@ -53,6 +53,22 @@ describe("message templates", () => {
     expect(() => checkTemplateSyntax("{{client}} {{#if}}", "body")).toThrow(/does not parse/);
     expect(invalid(() => checkTemplateSyntax("{{#each}}", "subject")).issues).toEqual([expect.objectContaining({ path: "subject" })]);
     expect(() => checkTemplateSyntax("{{client}}: {{incident.title}}", "body")).not.toThrow();
+    // The message says where and what, not only "Parse error on line 1:".
+    expect(invalid(() => checkTemplateSyntax("{{client}} {{#if}}", "body")).message).toMatch(/line 1:.*Expecting/);
+  });
+
+  it.each([
+    { source: "Dear {{contactName}}", unknown: "contactName" },
+    { source: "{{#if impakt}}Impact: {{impact}}{{/if}}", unknown: "impakt" },
+    { source: "{{incident.titel}}", unknown: "incident.titel" },
+  ])("a variable Baton doesn't fill in is refused when saved: $unknown", ({ source, unknown }) => {
+    const e = invalid(() => checkTemplateSyntax(source, "body"));
+    expect(e.message).toContain(`{{${unknown}}} is not a variable Baton fills in`);
+    expect(e.issues).toEqual([expect.objectContaining({ path: "body" })]);
+  });
+
+  it("the variables Baton fills in, and if/unless around them, are accepted", () => {
+    expect(() => checkTemplateSyntax("[{{client}}] #{{incident.number}} {{incident.title}} — {{status}} ({{priority}}, {{service}}){{#if impact}} Impact: {{impact}}{{/if}}{{#unless nextUpdateAt}} No next update.{{else}} Next by {{nextUpdateAt}}.{{/unless}} {{updateMessage}} {{senderName}}", "body")).not.toThrow();
   });
 
   it("helpers registered on the global Handlebars do not leak in", async () => {

@@ -18,12 +18,54 @@ export const TEMPLATE_VARIABLES = ["client", "incident.number", "incident.title"
 // A private environment: no helpers or partials registered elsewhere leak in.
 const hbs = Handlebars.create();
 
-/** Throws InvalidError naming `field` when the template does not parse. */
+const BLOCK_HELPERS = new Set(["if", "unless", "each", "with"]);
+const KNOWN = new Set<string>([...TEMPLATE_VARIABLES, "incident"]);
+
+type Node = { type: string; [key: string]: unknown };
+
+/** The variable names a parsed template reads ({{x}}, {{#if x}}, {{#unless x}}), outside helpers' own names. */
+function variablesOf(node: Node | undefined, out: Set<string>): Set<string> {
+  if (!node) return out;
+  const path = node.path as (Node & { original?: string }) | undefined;
+  const params = (node.params as Node[] | undefined) ?? [];
+  switch (node.type) {
+    case "Program":
+      for (const child of node.body as Node[]) variablesOf(child, out);
+      break;
+    case "MustacheStatement":
+    case "SubExpression":
+    case "BlockStatement":
+      if (path?.type === "PathExpression" && !(params.length > 0 || node.type === "BlockStatement")) out.add(String(path.original));
+      else if (path?.type === "PathExpression" && !BLOCK_HELPERS.has(String(path.original))) out.add(String(path.original));
+      for (const p of params) variablesOf(p, out);
+      variablesOf(node.program as Node | undefined, out);
+      variablesOf(node.inverse as Node | undefined, out);
+      break;
+    case "PathExpression":
+      out.add(String((node as { original?: string }).original));
+      break;
+  }
+  return out;
+}
+
+/**
+ * Throws InvalidError naming `field` when the template does not parse, or reads a variable Baton
+ * doesn't have (a typo would otherwise surface only when an update is sent, mid-incident).
+ */
 export function checkTemplateSyntax(source: string, field: string): void {
+  let ast: Node;
   try {
+    ast = hbs.parse(source) as unknown as Node;
     hbs.precompile(source, { strict: true });
   } catch (e) {
-    throw InvalidError.field(field, `The template does not parse: ${(e as Error).message.split("\n")[0]}`);
+    // Handlebars: "Parse error on line 1:\n<source>\n----^\nExpecting 'ID', …, got 'CLOSE'": the first and last lines say it.
+    const lines = (e as Error).message.split("\n").filter((l) => l.trim() !== "");
+    const detail = lines.length > 1 ? `${lines[0]} ${lines[lines.length - 1]}` : (lines[0] ?? "");
+    throw InvalidError.field(field, `The template does not parse: ${detail}`);
+  }
+  const unknown = [...variablesOf(ast, new Set())].filter((v) => !KNOWN.has(v));
+  if (unknown.length > 0) {
+    throw InvalidError.field(field, `{{${unknown[0]}}} is not a variable Baton fills in; use ${TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(", ")}`);
   }
 }
 

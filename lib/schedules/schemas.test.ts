@@ -88,6 +88,7 @@ describe("an override is planned from now to a year ahead, as layer edits are", 
     { name: "begun yesterday, ending tomorrow", start: "2026-11-23T09:00:00Z", end: "2026-11-25T09:00:00Z", expected: [] },
     { name: "in eleven months", start: "2027-10-24T09:00:00Z", end: "2027-10-25T09:00:00Z", expected: [] },
     { name: "in thirteen months", start: "2027-12-24T09:00:00Z", end: "2027-12-25T09:00:00Z", expected: [["start", "At most a year ahead"]] },
+    { name: "starting in eleven months, ending in thirteen", start: "2027-11-01T09:00:00Z", end: "2027-12-30T09:00:00Z", expected: [["end", "Must end within a year from now"]] },
   ])("$name", ({ start, end, expected }) => {
     expect(override(start, end)).toEqual(expected);
   });

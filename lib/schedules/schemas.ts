@@ -72,13 +72,16 @@ export const overrideInput = z
   .refine((o) => !bothDates(o.start, o.end) || o.end > o.start, { message: "The override must end after it starts", path: ["end"] })
   .refine((o) => !bothDates(o.start, o.end) || o.end.getTime() - o.start.getTime() <= 90 * DAY, { message: "At most 90 days at once", path: ["end"] });
 /**
- * An override as of `now`: it may have begun already ("from now") but not ended, and starts at
- * most a year ahead, as layer edits take effect.
+ * An override as of `now`: it may have begun already ("from now") but not ended, and lies within
+ * a year ahead, as layer edits take effect (a start beyond is the start's error; an end beyond, the end's).
  */
-export const overrideInputAt = (now: Date) =>
-  overrideInput
+export const overrideInputAt = (now: Date) => {
+  const limit = now.getTime() + PLAN_AHEAD_MS;
+  return overrideInput
     .refine((o) => !(o.end instanceof Date) || o.end.getTime() >= now.getTime() - NOW_GRACE_MS, { message: "An override can't end in the past", path: ["end"] })
-    .refine((o) => !(o.start instanceof Date) || o.start.getTime() <= now.getTime() + PLAN_AHEAD_MS, { message: "At most a year ahead", path: ["start"] });
+    .refine((o) => !(o.start instanceof Date) || o.start.getTime() <= limit, { message: "At most a year ahead", path: ["start"] })
+    .refine((o) => !bothDates(o.start, o.end) || o.start.getTime() > limit || o.end.getTime() <= limit, { message: "Must end within a year from now", path: ["end"] });
+};
 export const deleteOverrideInput = z.object({ scheduleId: idSchema, overrideId: idSchema });
 
 export const timeOffInput = z

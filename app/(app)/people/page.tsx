@@ -70,7 +70,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                     </TD>
                     <TD>
                       {editable ? (
-                        <form action={changeRoleAction} className="flex items-center gap-2">
+                        // Keyed by the saved role: after a change the form is rendered afresh with it (a reset would show the old one).
+                        <form key={`${p.id}-${p.role}`} action={changeRoleAction} className="flex items-center gap-2">
                           <input type="hidden" name="userId" value={p.id} />
                           <select name="role" defaultValue={p.role} aria-label={`Role of ${p.name}`} className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm">
                             {roles.map((r) => (

@@ -33,15 +33,34 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
   const upcoming = shifts.filter((s) => new Date(s.start) < to).slice(0, 8);
   const name = person.name || person.email;
   const self = userId === ctx.viewer.userId;
+  const header = (
+    <PageHeader
+      title={name}
+      description={`${person.email} · ${person.timeZone.replaceAll("_", " ")}`}
+      badge={<RoleBadge role={person.role} label={ROLE_LABELS[person.role]} />}
+      breadcrumb={[{ label: "People", href: "/people" }, { label: name }]}
+    />
+  );
+  // A stakeholder is on no rotation: shifts, covers and a balance would say nothing.
+  if (person.role === "stakeholder") {
+    return (
+      <>
+        {header}
+        <Card className="max-w-2xl">
+          <CardHeader>
+            <CardTitle>Stakeholder</CardTitle>
+            <CardDescription>
+              {name} reads the incidents, status updates, published post-mortems and reports of the clients they belong to, and approves post-mortems they are asked to review. Stakeholders are on no rotation.
+            </CardDescription>
+          </CardHeader>
+        </Card>
+      </>
+    );
+  }
 
   return (
     <>
-      <PageHeader
-        title={name}
-        description={`${person.email} · ${person.timeZone.replaceAll("_", " ")}`}
-        badge={<RoleBadge role={person.role} label={ROLE_LABELS[person.role]} />}
-        breadcrumb={[{ label: "People", href: "/people" }, { label: name }]}
-      />
+      {header}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card>

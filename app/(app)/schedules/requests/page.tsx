@@ -121,7 +121,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               {r.note && (
                 <>
                   <dt className="text-xs font-medium text-slate-500 sm:pt-0.5">Note</dt>
-                  <dd className="text-slate-700">“{r.note}”</dd>
+                  <dd className="whitespace-pre-line wrap-anywhere text-slate-700">“{r.note}”</dd>
                 </>
               )}
             </dl>

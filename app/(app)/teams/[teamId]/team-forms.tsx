@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
 import type { Holiday } from "@/lib/http/common-schemas";
@@ -29,7 +30,7 @@ export function TeamDetailsForm({ teamId, name, description, holidays }: { teamI
           <Input id="team-name" name="name" defaultValue={name} maxLength={120} />
         </Field>
         <Field label="Description" optional error={fieldError(state, "description")}>
-          <Input id="team-description" name="description" defaultValue={description} maxLength={500} />
+          <Textarea id="team-description" name="description" defaultValue={description} rows={2} maxLength={500} />
         </Field>
       </div>
       <HolidaysEditor name="holidays" defaultValue={holidays} hint={TEAM_HOLIDAYS_HINT} error={fieldError(state, "holidays")} />
