@@ -60,6 +60,17 @@ export function ParticipantsPanel({ incidentId, view, assign, join, remove }: Pr
           </ul>
         )}
         {past.length > 0 && <p className="text-xs text-slate-500">Earlier: {past.map((p) => `${p.person.name} (${RESPONSE_ROLE_LABELS[p.role].toLowerCase()})`).join(", ")}</p>}
+        {view.canRespond && !view.canManage && !active.some((p) => p.role === "incident_manager") && (
+          // Nobody is in charge: a responder may take command (the incident manager then assigns the other roles).
+          <form action={formAction}>
+            <input type="hidden" name="incidentId" value={incidentId} />
+            <input type="hidden" name="userId" value={view.viewerId} />
+            <input type="hidden" name="role" value="incident_manager" />
+            <Button type="submit" variant="outline" size="sm">
+              <UserPlus className="size-4" aria-hidden /> Take command as incident manager
+            </Button>
+          </form>
+        )}
         {view.canRespond && !joined && (
           <form action={join}>
             <input type="hidden" name="incidentId" value={incidentId} />

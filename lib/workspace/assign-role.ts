@@ -6,7 +6,7 @@ import type { Ctx } from "@/lib/context";
 import { ConflictError, InvalidError } from "@/lib/errors";
 import { requireIncidentVisible } from "@/lib/incidents/read-incidents";
 import { parseInput } from "@/lib/validation";
-import { appendTimeline, requireIncidentManager } from "./incident-manager";
+import { appendTimeline, hasActiveIncidentManager, requireIncidentManager } from "./incident-manager";
 import { participantsOf } from "./list-participants";
 import { assignRoleInput, RESPONSE_ROLE_LABELS, type ParticipantOutput } from "./schemas";
 
@@ -19,7 +19,10 @@ export async function assignRole({ ctx, input }: { ctx: Ctx; input: unknown }): 
   const data = parseInput(assignRoleInput, input);
   const incident = await requireIncidentVisible(ctx, data.incidentId, "assign_role");
   const selfJoin = data.role === "responder" && data.userId === ctx.viewer.userId;
-  if (!selfJoin) await requireIncidentManager(ctx.db, ctx, incident.id);
+  // Taking command: with nobody in the incident-manager role, whoever responds may take it themselves
+  // (at night there may be no manager to name one; the checklist's first step asks for one).
+  const takeCommand = data.role === "incident_manager" && data.userId === ctx.viewer.userId && !(await hasActiveIncidentManager(ctx.db, incident.id));
+  if (!selfJoin && !takeCommand) await requireIncidentManager(ctx.db, ctx, incident.id);
   const [person] = await ctx.db.select().from(users).where(eq(users.id, data.userId));
   if (!person || person.disabled || person.role === "stakeholder") throw InvalidError.field("userId", "Choose an active member of staff");
   return ctx.db.transaction(async (tx) => {
@@ -32,7 +35,9 @@ export async function assignRole({ ctx, input }: { ctx: Ctx; input: unknown }): 
     const name = person.name || person.email;
     await appendTimeline(tx, ctx, incident.id, selfJoin
       ? { kind: "joined", message: `${name} joined as responder`, details: { userId: person.id, role: data.role } }
-      : { kind: "role_assigned", message: `${name} is ${RESPONSE_ROLE_LABELS[data.role].toLowerCase()}`, details: { userId: person.id, role: data.role } });
+      : takeCommand
+        ? { kind: "role_assigned", message: `${name} took command as incident manager`, details: { userId: person.id, role: data.role } }
+        : { kind: "role_assigned", message: `${name} is ${RESPONSE_ROLE_LABELS[data.role].toLowerCase()}`, details: { userId: person.id, role: data.role } });
     await recordAudit(tx, ctx, { action: "incident.role_assign", targetType: "incident", targetId: incident.id, clientId: incident.clientId, details: { userId: person.id, role: data.role } });
     const all = await participantsOf(tx, incident.id);
     return all.find((p) => p.id === row.id)!;

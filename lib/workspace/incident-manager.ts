@@ -17,6 +17,16 @@ export async function isIncidentManager(db: Queryable, ctx: Ctx, incidentId: str
   return !!row;
 }
 
+/** Whether someone holds the incident-manager role on the incident now. */
+export async function hasActiveIncidentManager(db: Queryable, incidentId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: incidentParticipants.id })
+    .from(incidentParticipants)
+    .where(and(eq(incidentParticipants.incidentId, incidentId), eq(incidentParticipants.role, "incident_manager"), isNull(incidentParticipants.leftAt)))
+    .limit(1);
+  return !!row;
+}
+
 export async function requireIncidentManager(db: Queryable, ctx: Ctx, incidentId: string): Promise<void> {
   if (await isIncidentManager(db, ctx, incidentId)) return;
   await recordAudit(db, ctx, { action: "access.denied", targetType: "incident", targetId: incidentId, details: { reason: "not the incident manager" } });

@@ -58,6 +58,7 @@ beforeAll(async () => {
   const open = await makeIncident(t.db, service, { at: new Date("2026-11-23T09:00:00Z"), title: "Printer offline" });
   ids.secret = secret.id;
   ids.open = open.id;
+  ids.night = (await makeIncident(t.db, service, { at: new Date("2026-11-23T03:00:00Z"), title: "Night outage" })).id;
   // A manager makes Pat the triage analyst, then marks the incident confidential.
   const mgr = await ctxFor(t.db, tok.manager.id, NOW);
   ids.patRole = (await assignRole({ ctx: mgr, input: { incidentId: secret.id, userId: participant.id, role: "triage_analyst" } })).id;
@@ -173,6 +174,17 @@ describe("roles", () => {
     expect(kinds).toContainEqual(["joined", expect.stringMatching(/joined as responder/)]);
     const gone = await listParticipants(mgr, ids.open!);
     expect(gone.find((p) => p.id === forensic.id)!.leftAt).toBe(NOW.toISOString());
+  });
+
+  it("with nobody in charge, a responder takes command as incident manager; then nobody else may take it", async () => {
+    const bea = await ctxFor(t.db, ids.bystander!, NOW);
+    await expect(assignRole({ ctx: bea, input: { incidentId: ids.night, userId: ids.participant, role: "incident_manager" } })).rejects.toBeInstanceOf(ForbiddenError);
+    await assignRole({ ctx: bea, input: { incidentId: ids.night, userId: ids.bystander, role: "incident_manager" } });
+    await expect(assignRole({ ctx: await ctxFor(t.db, ids.paged!, NOW), input: { incidentId: ids.night, userId: ids.paged, role: "incident_manager" } })).rejects.toBeInstanceOf(ForbiddenError);
+    // As incident manager she assigns the other roles.
+    await assignRole({ ctx: bea, input: { incidentId: ids.night, userId: ids.paged, role: "triage_analyst" } });
+    const rows = (await listIncidentTimeline(await ctxFor(t.db, tok.manager.id, NOW), ids.night!)).map((r) => r.message);
+    expect(rows).toEqual(expect.arrayContaining(["Bea Bystander took command as incident manager", "Paula Paged is triage analyst"]));
   });
 
   it("an engineer may not mark an incident confidential (403); the incident manager may", async () => {
