@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Search, Siren, TriangleAlert } from "lucide-react";
+import { ChevronDown, Search, Siren, SlidersHorizontal, TriangleAlert } from "lucide-react";
 import { IncidentStatusBadge, PriorityBadge, UnansweredBadge } from "@/components/incidents/incident-badges";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
@@ -54,7 +55,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     internal && can(ctx.viewer, "teams:read") ? listTeams(ctx, { limit: 200 }) : Promise.resolve({ data: [] }),
     can(ctx.viewer, "services:read") ? listServices(ctx, { limit: 200 }) : Promise.resolve({ data: [] }),
   ]);
-  const filtered = Boolean(raw.status || raw.priority || raw.clientId || raw.teamId || raw.serviceId || raw.q || period);
+  const activeFilters = [raw.status, raw.priority, raw.clientId, raw.teamId, raw.serviceId, raw.q, period].filter(Boolean).length;
+  const filtered = activeFilters > 0;
   const next = new URLSearchParams(Object.entries({ ...params, cursor: incidents.nextCursor ?? "" }).filter(([, v]) => v) as [string, string][]);
 
   return (
@@ -72,7 +74,29 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           )
         }
       />
-      <form method="get" className="mb-5 grid grid-cols-2 gap-3 rounded-xl border border-border bg-surface p-4 shadow-xs lg:grid-cols-4" role="search" aria-label="Filter incidents">
+      {/*
+        Phones: the filters fold away behind this disclosure so the first screen shows incidents.
+        The form is the details' next sibling (not inside it), so from `sm` up it is always shown
+        without JavaScript and the disclosure itself is display:none. Open when a filter is set.
+      */}
+      <details className="peer group mb-4 sm:hidden" open={filtered || Boolean(filterError)}>
+        <summary
+          aria-controls="incident-filters"
+          className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-xl border border-border bg-surface px-4 py-2.5 text-sm font-medium text-slate-800 shadow-xs select-none [&::-webkit-details-marker]:hidden"
+        >
+          <SlidersHorizontal className="size-4 text-slate-500" aria-hidden />
+          Filters
+          {filtered && <Badge variant="brand">{activeFilters} active</Badge>}
+          <ChevronDown className="ml-auto size-4 text-slate-400 transition-transform group-open:rotate-180" aria-hidden />
+        </summary>
+      </details>
+      <form
+        id="incident-filters"
+        method="get"
+        className="mb-5 grid grid-cols-2 gap-3 rounded-xl border border-border bg-surface p-4 shadow-xs max-sm:hidden max-sm:peer-open:grid lg:grid-cols-4"
+        role="search"
+        aria-label="Filter incidents"
+      >
         <label className="col-span-2 grid gap-1 text-xs font-medium text-slate-600 lg:col-span-4">
           Search
           <div className="relative">
@@ -184,8 +208,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         />
       ) : (
         <>
-          <Table label="Incidents" className="min-w-[44rem]">
-            <THead>
+          {/*
+            One DOM for both layouts: from `sm` up a normal table; below it each row is a compact card
+            (grid: title + priority, then status, then opened), so nothing is duplicated for the e2e text/row queries.
+          */}
+          <Table label="Incidents" className="max-sm:block sm:min-w-[44rem]">
+            <THead className="max-sm:hidden">
               <TR>
                 <TH>Incident</TH>
                 <TH>Status</TH>
@@ -194,19 +222,23 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                 {internal && <TH className="hidden lg:table-cell">Team</TH>}
               </TR>
             </THead>
-            <TBody>
+            <TBody className="max-sm:block">
               {incidents.data.map((i) => (
-                <TR key={i.id}>
-                  <TD className="max-w-md">
-                    <Link href={`/incidents/${i.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                <TR key={i.id} className="max-sm:relative max-sm:grid max-sm:grid-cols-[minmax(0,1fr)_auto] max-sm:gap-x-3 max-sm:gap-y-2 max-sm:px-4 max-sm:py-3 max-sm:active:bg-slate-50">
+                  <TD className="max-w-md max-sm:max-w-none max-sm:p-0 max-sm:first:pl-0">
+                    {/* On a phone the link's ::after stretches over the whole card, so the card is the tap target. */}
+                    <Link
+                      href={`/incidents/${i.id}`}
+                      className="font-medium text-slate-900 hover:text-indigo-600 max-sm:after:absolute max-sm:after:inset-0 max-sm:after:content-['']"
+                    >
                       <span className="mr-1.5 text-slate-500 tabular-nums">#{i.number}</span>
                       <span className="break-words">{i.title}</span>
                     </Link>
-                    <p className="mt-0.5 text-xs text-slate-500">
+                    <p className="mt-0.5 text-xs break-words text-slate-500">
                       {i.service.name} · {i.client.name}
                     </p>
                   </TD>
-                  <TD>
+                  <TD className="max-sm:col-span-2 max-sm:p-0">
                     <span className="flex flex-wrap gap-1.5">
                       <IncidentStatusBadge status={i.status} deferred={!!i.deferredUntil && !i.promotedAt} />
                       {i.unansweredAt && <UnansweredBadge since={i.unansweredAt} />}
@@ -217,10 +249,13 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                       </p>
                     )}
                   </TD>
-                  <TD>
+                  <TD className="max-sm:col-start-2 max-sm:row-start-1 max-sm:self-start max-sm:p-0">
                     <PriorityBadge priority={i.priority} />
                   </TD>
-                  <TD className="text-sm whitespace-nowrap text-slate-600">{when(i.triggeredAt, ctx.viewer.timeZone)}</TD>
+                  <TD className="text-sm whitespace-nowrap text-slate-600 max-sm:col-span-2 max-sm:p-0 max-sm:text-xs max-sm:whitespace-normal max-sm:text-slate-500 max-sm:last:pr-0">
+                    <span className="sm:hidden">Opened </span>
+                    {when(i.triggeredAt, ctx.viewer.timeZone)}
+                  </TD>
                   {internal && <TD className="hidden text-sm text-slate-600 lg:table-cell">{i.team?.name}</TD>}
                 </TR>
               ))}
