@@ -99,6 +99,37 @@ describe("iCal feeds", () => {
     expect(after).not.toContain(`UID:${before}`);
   });
 
+  it("time off inside a shift changes no event: still one event, same UID, start and end (schedule and person feeds)", async () => {
+    const [a, b] = [await makeUser(t.db, { name: "Ann Away" }), await makeUser(t.db, { name: "Bob Away" })];
+    const { schedule } = await makeWeeklySchedule(t.db, { participantIds: [a.id, b.id] });
+    const ctx = { ...(await ctxFor(t.db, b.id)), now: NOW };
+    const scheduleFeed = (await createIcalFeed({ ctx, input: { kind: "schedule", targetId: schedule.id } })).token;
+    const personFeed = (await createIcalFeed({ ctx, input: { kind: "person", targetId: b.id } })).token;
+    const events = (body: string) =>
+      body
+        .split("BEGIN:VEVENT")
+        .slice(1)
+        .map((e) => ["UID", "DTSTART", "DTEND", "SUMMARY"].map((k) => e.match(new RegExp(`\\r\\n${k}:(.+)\\r\\n`))?.[1]).join(" "))
+        .sort();
+    const [scheduleBefore, personBefore] = [events((await renderIcalFeed(t.db, scheduleFeed, NOW)).body), events((await renderIcalFeed(t.db, personFeed, NOW)).body)];
+    // Bob's week from Mon Dec 7 09:00 New York (14:00Z) to Mon Dec 14.
+    const bobsWeek = (list: string[]) => list.filter((e) => e.includes(" 20261207T140000Z 20261214T140000Z "));
+    expect(bobsWeek(scheduleBefore)).toHaveLength(1);
+    expect(bobsWeek(personBefore)).toHaveLength(1);
+
+    // Off Dec 8–10 (his zone is UTC), inside that week; then the time off is edited to Dec 9–12.
+    const { timeOff } = await import("@/db/schema");
+    const [row] = await t.db.insert(timeOff).values({ userId: b.id, fromDate: "2026-12-08", toDate: "2026-12-10" }).returning();
+    expect(events((await renderIcalFeed(t.db, scheduleFeed, NOW)).body)).toEqual(scheduleBefore);
+    expect(events((await renderIcalFeed(t.db, personFeed, NOW)).body)).toEqual(personBefore);
+    const { eq } = await import("drizzle-orm");
+    await t.db.update(timeOff).set({ fromDate: "2026-12-09", toDate: "2026-12-12" }).where(eq(timeOff.id, row!.id));
+    const scheduleAfter = events((await renderIcalFeed(t.db, scheduleFeed, NOW)).body);
+    expect(scheduleAfter).toEqual(scheduleBefore);
+    expect(events((await renderIcalFeed(t.db, personFeed, NOW)).body)).toEqual(personBefore);
+    expect(bobsWeek(scheduleAfter)).toHaveLength(1);
+  });
+
   it("a person feed: only their own (managers anyone's); a new URL replaces the old one", async () => {
     const a = await makeUser(t.db);
     const b = await makeUser(t.db);

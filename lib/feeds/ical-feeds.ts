@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { NotFoundError } from "@/lib/errors";
 import { hashApiToken, hashesMatch } from "@/lib/tokens/token-secret";
-import { personShifts, scheduleShifts } from "@/lib/schedules/read-schedules";
+import { personShifts, scheduleHolderShifts } from "@/lib/schedules/read-schedules";
 import { parseInput } from "@/lib/validation";
 import { z } from "zod";
 import { idSchema } from "@/lib/http/common-schemas";
@@ -94,6 +94,7 @@ export async function renderIcalFeed(db: Database, token: string, now: Date): Pr
   // window (they move once a month), so the shift under way when the window opens keeps its real
   // start (and UID), and the last one its real end, from one fetch to the next: calendar apps
   // would otherwise replace them on every refresh. Only the shifts that overlap the window are listed.
+  // Shifts are whole: time off flags a shift but does not cut it, so editing time off moves no UID.
   const readFrom = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - 1, 1));
   const readTo = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() + 2, 1));
   const inWindow = (x: { start: string; end: string }) => Date.parse(x.end) > from.getTime() && Date.parse(x.start) < to.getTime();
@@ -105,7 +106,7 @@ export async function renderIcalFeed(db: Database, token: string, now: Date): Pr
     const [s] = await db.select({ name: schedules.name }).from(schedules).where(eq(schedules.id, feed.scheduleId));
     if (!s) throw new NotFoundError("Feed");
     name = `${s.name} (Baton)`;
-    events = (await scheduleShifts(ctx, feed.scheduleId, readFrom, readTo)).filter(inWindow).map((x) => ({ id: eventUid(feed.scheduleId!, x.start, x.userId), start: x.start, end: x.end, summary: x.userId ? `On call: ${x.userName}` : "Gap: nobody on call" }));
+    events = (await scheduleHolderShifts(ctx, feed.scheduleId, readFrom, readTo)).filter(inWindow).map((x) => ({ id: eventUid(feed.scheduleId!, x.start, x.userId), start: x.start, end: x.end, summary: x.userId ? `On call: ${x.userName}` : "Gap: nobody on call" }));
   } else {
     const [u] = await db.select({ name: users.name }).from(users).where(eq(users.id, feed.userId!));
     if (!u) throw new NotFoundError("Feed");

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { schedules } from "@/db/schema";
 import { requirePermission, requireTeamVisible } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
-import { onCallAt, rotationIndexAt, rotationShiftByIndex, shiftsBetween } from "@/lib/core/schedule";
+import { mergeHolderPieces, nextHolderChange, onCallAt, rotationIndexAt, rotationShiftByIndex, shiftsBetween } from "@/lib/core/schedule";
 import { loadEngineSchedule, loadEngineSchedules, type LoadedSchedule } from "./load-engine-schedule";
 import type { ScheduleOutput, ShiftOutput } from "./schemas";
 import { toShiftOutput } from "./shift-view";
@@ -35,8 +35,9 @@ export function summarise(loaded: LoadedSchedule, now: Date): ScheduleOutput {
   const at = now.getTime();
   const holder = onCallAt(loaded.engine, at);
   const ahead = shiftsBetween(loaded.engine, at, at + GAP_HORIZON_DAYS * DAY);
-  const current = ahead[0];
-  const nextHandoff = current && current.end < at + GAP_HORIZON_DAYS * DAY ? new Date(current.end).toISOString() : null;
+  // When someone else takes over: time off flags the holder's piece (and cuts it) but they stay on call.
+  const handoff = nextHolderChange(ahead);
+  const nextHandoff = handoff !== null ? new Date(handoff).toISOString() : null;
   return {
     id: loaded.row.id,
     name: loaded.row.name,
@@ -100,6 +101,16 @@ export async function scheduleShifts(ctx: Pick<Ctx, "db">, scheduleId: string, f
   return shiftsBetween(loaded.engine, from.getTime(), to.getTime()).map((s) => toShiftOutput(s, loaded));
 }
 
+/**
+ * The same, each holder's shift whole: time off flags it (`conflicts`) but does not cut it, so an
+ * edit of time off changes no shift's extent (the schedule iCal feed, whose UIDs are the starts).
+ * No access check.
+ */
+export async function scheduleHolderShifts(ctx: Pick<Ctx, "db">, scheduleId: string, from: Date, to: Date): Promise<ShiftOutput[]> {
+  const loaded = await loadEngineSchedule(ctx.db, scheduleId, from, to);
+  return mergeHolderPieces(shiftsBetween(loaded.engine, from.getTime(), to.getTime())).map((s) => toShiftOutput(s, loaded));
+}
+
 /** Who holds each schedule at `at`. */
 export async function whoIsOnCall(ctx: Ctx, at: Date) {
   await requirePermission(ctx, "schedules:read");
@@ -115,13 +126,16 @@ export async function whoIsOnCall(ctx: Ctx, at: Date) {
   return result;
 }
 
-/** The shifts one person holds across every schedule in [from, to) ("my shifts", their iCal feed). */
+/**
+ * The shifts one person holds across every schedule in [from, to) ("my shifts", the person page,
+ * their iCal feed): each shift whole, flagged if it meets their time off rather than cut there.
+ */
 export async function personShifts(ctx: Pick<Ctx, "db">, userId: string, from: Date, to: Date) {
   const rows = await ctx.db.select({ id: schedules.id }).from(schedules);
   const all = await loadEngineSchedules(ctx.db, rows.map((r) => r.id), from, to);
   const out: (ShiftOutput & { scheduleId: string; scheduleName: string })[] = [];
   for (const loaded of all.values()) {
-    for (const s of shiftsBetween(loaded.engine, from.getTime(), to.getTime())) {
+    for (const s of mergeHolderPieces(shiftsBetween(loaded.engine, from.getTime(), to.getTime()))) {
       if (s.userId === userId) out.push({ ...toShiftOutput(s, loaded), scheduleId: loaded.row.id, scheduleName: loaded.row.name });
     }
   }

@@ -1,5 +1,6 @@
 export * from "./types";
 export { shiftsBetween } from "./final-shifts";
+export { mergeHolderPieces, nextHolderChange } from "./holder-pieces";
 export { onCallAt } from "./on-call-at";
 export { assigneeOf, handoffAt, rotationIndexAt, rotationShiftByIndex, rotationShiftsBetween } from "./rotation-shifts";
 export { isInsideRestrictions, restrictionIntervalsBetween } from "./restriction-windows";

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useDbHandle } from "@/db/client";
+import { timeOff } from "@/db/schema";
+import { createTestDatabase } from "@/db/test/test-database";
+import { ctxFor, makeUser, makeWeeklySchedule } from "@/db/test/factories";
+import { getSchedule, listSchedules, listShifts, personShifts } from "./read-schedules";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  useDbHandle(t);
+});
+afterAll(async () => {
+  useDbHandle(undefined);
+  await t.drop();
+});
+
+// Tuesday Nov 24 2026, 07:00 in New York: the week from Mon Nov 23 09:00 EST (14:00Z) is Carol's
+// (weekly from Nov 2: Ann, Carol, Ann, Carol, …), to Mon Nov 30 09:00 EST.
+const NOW = new Date("2026-11-24T12:00:00Z");
+
+describe("reading schedules with time off", () => {
+  it("the next handoff is when someone else takes over, not where the holder's time off ends", async () => {
+    const ann = await makeUser(t.db, { name: "Ann Handoff" });
+    const carol = await makeUser(t.db, { name: "Carol Handoff", timeZone: "America/New_York" });
+    const { schedule } = await makeWeeklySchedule(t.db, { participantIds: [ann.id, carol.id] });
+    const ctx = { ...(await ctxFor(t.db, ann.id)), now: NOW };
+    const handoff = "2026-11-30T14:00:00.000Z";
+    expect(await getSchedule(ctx, schedule.id)).toMatchObject({ onCallNow: { userId: carol.id }, nextHandoff: handoff });
+
+    // Carol is off Monday and Tuesday (her days, New York): until Wed 00:00 EST (05:00Z). She stays on call.
+    await t.db.insert(timeOff).values({ userId: carol.id, fromDate: "2026-11-23", toDate: "2026-11-24" });
+    expect(await getSchedule(ctx, schedule.id)).toMatchObject({ onCallNow: { userId: carol.id }, nextHandoff: handoff, gapsNext14Days: 0 });
+    // The dashboard and the schedules list read the same summary.
+    expect((await listSchedules(ctx)).find((s) => s.id === schedule.id)).toMatchObject({ nextHandoff: handoff });
+
+    // The calendar still shows which part conflicts: Carol's week cut where her time off ends.
+    const calendar = await listShifts(ctx, schedule.id, new Date("2026-11-23T14:00:00Z"), new Date("2026-11-30T14:00:00Z"));
+    expect(calendar.map((s) => [s.userId, s.start, s.end, s.conflicts])).toEqual([
+      [carol.id, "2026-11-23T14:00:00.000Z", "2026-11-25T05:00:00.000Z", ["time_off"]],
+      [carol.id, "2026-11-25T05:00:00.000Z", "2026-11-30T14:00:00.000Z", []],
+    ]);
+  });
+
+  it("my shifts (and the person page): time off inside a shift leaves it one shift, flagged", async () => {
+    const ann = await makeUser(t.db, { name: "Ann Mine" });
+    const bob = await makeUser(t.db, { name: "Bob Mine" });
+    const { schedule } = await makeWeeklySchedule(t.db, { participantIds: [ann.id, bob.id] });
+    const from = new Date("2026-11-23T00:00:00Z");
+    const to = new Date("2027-01-04T00:00:00Z");
+    const before = await personShifts({ db: t.db }, bob.id, from, to);
+    // Bob's weeks: Nov 23, Dec 7, Dec 21 (14:00Z, EST).
+    expect(before.map((s) => [s.scheduleId, s.start, s.end])).toEqual([
+      [schedule.id, "2026-11-23T14:00:00.000Z", "2026-11-30T14:00:00.000Z"],
+      [schedule.id, "2026-12-07T14:00:00.000Z", "2026-12-14T14:00:00.000Z"],
+      [schedule.id, "2026-12-21T14:00:00.000Z", "2026-12-28T14:00:00.000Z"],
+    ]);
+    expect(before.every((s) => s.conflicts.length === 0)).toBe(true);
+
+    // Off Dec 8–10 (his zone is UTC), inside his week of Dec 7.
+    await t.db.insert(timeOff).values({ userId: bob.id, fromDate: "2026-12-08", toDate: "2026-12-10" });
+    const after = await personShifts({ db: t.db }, bob.id, from, to);
+    expect(after.map((s) => [s.start, s.end, s.conflicts, s.shiftIndex])).toEqual(before.map((s) => [s.start, s.end, s.start.startsWith("2026-12-07") ? ["time_off"] : [], s.shiftIndex]));
+  });
+});
