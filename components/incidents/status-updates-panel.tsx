@@ -13,27 +13,37 @@ import { fieldError, idleState, type ActionState } from "@/lib/actions/action-st
 import type { WorkspaceView } from "@/lib/workspace/load-workspace";
 import { STATUS_PHASE_LABELS } from "@/lib/workspace/schemas";
 import { formatDateTime } from "@/lib/format/date-time";
+import { currentPhase } from "./status-phase";
 
 const PHASE_VARIANT = { investigating: "danger", identified: "warning", monitoring: "info", resolved: "success" } as const;
 
-/** Status updates (investigating → identified → monitoring → resolved): public, shown to the client's stakeholders. */
-export function StatusUpdatesPanel({ incidentId, view, timeZone, post }: { incidentId: string; view: WorkspaceView; timeZone: string; post: (state: ActionState, form: FormData) => Promise<ActionState> }) {
+/** Status updates (investigating → identified → monitoring → resolved): public, shown to the client's stakeholders. A resolved incident shows as resolved, whatever the last update said. */
+export function StatusUpdatesPanel({ incidentId, incidentStatus, view, timeZone, post }: { incidentId: string; incidentStatus: string; view: WorkspaceView; timeZone: string; post: (state: ActionState, form: FormData) => Promise<ActionState> }) {
   const [state, formAction] = useActionState(post, idleState);
   const latest = view.statusUpdates[0];
+  const now = currentPhase(latest?.phase, incidentStatus);
   const fmt = (iso: string) => formatDateTime(iso, timeZone);
   return (
     <Card>
       <CardHeader>
         <CardTitle>Status</CardTitle>
-        <CardDescription>{latest ? <>Now <Badge variant={PHASE_VARIANT[latest.phase]}>{STATUS_PHASE_LABELS[latest.phase]}</Badge> · updates are shown to the client&apos;s stakeholders</> : "No status update yet; stakeholders see what you post here."}</CardDescription>
+        <CardDescription>
+          {now ? (
+            <>
+              Now <Badge variant={PHASE_VARIANT[now.phase]}>{STATUS_PHASE_LABELS[now.phase]}</Badge> · {now.fromUpdate ? "updates are shown to the client's stakeholders" : "the incident is resolved, and its stakeholders see it resolved"}
+            </>
+          ) : (
+            "No status update yet; stakeholders see what you post here."
+          )}
+        </CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
         {view.canRespond && (
-          <ActionForm key={latest?.id ?? "none"} action={formAction} state={state} className="space-y-3" noValidate>
+          <ActionForm key={`${latest?.id ?? "none"}-${incidentStatus}`} action={formAction} state={state} className="space-y-3" noValidate>
             <input type="hidden" name="incidentId" value={incidentId} />
             <FormMessage state={state.status === "error" && !fieldError(state, "message") && !fieldError(state, "phase") ? { status: "error", message: state.message } : undefined} />
             <Field label="Phase" error={fieldError(state, "phase")}>
-              <Select id="status-phase" name="phase" defaultValue={latest?.phase ?? "investigating"}>
+              <Select id="status-phase" name="phase" defaultValue={incidentStatus === "resolved" ? "resolved" : (latest?.phase ?? "investigating")}>
                 {Object.entries(STATUS_PHASE_LABELS).map(([k, label]) => (
                   <option key={k} value={k}>
                     {label}

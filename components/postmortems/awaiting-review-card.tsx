@@ -7,6 +7,7 @@ import {
   CardHeader,
   CardTitle,
 } from "@/components/ui/card";
+import { reviewAskWording } from "./review-wording";
 
 type Waiting = {
   id: string;
@@ -19,9 +20,12 @@ type Waiting = {
 export function AwaitingReviewCard({
   postmortems,
   format,
+  canComment,
 }: {
   postmortems: Waiting[];
   format: (iso: string) => string;
+  /** The MSP's people comment on sections; stakeholders have no comment box, so they are told otherwise. */
+  canComment: boolean;
 }) {
   if (!postmortems.length) return null;
   return (
@@ -32,8 +36,8 @@ export function AwaitingReviewCard({
           Waiting for your review ({postmortems.length})
         </CardTitle>
         <CardDescription>
-          You were asked to review these post-mortems: read them, comment on a
-          section if something is missing or wrong, and approve them.
+          You were asked to review these post-mortems:{" "}
+          {reviewAskWording(canComment, "many")}.
         </CardDescription>
       </CardHeader>
       <CardContent>

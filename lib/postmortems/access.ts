@@ -5,11 +5,12 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { NotFoundError } from "@/lib/errors";
 import { requireIncidentVisible } from "@/lib/incidents/read-incidents";
+import { stakeholderMayRead } from "./rules";
 
 export type PostmortemRow = typeof postmortems.$inferSelect;
 export type Visible = { pm: PostmortemRow; incident: Awaited<ReturnType<typeof requireIncidentVisible>>; internal: boolean; isReviewer: boolean };
 
-async function isReviewerOf(ctx: Ctx, postmortemId: string) {
+export async function isReviewerOf(ctx: Ctx, postmortemId: string) {
   const [r] = await ctx.db.select({ userId: postmortemReviewers.userId }).from(postmortemReviewers).where(and(eq(postmortemReviewers.postmortemId, postmortemId), eq(postmortemReviewers.userId, ctx.viewer.userId)));
   return !!r;
 }
@@ -31,7 +32,7 @@ export async function requirePostmortemVisible(ctx: Ctx, postmortemId: string): 
   }
   const internal = can(ctx.viewer, "incidents:read-internal");
   const isReviewer = await isReviewerOf(ctx, pm.id);
-  if (!internal && pm.revision === 0 && !(isReviewer && pm.status === "in_review")) {
+  if (!internal && !stakeholderMayRead(pm, isReviewer)) {
     await recordAudit(ctx.db, ctx, { action: "access.denied", targetType: "postmortem", targetId: pm.id, details: { reason: "not published" } });
     throw new NotFoundError("Post-mortem");
   }

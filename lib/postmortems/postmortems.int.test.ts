@@ -196,4 +196,24 @@ describe("post-mortems", () => {
     expect(bobs.map((n) => n.title)).toContain(`After-action meeting: confidential incident #${row!.number}`);
     await t.db.update(incidents).set({ confidential: false }).where(eq(incidents.id, row!.id));
   });
+
+  it("a published post-mortem's meeting can still be scheduled within 14 days of resolution, is reminded of, and is never flagged", async () => {
+    const pm = (await pmOf(fx.incident.id))!;
+    expect(pm).toMatchObject({ status: "published", revision: 2 });
+    // Resolved at 10:50 on 20 Nov: the meeting is due by 10:50 on 4 Dec.
+    const ok = await scheduleMeeting({ ctx: await as(fx.alice), input: { postmortemId: pm.id, at: "2026-11-26T15:00:00Z", attendeeIds: [fx.bob.id, fx.stakeholder.id] } });
+    expect(ok).toMatchObject({ status: "published", revision: 2, meetingAt: "2026-11-26T15:00:00.000Z" });
+    // The published revision stays as it was; the meeting is on the post-mortem, not in the frozen text.
+    const [rev2] = await t.db.select({ content: postmortemRevisions.content }).from(postmortemRevisions).where(and(eq(postmortemRevisions.postmortemId, pm.id), eq(postmortemRevisions.revision, 2)));
+    expect((rev2!.content as { meeting: { at: string | null } }).meeting.at).toBeNull();
+    expect(await sendMeetingReminders(t.db, new Date("2026-11-25T16:00:00Z"))).toBe(2);
+    // The 14-day rule holds after publication too; stakeholders still may not schedule.
+    const late = await ctxFor(t.db, fx.alice.id, new Date("2026-12-05T09:00:00Z"));
+    await expect(scheduleMeeting({ ctx: late, input: { postmortemId: pm.id, at: "2026-12-06T10:00:00Z", attendeeIds: [fx.bob.id] } })).rejects.toMatchObject({ code: "invalid", issues: [{ path: "at", message: expect.stringMatching(/within 14 days/) }] });
+    expect(await code(scheduleMeeting({ ctx: await as(fx.stakeholder), input: { postmortemId: pm.id, at: "2026-11-27T15:00:00Z", attendeeIds: [fx.bob.id] } }))).toBe("forbidden");
+    // The dashboard flags unpublished post-mortems only, as the page does.
+    const attention = await listPostmortemAttention(late);
+    expect(attention.meetings.map((m) => m.postmortemId)).not.toContain(pm.id);
+    expect((await getPostmortem(late, pm.id)).meetingOverdue).toBeNull();
+  });
 });

@@ -1,11 +1,11 @@
 import { createElement } from "react";
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { postmortems, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { meetingDateProblem } from "@/lib/core/postmortems";
 import { publicUrl } from "@/lib/env";
-import { ConflictError, InvalidError } from "@/lib/errors";
+import { InvalidError, NotFoundError } from "@/lib/errors";
 import { sendMail } from "@/lib/mailer";
 import { NoticeEmail } from "@/lib/mailer/templates/notice-email";
 import { parseInput } from "@/lib/validation";
@@ -16,12 +16,14 @@ import { scheduleMeetingInput } from "./schemas";
 
 /**
  * Schedules the after-action meeting (in the future, within 14 days of resolution) and emails each
- * attendee an invitation with a link to the meeting's .ics; a mail failure does not undo it.
+ * attendee an invitation with a link to the meeting's .ics; a mail failure does not undo it. A
+ * published post-mortem may have its meeting scheduled too: the meeting is often held after the
+ * write-up (PagerDuty's and Atlassian's practice), and it is not part of the frozen revision, as an
+ * action item's status is not. The 14-day rule holds whatever the status.
  */
 export async function scheduleMeeting({ ctx, input }: { ctx: Ctx; input: unknown }) {
   const data = parseInput(scheduleMeetingInput, input);
   const v = await requirePostmortemWritable(ctx, data.postmortemId);
-  if (v.pm.status === "published") throw new ConflictError("This post-mortem is published. Start a new revision to reschedule its meeting.");
   const at = new Date(data.at);
   const problem = meetingDateProblem(v.incident.resolvedAt ?? v.pm.createdAt, at, ctx.now);
   // The message reads on its own in the page; the issue names the field for the API.
@@ -36,8 +38,8 @@ export async function scheduleMeeting({ ctx, input }: { ctx: Ctx; input: unknown
   });
   if (bad >= 0) throw InvalidError.field(`attendeeIds.${bad}`, "Not a person of the organisation or a stakeholder of this client");
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.update(postmortems).set({ meetingAt: at, meetingAttendees: ids, updatedAt: ctx.now }).where(and(eq(postmortems.id, v.pm.id), ne(postmortems.status, "published"))).returning({ id: postmortems.id });
-    if (!row) throw new ConflictError("This post-mortem is published. Start a new revision to reschedule its meeting.");
+    const [row] = await tx.update(postmortems).set({ meetingAt: at, meetingAttendees: ids, updatedAt: ctx.now }).where(eq(postmortems.id, v.pm.id)).returning({ id: postmortems.id });
+    if (!row) throw new NotFoundError("Post-mortem");
     await recordAudit(tx, ctx, { action: "postmortem.meeting", targetType: "postmortem", targetId: v.pm.id, details: { at: at.toISOString(), attendees: ids } });
   });
   const origin = publicUrl();

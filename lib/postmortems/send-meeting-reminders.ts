@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lte, ne } from "drizzle-orm";
+import { and, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { incidents, notices, postmortems } from "@/db/schema";
 import { emailNotices, writeNotices } from "@/lib/swaps/notify-swap";
@@ -7,13 +7,13 @@ import { meetingWording } from "./meeting-wording";
 
 const AHEAD_MS = 24 * 60 * 60_000;
 
-/** A day before an after-action meeting, each attendee gets a notice and an email, once per meeting date (a confidential incident's title stays out of both). */
+/** A day before an after-action meeting (published post-mortems' too), each attendee gets a notice and an email, once per meeting date (a confidential incident's title stays out of both). */
 export async function sendMeetingReminders(db: Database, now: Date): Promise<number> {
   const due = await db
     .select({ id: postmortems.id, meetingAt: postmortems.meetingAt, attendees: postmortems.meetingAttendees, number: incidents.number, title: incidents.title, confidential: incidents.confidential })
     .from(postmortems)
     .innerJoin(incidents, eq(incidents.id, postmortems.incidentId))
-    .where(and(ne(postmortems.status, "published"), gt(postmortems.meetingAt, now), lte(postmortems.meetingAt, new Date(now.getTime() + AHEAD_MS))))
+    .where(and(gt(postmortems.meetingAt, now), lte(postmortems.meetingAt, new Date(now.getTime() + AHEAD_MS))))
     .limit(50);
   let sent = 0;
   for (const m of due) {

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { can } from "@/lib/access/check";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { listPostmortems } from "@/lib/postmortems/list-postmortems";
 import { formatDateTime } from "@/lib/format/date-time";
@@ -59,7 +60,11 @@ export default async function PostmortemsPage() {
             : "Drafted when an incident resolves; reviewed, then published to the client's stakeholders."
         }
       />
-      <AwaitingReviewCard postmortems={waiting} format={fmt} />
+      <AwaitingReviewCard
+        postmortems={waiting}
+        format={fmt}
+        canComment={can(ctx.viewer, "incidents:respond")}
+      />
       <Table label="Post-mortems">
         <THead>
           <TR>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { BellOff, Check, CheckCheck, Clock } from "lucide-react";
+import Link from "next/link";
+import { BellOff, Check, CheckCheck, Clock, FileText } from "lucide-react";
 import { MarkPagesRead } from "@/components/alarms/mark-pages-read";
 import { IncidentStatusBadge, PriorityBadge, UnansweredBadge } from "@/components/incidents/incident-badges";
 import { NotificationsPanel } from "@/components/incidents/notifications-panel";
@@ -24,6 +25,7 @@ import { listIncidentNotifications } from "@/lib/incidents/list-incident-notific
 import { getIncident, listIncidentEvents, listIncidentTimeline } from "@/lib/incidents/read-incidents";
 import type { TimelineEntryOutput } from "@/lib/incidents/schemas";
 import { orInterrupt } from "@/lib/http/page-guard";
+import { postmortemForIncident } from "@/lib/postmortems/for-incident";
 import { readIncidentPagesAction } from "../../alarm-actions";
 import { acknowledgeIncidentAction, addIncidentNoteAction, resolveIncidentAction } from "../actions";
 import { IncidentCommunications } from "./incident-communications";
@@ -32,6 +34,10 @@ import { formatDateTime } from "@/lib/format/date-time";
 export const metadata: Metadata = { title: "Incident" };
 
 const at = (iso: string, zone: string) => formatDateTime(iso, zone, { seconds: true });
+const PM_STATUS = { draft: "draft", in_review: "in review", published: "published" } as const;
+/** "Post-mortem (draft)", "Post-mortem (published, rev 2)": the header's link to it. */
+const postmortemLinkLabel = (pm: { status: keyof typeof PM_STATUS; revision: number }) =>
+  `Post-mortem (${PM_STATUS[pm.status]}${pm.status === "published" && pm.revision ? `, rev ${pm.revision}` : ""})`;
 const isWebUrl = (u: string) => /^https?:\/\//i.test(u);
 
 const KIND_LABELS: Record<TimelineEntryOutput["kind"], string> = {
@@ -90,10 +96,12 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const internal = can(ctx.viewer, "incidents:read-internal");
   const respond = can(ctx.viewer, "incidents:respond");
   const workspace = internal ? await loadWorkspace(ctx, incidentId) : null;
-  const [timeline, events, notifications] = await Promise.all([
+  const [timeline, events, notifications, postmortem] = await Promise.all([
     listIncidentTimeline(ctx, incidentId),
     internal ? listIncidentEvents(ctx, incidentId, 10) : Promise.resolve([]),
     internal ? listIncidentNotifications(ctx, incidentId) : Promise.resolve([]),
+    // Once there is one: the draft for staff, the published revision for stakeholders (only if they may read it).
+    postmortemForIncident(ctx, incidentId),
   ]);
   const pagedAndUnread = notifications.some((n) => n.kind === "page" && n.person?.id === ctx.viewer.userId && (n.state === "sent" || n.state === "delivered"));
   const zone = ctx.viewer.timeZone;
@@ -119,10 +127,16 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         }
         description={`${incident.service.name} · ${incident.client.name}${incident.team ? ` · ${incident.team.name}` : ""}`}
         actions={
-          respond &&
-          incident.status !== "resolved" && (
+          (postmortem || (respond && incident.status !== "resolved")) && (
             <>
-              {incident.status === "triggered" && (
+              {postmortem && (
+                <Button asChild variant="outline">
+                  <Link href={`/postmortems/${postmortem.id}`}>
+                    <FileText className="size-4" aria-hidden /> {postmortemLinkLabel(postmortem)}
+                  </Link>
+                </Button>
+              )}
+              {respond && incident.status === "triggered" && (
                 <form action={acknowledgeIncidentAction}>
                   <input type="hidden" name="incidentId" value={incident.id} />
                   <Button type="submit">
@@ -130,12 +144,14 @@ export default async function IncidentPage({ params, searchParams }: { params: P
                   </Button>
                 </form>
               )}
-              <form action={resolveIncidentAction}>
-                <input type="hidden" name="incidentId" value={incident.id} />
-                <Button type="submit" variant={incident.status === "triggered" ? "outline" : "primary"}>
-                  <CheckCheck className="size-4" aria-hidden /> Resolve
-                </Button>
-              </form>
+              {respond && incident.status !== "resolved" && (
+                <form action={resolveIncidentAction}>
+                  <input type="hidden" name="incidentId" value={incident.id} />
+                  <Button type="submit" variant={incident.status === "triggered" ? "outline" : "primary"}>
+                    <CheckCheck className="size-4" aria-hidden /> Resolve
+                  </Button>
+                </form>
+              )}
             </>
           )
         }
@@ -155,7 +171,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
       )}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          {workspace && <StatusUpdatesPanel incidentId={incident.id} view={workspace} timeZone={zone} post={ws.postStatusUpdateAction} />}
+          {workspace && <StatusUpdatesPanel incidentId={incident.id} incidentStatus={incident.status} view={workspace} timeZone={zone} post={ws.postStatusUpdateAction} />}
           {workspace && <ChecklistPanel incidentId={incident.id} view={workspace} timeZone={zone} setType={ws.setIncidentTypeAction} tick={ws.tickChecklistItemAction} />}
           <Card>
             <CardHeader>
@@ -297,7 +313,22 @@ export default async function IncidentPage({ params, searchParams }: { params: P
           )}
           {!internal && (
             <p className="text-sm text-slate-600">
-              <Badge variant="neutral">Read only</Badge> Your MSP&apos;s team is working on this; status changes appear here.
+              <Badge variant="neutral">Read only</Badge>{" "}
+              {incident.status === "resolved" ? (
+                <>
+                  Your MSP&apos;s team resolved this{incident.resolvedAt ? ` on ${at(incident.resolvedAt, zone)}` : ""}.
+                  {postmortem && (
+                    <>
+                      {" "}
+                      <Link href={`/postmortems/${postmortem.id}`} className="font-medium text-brand-700 underline">
+                        {postmortem.status === "in_review" ? "Review its post-mortem" : "Read its post-mortem"}
+                      </Link>
+                    </>
+                  )}
+                </>
+              ) : (
+                "Your MSP's team is working on this; status changes appear here."
+              )}
             </p>
           )}
         </div>

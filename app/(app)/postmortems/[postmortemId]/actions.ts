@@ -52,13 +52,13 @@ export const toggleStarAction = plainAction(back, async (ctx, form) => {
 });
 
 export const transitionAction = plainAction(back, async (ctx, form) => {
+  const transition = str(form, "transition");
   await transitionPostmortem({
     ctx,
-    input: {
-      postmortemId: str(form, "postmortemId"),
-      transition: str(form, "transition"),
-    },
+    input: { postmortemId: str(form, "postmortemId"), transition },
   });
+  // The Approve button goes away; the page says what was approved instead.
+  if (transition === "approve") return `${back(form)}?approved=1`;
 });
 
 export const reviewersAction = plainAction(back, async (ctx, form) => {

@@ -3,6 +3,11 @@ import Link from "next/link";
 import { AlertTriangle, CalendarClock, Download, Star } from "lucide-react";
 import { PageError } from "@/components/page-error";
 import { PostmortemReport } from "@/components/postmortems/postmortem-report";
+import {
+  approvedWording,
+  reviewAskWording,
+  showCommentThread,
+} from "@/components/postmortems/review-wording";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -26,13 +31,14 @@ import {
   REACHED_LABELS,
   SECTIONS,
   formatDuration,
-  meetingDeadline,
   type PostmortemContent,
+  type PostmortemStatus,
   type SectionKey,
 } from "@/lib/core/postmortems";
 import { orInterrupt } from "@/lib/http/page-guard";
 import { getPostmortem } from "@/lib/postmortems/get-postmortem";
 import { listPostmortemPeople } from "@/lib/postmortems/list-people";
+import { meetingCard } from "@/lib/postmortems/rules";
 import type { PostmortemOutput } from "@/lib/postmortems/schemas";
 import {
   addActionItemAction,
@@ -78,10 +84,15 @@ export default async function PostmortemPage({
   searchParams,
 }: {
   params: Promise<{ postmortemId: string }>;
-  searchParams: Promise<{ error?: string; saved?: string; scheduled?: string }>;
+  searchParams: Promise<{
+    error?: string;
+    saved?: string;
+    scheduled?: string;
+    approved?: string;
+  }>;
 }) {
   const { postmortemId } = await params;
-  const { error, saved, scheduled } = await searchParams;
+  const { error, saved, scheduled, approved } = await searchParams;
   const ctx = await requireSessionCtx();
   const pm = await orInterrupt(() => getPostmortem(ctx, postmortemId));
   const content = pm.content as unknown as PostmortemContent;
@@ -94,9 +105,12 @@ export default async function PostmortemPage({
     : { reviewers: [], staff: [] };
   const reviewerIds = new Set(pm.reviewers.map((r) => r.id));
   const status = STATUS[pm.status];
-  const deadline = pm.incident.resolvedAt
-    ? meetingDeadline(new Date(pm.incident.resolvedAt)).toISOString()
-    : null;
+  // Scheduling is open in any status (published too) until 14 days after resolution.
+  const meeting = meetingCard(
+    { resolvedAt: pm.incident.resolvedAt, status: pm.status },
+    ctx.now,
+    (iso) => when(iso, zone),
+  );
 
   const actions = (
     <div className="flex flex-wrap gap-2" data-print="hide">
@@ -139,16 +153,23 @@ export default async function PostmortemPage({
     />
   );
 
-  // A reviewer who has not approved yet is told what is asked of them.
+  // A reviewer who has not approved yet is told what is asked of them (stakeholders have no
+  // comment box); one who just approved is told it worked.
+  const ask = reviewAskWording(writer, "one");
   const reviewAsk = pm.awaitingMyReview && (
     <Alert variant="warning" className="mb-6" title="Waiting for your review">
       You were asked to review this post-mortem before it is published.{" "}
-      {writer
-        ? "Read it, comment on a section if something is missing or wrong, and approve it"
-        : "Read it and approve it"}{" "}
-      with <strong>Approve</strong> above.
+      {ask.charAt(0).toUpperCase()}
+      {ask.slice(1)} with <strong>Approve</strong> above.
     </Alert>
   );
+  const approvedNow =
+    approved &&
+    pm.reviewers.some((r) => r.id === ctx.viewer.userId && r.approvedAt) && (
+      <Alert variant="success" className="mb-6">
+        {approvedWording(pm, writer)}
+      </Alert>
+    );
 
   // Stakeholders (and anyone on a published version) read the document itself.
   if (!writer) {
@@ -158,6 +179,7 @@ export default async function PostmortemPage({
           {header}
           <PageError error={error} />
           {reviewAsk}
+          {approvedNow}
         </div>
         <PostmortemReport content={content} title={title} timeZone={zone} printOnlyHeader />
       </>
@@ -170,6 +192,7 @@ export default async function PostmortemPage({
         {header}
         <PageError error={error} />
         {reviewAsk}
+        {approvedNow}
         {saved && (
           <Alert variant="success" className="mb-6">
             Saved.
@@ -336,6 +359,7 @@ export default async function PostmortemPage({
                   <CommentThread
                     comments={pm.comments}
                     editable={editable}
+                    status={pm.status}
                     postmortemId={pm.id}
                     zone={zone}
                     section={s.key}
@@ -394,6 +418,7 @@ export default async function PostmortemPage({
               <CommentThread
                 comments={pm.comments}
                 editable={editable}
+                status={pm.status}
                 postmortemId={pm.id}
                 zone={zone}
                 section="alerting_review"
@@ -511,6 +536,7 @@ export default async function PostmortemPage({
               <CommentThread
                 comments={pm.comments}
                 editable={editable}
+                status={pm.status}
                 postmortemId={pm.id}
                 zone={zone}
                 section="action_items"
@@ -633,11 +659,7 @@ export default async function PostmortemPage({
           <Card id="meeting">
             <CardHeader>
               <CardTitle>After-action meeting</CardTitle>
-              <CardDescription>
-                {deadline
-                  ? `Within 14 days of resolution: by ${when(deadline, zone)}.`
-                  : "Within 14 days of resolution."}
-              </CardDescription>
+              <CardDescription>{meeting.description}</CardDescription>
             </CardHeader>
             <CardContent className="space-y-3 text-sm">
               {pm.meetingAt ? (
@@ -652,9 +674,9 @@ export default async function PostmortemPage({
                   </a>
                 </p>
               ) : (
-                <p className="text-slate-500">Not scheduled.</p>
+                <p className="text-slate-500">{meeting.unscheduled}</p>
               )}
-              {editable && (
+              {meeting.canSchedule && (
                 <form action={meetingAction} className="space-y-2">
                   <Hidden id={pm.id} />
                   <label
@@ -719,17 +741,22 @@ function CommentThread({
   section,
   comments,
   editable,
+  status,
   postmortemId,
   zone,
 }: {
   section: string;
   comments: Comment[];
   editable: boolean;
+  status: PostmortemStatus;
   postmortemId: string;
   zone: string;
 }) {
   const list = comments.filter((c) => c.section === section);
-  if (!list.length && !editable) return null;
+  if (
+    !showCommentThread({ status, comments: list.length, canComment: editable })
+  )
+    return null;
   return (
     <details
       className="mt-2 rounded-md border border-slate-200 bg-slate-50/60 px-3 py-2 text-sm"
@@ -753,15 +780,17 @@ function CommentThread({
       {editable && (
         <form
           action={commentAction}
-          className="mt-2 flex flex-col gap-2 sm:flex-row"
+          className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-start"
         >
           <Hidden id={postmortemId} />
           <input type="hidden" name="section" value={section} />
-          <Input
+          {/* Grows only in a row: in the phone's column, flex-1 squeezed it to 21 px. */}
+          <Textarea
             name="body"
             aria-label="Comment"
             placeholder="Add a comment"
-            className="flex-1"
+            rows={2}
+            className="min-h-16 sm:flex-1"
             required
             maxLength={4000}
           />
