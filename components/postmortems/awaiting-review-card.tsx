@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ClipboardCheck } from "lucide-react";
 import {
   Card,
@@ -8,6 +7,7 @@ import {
   CardTitle,
 } from "@/components/ui/card";
 import { reviewAskWording } from "./review-wording";
+import { PostmortemTitleLink } from "@/components/postmortems/postmortem-title-link";
 
 type Waiting = {
   id: string;
@@ -47,15 +47,7 @@ export function AwaitingReviewCard({
         >
           {postmortems.map((p) => (
             <li key={p.id} className="py-2">
-              <Link
-                href={`/postmortems/${p.id}`}
-                className="font-medium break-words text-slate-900 hover:text-brand-700"
-              >
-                <span className="mr-1.5 text-slate-500 tabular-nums">
-                  #{p.incident.number}
-                </span>
-                {p.incident.title}
-              </Link>
+              <PostmortemTitleLink id={p.id} incident={p.incident} />
               <p className="text-xs text-slate-500">
                 {p.client.name} · updated {format(p.updatedAt)}
               </p>

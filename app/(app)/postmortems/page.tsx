@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FileText } from "lucide-react";
 import { AwaitingReviewCard } from "@/components/postmortems/awaiting-review-card";
 import { Badge } from "@/components/ui/badge";
@@ -10,6 +9,7 @@ import { can } from "@/lib/access/check";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { listPostmortems } from "@/lib/postmortems/list-postmortems";
 import { formatDateTime } from "@/lib/format/date-time";
+import { PostmortemTitleLink } from "@/components/postmortems/postmortem-title-link";
 
 export const metadata: Metadata = { title: "Post-mortems" };
 
@@ -80,15 +80,7 @@ export default async function PostmortemsPage() {
           {data.map((p) => (
             <TR key={p.id}>
               <TD className="max-w-[22rem]">
-                <Link
-                  href={`/postmortems/${p.id}`}
-                  className="font-medium break-words text-slate-900 hover:text-brand-700"
-                >
-                  <span className="mr-1.5 text-slate-500 tabular-nums">
-                    #{p.incident.number}
-                  </span>
-                  {p.incident.title}
-                </Link>
+                <PostmortemTitleLink id={p.id} incident={p.incident} />
                 <p className="text-xs text-slate-500">
                   {p.client.name}
                   {p.incident.resolvedAt
