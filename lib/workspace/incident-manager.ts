@@ -8,21 +8,15 @@ import { ForbiddenError } from "@/lib/errors";
 
 /** Managers (incidents:manage) and whoever holds the incident-manager role on this incident. */
 export async function isIncidentManager(db: Queryable, ctx: Ctx, incidentId: string): Promise<boolean> {
-  if (can(ctx.viewer, "incidents:manage")) return true;
-  const [row] = await db
-    .select({ id: incidentParticipants.id })
-    .from(incidentParticipants)
-    .where(and(eq(incidentParticipants.incidentId, incidentId), eq(incidentParticipants.userId, ctx.viewer.userId), eq(incidentParticipants.role, "incident_manager"), isNull(incidentParticipants.leftAt)))
-    .limit(1);
-  return !!row;
+  return can(ctx.viewer, "incidents:manage") || hasActiveIncidentManager(db, incidentId, ctx.viewer.userId);
 }
 
-/** Whether someone holds the incident-manager role on the incident now. */
-export async function hasActiveIncidentManager(db: Queryable, incidentId: string): Promise<boolean> {
+/** Whether someone (or, given `userId`, that person) holds the incident-manager role on the incident now. */
+export async function hasActiveIncidentManager(db: Queryable, incidentId: string, userId?: string): Promise<boolean> {
   const [row] = await db
     .select({ id: incidentParticipants.id })
     .from(incidentParticipants)
-    .where(and(eq(incidentParticipants.incidentId, incidentId), eq(incidentParticipants.role, "incident_manager"), isNull(incidentParticipants.leftAt)))
+    .where(and(eq(incidentParticipants.incidentId, incidentId), userId ? eq(incidentParticipants.userId, userId) : undefined, eq(incidentParticipants.role, "incident_manager"), isNull(incidentParticipants.leftAt)))
     .limit(1);
   return !!row;
 }
