@@ -327,3 +327,79 @@ test("the fill preview on the demo's Service Desk shows who holds each shift now
   await screenshotBoth(page, "schedule-fill-preview-published-plan");
   await context.close();
 });
+
+test("a manager drags in week view's free strip to add an override; the team's holidays are drawn behind the shifts", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const suffix = Date.now().toString(36);
+  const nextWeekDay = (offset: number) => {
+    const d = new Date(`${mondayWeeksAgo(-1)}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + offset);
+    return d.toISOString().slice(0, 10);
+  };
+  const [nextTuesday, nextWednesday] = [nextWeekDay(1), nextWeekDay(2)];
+  const context = await browser.newContext({ storageState: storageStateFor("manager") });
+  const manager = await context.newPage();
+
+  // A team whose calendar has a holiday next Wednesday…
+  await manager.goto("/teams/new");
+  await manager.getByLabel("Team name").fill(`Calendar Desk ${suffix}`);
+  await manager.getByRole("listitem").filter({ hasText: "Alice Nguyen" }).getByRole("checkbox").first().check();
+  await manager.getByRole("button", { name: "Create team" }).click();
+  await expect(manager.getByRole("heading", { name: `Calendar Desk ${suffix}` })).toBeVisible();
+  await manager.getByLabel("Holiday date").fill(nextWednesday);
+  await manager.getByLabel("Holiday name").fill("Founders' Day");
+  await manager.getByRole("button", { name: "Add holiday" }).click();
+  await manager.getByRole("button", { name: "Save changes" }).click();
+  await expect(manager.getByText(`Saved Calendar Desk ${suffix}.`)).toBeVisible();
+
+  // …and its 24/7 weekly schedule: someone holds every hour, so only the strip is free to drag in.
+  await manager.goto("/schedules/new");
+  await manager.getByLabel("Schedule name").fill(`Calendar ${suffix}`);
+  await manager.getByLabel("Time zone").selectOption("America/New_York");
+  await manager.getByRole("combobox", { name: /^Team/ }).selectOption({ label: `Calendar Desk ${suffix}` });
+  await manager.getByRole("button", { name: "Create schedule" }).click();
+  await expect(manager.getByRole("heading", { level: 1, name: `Calendar ${suffix}` })).toBeVisible();
+  await manager.getByRole("button", { name: "Add layer" }).click();
+  const dialog = manager.getByRole("dialog");
+  await dialog.getByLabel("Layer name").fill("Primary");
+  for (const person of ["Alice Nguyen", "Bob Okafor"]) await dialog.getByLabel("Add a person").selectOption({ label: person });
+  await dialog.getByLabel("Shift length").fill("1");
+  await dialog.getByLabel("Unit").selectOption("weeks");
+  await dialog.getByLabel("Handoff time").fill("09:00");
+  await dialog.getByLabel("Handoff day").selectOption({ label: "Monday" });
+  await dialog.getByLabel("Starts on").fill(mondayWeeksAgo(1));
+  await dialog.getByRole("button", { name: "Add layer" }).click();
+  await expect(manager.getByText("Layer added.")).toBeVisible();
+  await manager.reload();
+
+  await showNextWeek(manager);
+  await expect(manager.locator(".baton-shift").first()).toBeVisible();
+  // Week view names the holiday under its day; the month draws it in the day's cell.
+  await expect(manager.locator(`[role="columnheader"][data-date="${nextWednesday}"]`)).toContainText("Founders' Day");
+  await expect(manager.getByRole("list", { name: "Legend" })).toContainText("Holiday");
+
+  // Drag from 10:00 to 13:00 next Tuesday in the strip at the right of the day.
+  const column = manager.locator(`[role="cell"][data-date="${nextTuesday}"]`).filter({ has: manager.locator(".baton-shift") });
+  await column.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await manager.evaluate(() => window.scrollBy(0, 180));
+  const box = (await column.boundingBox())!;
+  const x = box.x + box.width - 5;
+  const yAt = (hour: number) => box.y + (box.height * hour) / 24;
+  await manager.mouse.move(x, yAt(10) + 4);
+  await manager.mouse.down();
+  await manager.mouse.move(x, yAt(12) + 4, { steps: 8 });
+  await manager.mouse.up();
+  const overrideDialog = manager.getByRole("dialog", { name: "Add an override" });
+  await expect(overrideDialog.getByLabel("Starts")).toHaveValue(`${nextTuesday}T10:00`);
+  await expect(overrideDialog.getByLabel("Ends")).toHaveValue(`${nextTuesday}T13:00`);
+  await overrideDialog.getByLabel("Who is on call").selectOption({ label: "Carol Schmidt" });
+  await overrideDialog.getByRole("button", { name: "Add override" }).click();
+  await expect(manager.getByText("Override added.")).toBeVisible();
+  await expect(manager.locator(".baton-shift--override", { hasText: "Carol Schmidt" }).first()).toBeVisible();
+  await screenshotBoth(manager, "schedule-calendar-week-holiday");
+  await manager.getByRole("button", { name: "Month", exact: true }).click();
+  if ((await manager.locator(`[role="cell"][data-date="${nextWednesday}"]`).count()) === 0) await manager.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(manager.locator(".baton-holiday__label", { hasText: "Founders' Day" })).toBeVisible();
+  await screenshotBoth(manager, "schedule-calendar-month-holiday");
+  await context.close();
+});

@@ -13,6 +13,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idleState } from "@/lib/actions/action-state";
+import type { Holiday } from "@/lib/http/common-schemas";
 import type { ShiftOutput } from "@/lib/schedules/schemas";
 import { formatRange, shortZoneName } from "./format";
 import { ShiftCalendar, type CalendarShift } from "./shift-calendar";
@@ -30,6 +31,8 @@ export type ScheduleCalendarProps = {
   layers: CalendarLayer[];
   /** Who may be put on call or asked to cover. */
   people: Person[];
+  /** The client's and the team's holidays, drawn behind the shifts. */
+  holidays: Holiday[];
   /** Changes when layers or time off change on the server: the calendar reloads. */
   refreshKey: string;
   /** The viewer's clock at render time, so "is this shift over?" agrees with the server. */
@@ -86,7 +89,7 @@ function DeleteOverrideForm({ scheduleId, overrideId, action, onDone }: { schedu
 }
 
 /** The schedule page's calendar: shifts of the visible range, legend, and the dialogs that change them. */
-export function ScheduleCalendar({ scheduleId, timeZone, viewerTimeZone, viewer, layers, people, refreshKey, nowIso, actions }: ScheduleCalendarProps) {
+export function ScheduleCalendar({ scheduleId, timeZone, viewerTimeZone, viewer, layers, people, holidays, refreshKey, nowIso, actions }: ScheduleCalendarProps) {
   const router = useRouter();
   const [zoneMode, setZoneMode] = useState<"schedule" | "mine">("schedule");
   const [dialog, setDialog] = useState<DialogState>(null);
@@ -144,6 +147,7 @@ export function ScheduleCalendar({ scheduleId, timeZone, viewerTimeZone, viewer,
         timeZone={zone}
         layers={layers}
         load={loadShifts}
+        holidays={holidays}
         viewerId={viewer.id}
         refreshKey={`${refreshKey}|${localRefresh}`}
         onShiftClick={openShift}
@@ -194,6 +198,12 @@ export function ScheduleCalendar({ scheduleId, timeZone, viewerTimeZone, viewer,
           <LegendSwatch colour={OVERRIDE_COLOUR} striped label="Override" />
           <LegendSwatch colour={SWAP_COLOUR} striped label="Swap or cover" />
           <LegendSwatch colour={GAP_COLOUR} striped label="Nobody on call" />
+          {holidays.length > 0 ? (
+            <li className="flex items-center gap-1.5">
+              <span aria-hidden className="baton-holiday inline-block h-3 w-5 rounded-sm ring-1 ring-amber-300 ring-inset" />
+              Holiday
+            </li>
+          ) : null}
           <li className="flex items-center gap-1.5">
             <span aria-hidden className="inline-block h-3 w-5 rounded-sm bg-slate-100 ring-2 ring-amber-400 ring-inset" />
             On time off
@@ -201,7 +211,7 @@ export function ScheduleCalendar({ scheduleId, timeZone, viewerTimeZone, viewer,
         </ul>
         <p className="shrink-0 text-slate-500">
           Times in {zone.replaceAll("_", " ")} ({shortZoneName(now, zone)}).
-          {viewer.canManage ? " Drag across the calendar to add an override." : " Click a shift of yours to ask for cover."}
+          {viewer.canManage ? " Drag across days, or in the free strip at the right of each day in week view, to add an override." : " Click a shift of yours to ask for cover."}
         </p>
       </div>
 

@@ -15,8 +15,10 @@ import { ArrowLeftRight, ChevronLeft, ChevronRight, LoaderCircle, Palmtree, Repl
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import type { Holiday } from "@/lib/http/common-schemas";
+import { addDaysToIsoDate } from "@/lib/core/time";
 import type { ShiftOutput } from "@/lib/schedules/schemas";
-import { formatTime } from "./format";
+import { formatTime, todayIn } from "./format";
 import { shiftColour, shiftTitle, type LegendLayer } from "./shift-style";
 
 export type CalendarShift = ShiftOutput & { scheduleId?: string; scheduleName?: string };
@@ -65,6 +67,22 @@ function toEvent(shift: CalendarShift, { layers, viewerId, titleFor, colourFor }
   };
 }
 
+/**
+ * Holidays as whole local days behind the shifts (in the calendar's zone): an all-day event for
+ * the month grid, which draws it with its name, and a timed one for the time grids (which have
+ * no all-day row) to wash the day.
+ */
+function holidayEvents(holidays: readonly Holiday[]): EventInput[] {
+  return holidays.flatMap((h) => {
+    const common = { title: h.name || "Holiday", display: "background", className: "baton-holiday", extendedProps: { holiday: h } };
+    const next = addDaysToIsoDate(h.date, 1);
+    return [
+      { ...common, id: `holiday|${h.date}|day`, start: h.date, end: next, allDay: true },
+      { ...common, id: `holiday|${h.date}|hours`, start: `${h.date}T00:00:00`, end: `${next}T00:00:00`, allDay: false },
+    ];
+  });
+}
+
 /** The list view's time column: what part of the day this row's piece of the shift covers. */
 function listTime(shift: CalendarShift, zone: string, isStart: boolean, isEnd: boolean): string {
   if (isStart && isEnd) return `${formatTime(shift.start, zone)} – ${formatTime(shift.end, zone)}`;
@@ -110,6 +128,8 @@ export type ShiftCalendarProps = {
   load?: (range: { from: string; to: string }) => Promise<CalendarShift[]>;
   /** Or a fixed list of shifts. */
   shifts?: readonly CalendarShift[];
+  /** Days drawn as holidays behind the shifts. */
+  holidays?: readonly Holiday[];
   /** The viewer's shifts are drawn with a ring. */
   viewerId?: string;
   titleFor?: (shift: CalendarShift) => string;
@@ -126,7 +146,7 @@ export type ShiftCalendarProps = {
   initialView?: ViewKey;
 };
 
-export function ShiftCalendar({ timeZone, layers, load, shifts, viewerId, titleFor, colourFor, onShiftClick, onSelectRange, refreshKey, toolbarExtra, label, initialView }: ShiftCalendarProps) {
+export function ShiftCalendar({ timeZone, layers, load, shifts, holidays, viewerId, titleFor, colourFor, onShiftClick, onSelectRange, refreshKey, toolbarExtra, label, initialView }: ShiftCalendarProps) {
   const phone = usePhone();
   const ref = useRef<CalendarRef>(null);
   const [title, setTitle] = useState("");
@@ -154,6 +174,8 @@ export function ShiftCalendar({ timeZone, layers, load, shifts, viewerId, titleF
       return [];
     }
   }, []);
+  const holidaySource = useMemo(() => holidayEvents(holidays ?? []), [holidays]);
+  const holidayNames = useMemo(() => new Map((holidays ?? []).map((h) => [h.date, h.name || "Holiday"])), [holidays]);
   const fixedEvents = useMemo(() => (shifts ? shifts.map((s) => toEvent(s, { layers, viewerId, titleFor, colourFor })) : null), [shifts, layers, viewerId, titleFor, colourFor]);
 
   const firstRefresh = useRef(true);
@@ -256,13 +278,28 @@ export function ShiftCalendar({ timeZone, layers, load, shifts, viewerId, titleF
             eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
             slotHeaderFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
             noEventsText="No shifts in this range"
-            events={fixedEvents ?? source}
+            eventSources={[fixedEvents ?? source, holidaySource]}
             loading={setLoading}
             datesSet={(info) => {
               setTitle(info.view.title);
               const key = (Object.entries(VIEW_TYPES[size]).find(([, type]) => type === info.view.type)?.[0] ?? "month") as ViewKey;
               if (key !== view) setView(key);
             }}
+            dayHeaderContent={(arg) => {
+              // Time grids name a holiday under its day (the shifts cover the day's own background).
+              const name = arg.view.type.startsWith("timeGrid") ? holidayNames.get(todayIn(timeZone, arg.date)) : undefined;
+              if (!name) return arg.text;
+              return (
+                <span className="flex flex-col items-center">
+                  <span>{arg.text}</span>
+                  <span className="baton-holiday__chip" title={name}>
+                    {name}
+                  </span>
+                </span>
+              );
+            }}
+            // The month grid names a holiday in its day; time grids name it under the day (above).
+            backgroundEventContent={(arg) => (arg.view.type.startsWith("dayGrid") && arg.event.extendedProps.holiday ? <span className="baton-holiday__label">{arg.event.title}</span> : null)}
             eventContent={(arg) => {
               const shift = arg.event.extendedProps.shift as CalendarShift | undefined;
               if (!shift) return true;
@@ -279,6 +316,8 @@ export function ShiftCalendar({ timeZone, layers, load, shifts, viewerId, titleF
               if (shift && onShiftClick) onShiftClick(shift);
             }}
             selectable={Boolean(onSelectRange)}
+            // Someone is on call at every hour of a 24/7 schedule: a strip at each day's end stays free to drag in.
+            dayLaneInnerClass={onSelectRange ? "baton-lane--selectable" : undefined}
             selectMirror
             selectLongPressDelay={400}
             select={(info) => {

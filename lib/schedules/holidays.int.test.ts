@@ -6,6 +6,7 @@ import { ctxFor, makeClient, makeTeam, makeUser, makeWeeklySchedule } from "@/db
 import { updateTeam } from "@/lib/teams/update-team";
 import { fairnessReport } from "./fairness-report";
 import { loadEngineSchedule, loadEngineSchedules } from "./load-engine-schedule";
+import { getSchedule } from "./read-schedules";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -40,6 +41,15 @@ describe("a schedule's holidays", () => {
     expect((await loadEngineSchedule(t.db, teamOnly.id, FROM, TO)).holidays).toEqual(["2026-12-25", "2026-12-31"]);
     const many = await loadEngineSchedules(t.db, [both.id, teamOnly.id, clientOnly.id, neither.id], FROM, TO);
     expect([both, teamOnly, clientOnly, neither].map((s) => many.get(s.id)!.holidays)).toEqual([["2026-11-26", "2026-12-25", "2026-12-31"], ["2026-12-25", "2026-12-31"], ["2026-11-26", "2026-12-25"], []]);
+
+    // The schedule as the calendar and the API see it: each date once, named by both calendars where both list it.
+    const viewer = await ctxFor(t.db, (await makeUser(t.db, { role: "manager" })).id);
+    expect((await getSchedule(viewer, both.id)).holidays).toEqual([
+      { date: "2026-11-26", name: "Thanksgiving" },
+      { date: "2026-12-25", name: "Christmas Day · Christmas" },
+      { date: "2026-12-31", name: "Team offsite" },
+    ]);
+    expect((await getSchedule(viewer, neither.id)).holidays).toEqual([]);
   });
 
   it("a team holiday weighs 3 per on-call hour in the team's fairness report", async () => {

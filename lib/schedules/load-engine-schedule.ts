@@ -5,6 +5,7 @@ import { rotationIndexAt, type RestrictionWindow, type RotationLayer, type Sched
 import { localDatesInterval, type IsoWeekday } from "@/lib/core/time";
 import { groupBy } from "@/lib/core/group-by";
 import { NotFoundError } from "@/lib/errors";
+import type { Holiday } from "@/lib/http/common-schemas";
 
 export type ScheduleRow = typeof schedules.$inferSelect;
 export type LayerRow = typeof scheduleLayers.$inferSelect & { participants: string[] };
@@ -21,7 +22,20 @@ export type LoadedSchedule = {
   people: Map<string, Person>;
   /** Dates (YYYY-MM-DD, sorted, each once) on the client's or the team's holiday calendar. */
   holidays: string[];
+  /** The same with their names (both calendars' names where both list a date). */
+  namedHolidays: Holiday[];
 };
+
+/** One row per date, sorted; where the client's and the team's calendars both list a date, both names. */
+export function mergeHolidays(rows: readonly Holiday[]): Holiday[] {
+  const names = new Map<string, string[]>();
+  for (const { date, name } of rows) {
+    const list = names.get(date) ?? [];
+    if (name && !list.includes(name)) list.push(name);
+    names.set(date, list);
+  }
+  return [...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, list]) => ({ date, name: list.join(" · ") }));
+}
 
 type VersionRow = typeof layerVersions.$inferSelect;
 
@@ -137,9 +151,9 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
         .where(and(inArray(timeOff.userId, personIds), lt(timeOff.fromDate, toDate), gt(timeOff.toDate, fromDate)))
     : [];
   const clientIds = [...new Set(rows.flatMap((r) => (r.clientId ? [r.clientId] : [])))];
-  const clientHolidayRows = clientIds.length ? await db.select({ clientId: clientHolidays.clientId, date: clientHolidays.date }).from(clientHolidays).where(inArray(clientHolidays.clientId, clientIds)) : [];
+  const clientHolidayRows = clientIds.length ? await db.select({ clientId: clientHolidays.clientId, date: clientHolidays.date, name: clientHolidays.name }).from(clientHolidays).where(inArray(clientHolidays.clientId, clientIds)) : [];
   const teamIds = [...new Set(rows.flatMap((r) => (r.teamId ? [r.teamId] : [])))];
-  const teamHolidayRows = teamIds.length ? await db.select({ teamId: teamHolidays.teamId, date: teamHolidays.date }).from(teamHolidays).where(inArray(teamHolidays.teamId, teamIds)) : [];
+  const teamHolidayRows = teamIds.length ? await db.select({ teamId: teamHolidays.teamId, date: teamHolidays.date, name: teamHolidays.name }).from(teamHolidays).where(inArray(teamHolidays.teamId, teamIds)) : [];
   const clientHolidaysOf = groupBy(clientHolidayRows, (h) => h.clientId);
   const teamHolidaysOf = groupBy(teamHolidayRows, (h) => h.teamId);
 
@@ -162,7 +176,7 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
       origin: o.origin,
       ...(o.replacesUserId ? { replacesUserId: o.replacesUserId } : {}),
     }));
-    const holidayRows = [...(row.clientId ? (clientHolidaysOf.get(row.clientId) ?? []) : []), ...(row.teamId ? (teamHolidaysOf.get(row.teamId) ?? []) : [])];
+    const namedHolidays = mergeHolidays([...(row.clientId ? (clientHolidaysOf.get(row.clientId) ?? []) : []), ...(row.teamId ? (teamHolidaysOf.get(row.teamId) ?? []) : [])]);
     const byLayer = new Map<string, Map<number, string>>();
     for (const l of layers) {
       for (const a of assignmentsOf.get(l.id) ?? []) {
@@ -177,7 +191,8 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
       retiredLayers: layers.filter((l) => l.retiredAt),
       engine: { timeZone: row.timeZone, layers: layers.flatMap((l) => toEngineLayers(l, versionsOf.get(l.id) ?? [], byLayer.get(l.id))), overrides: engineOverrides, timeOff: timeOffIntervals },
       people,
-      holidays: [...new Set(holidayRows.map((h) => h.date))].sort(),
+      holidays: namedHolidays.map((h) => h.date),
+      namedHolidays,
     });
   }
   return out;

@@ -67,6 +67,7 @@ export function summarise(loaded: LoadedSchedule, now: Date): ScheduleOutput {
     onCallNow: { userId: holder.userId, userName: holder.userId ? (loaded.people.get(holder.userId)?.name ?? null) : null },
     nextHandoff,
     gapsNext14Days: ahead.filter((s) => s.userId === null).length,
+    holidays: loaded.namedHolidays,
   };
 }
 

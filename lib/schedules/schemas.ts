@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { restrictionWindowSchema } from "@/lib/core/schedule";
 import { addDaysToIsoDate, isIsoDate } from "@/lib/core/time";
-import { bothDates, idSchema, instantSchema, isoDateSchema, nameSchema, numberInput, timeZoneSchema } from "@/lib/http/common-schemas";
+import { bothDates, holidayOutput, idSchema, instantSchema, isoDateSchema, nameSchema, numberInput, timeZoneSchema } from "@/lib/http/common-schemas";
 
 const DAY = 86_400_000;
 
@@ -153,6 +153,8 @@ export const scheduleOutput = z.object({
   onCallNow: z.object({ userId: z.string().nullable(), userName: z.string().nullable() }),
   nextHandoff: z.iso.datetime().nullable(),
   gapsNext14Days: z.number().int(),
+  /** The client's and the team's holidays (their hours weigh more in fairness), sorted by date. */
+  holidays: z.array(holidayOutput),
 });
 export type ScheduleOutput = z.infer<typeof scheduleOutput>;
 

@@ -205,6 +205,7 @@ export default async function SchedulePage({ params, searchParams }: { params: P
           viewer={{ id: viewer.userId, name: viewer.name, canManage: manage, canRequest }}
           layers={schedule.layers.map((l) => ({ id: l.id, name: l.name, participants: l.participants }))}
           people={people}
+          holidays={schedule.holidays}
           refreshKey={refreshKey}
           nowIso={ctx.now.toISOString()}
           actions={{
