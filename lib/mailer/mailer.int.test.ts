@@ -27,6 +27,7 @@ describe("mailer", () => {
     const box = await readMailbox(t.db, { to: "a@b.c" });
     expect(box).toHaveLength(1);
     expect(box[0]!.html).toContain("<html");
+    expect(box[0]!.html).toMatch(/<meta name="viewport" content="width=device-width, initial-scale=1"/);
     expect(box[0]!.text).toContain("http://localhost:3000/signin/confirm?token=abc");
     expect(box[0]!.text).not.toContain("<");
   });

@@ -4,7 +4,10 @@ import { Body, Button, Container, Head, Html, Preview, Section, Text } from "@re
 export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
   return (
     <Html lang="en">
-      <Head />
+      <Head>
+        {/* Phones' mail apps lay the message out at their own width instead of zooming out a desktop page. */}
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+      </Head>
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: "#f4f5f9", fontFamily: "-apple-system, Segoe UI, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" }}>
         <Container style={{ backgroundColor: "#ffffff", borderRadius: 12, padding: "32px 28px", maxWidth: 520, border: "1px solid #e4e6ef" }}>
