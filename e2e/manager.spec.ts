@@ -121,3 +121,21 @@ test("every section page renders", async ({ page }) => {
     await screenshotBoth(page, name);
   }
 });
+
+test("a manager disables someone only after a confirmation that says what it does to their shifts, and enables them again", async ({ page }) => {
+  const email = `leaver-${Date.now().toString(36)}@example.com`;
+  await page.goto("/people");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Name").fill("Lee Leaver");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  const row = page.getByRole("row").filter({ hasText: email });
+  await expect(row).toBeVisible();
+  await row.getByRole("button", { name: "Disable Lee Leaver" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Disable Lee Leaver?" });
+  await expect(confirm).toContainText("coverage gaps");
+  await screenshotBoth(page, "people-disable-confirm");
+  await confirm.getByRole("button", { name: "Disable", exact: true }).click();
+  await expect(row.getByText("Disabled", { exact: true })).toBeVisible();
+  await row.getByRole("button", { name: "Enable" }).click();
+  await expect(row.getByText("Disabled", { exact: true })).toHaveCount(0);
+});

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { CalendarClock, Layers, Pencil, Plus } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
+import { cn } from "@/components/ui/cn";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -138,9 +139,14 @@ export function LayersSection({
                 </div>
                 <ol className="mt-3 flex flex-wrap gap-1.5" aria-label={`${layer.name} rotation order`}>
                   {layer.participants.map((p, i) => (
-                    <li key={`${p.userId}-${i}`} className="inline-flex items-center gap-1.5 rounded-full bg-slate-100 py-0.5 pr-2.5 pl-1 text-xs text-slate-700">
+                    <li
+                      key={`${p.userId}-${i}`}
+                      className={cn("inline-flex items-center gap-1.5 rounded-full py-0.5 pr-2.5 pl-1 text-xs", p.disabled ? "bg-red-50 text-red-800 ring-1 ring-red-200" : "bg-slate-100 text-slate-700")}
+                      title={p.disabled ? "Disabled account: their turns are coverage gaps until the rotation changes" : undefined}
+                    >
                       <span className="grid size-5 place-items-center rounded-full bg-white text-[0.625rem] font-semibold text-slate-600 tabular-nums ring-1 ring-slate-200">{i + 1}</span>
                       {p.name}
+                      {p.disabled ? <span className="font-semibold">· disabled</span> : null}
                     </li>
                   ))}
                 </ol>

@@ -46,8 +46,9 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
   if (!layerRow || !layer) throw new NotFoundError("Layer");
   if (layerRow.shiftCount !== 1 || layerRow.shiftUnit === "hours") throw InvalidError.field("layerId", "The generator fills weekly or daily rotations (one week or one day per shift)");
   const tz = loaded.row.timeZone;
-  const members = [...new Set(layerRow.participants)];
-  if (members.length < 2) throw InvalidError.field("layerId", "A fair rotation needs at least two people");
+  // Disabled accounts can't be paged: the plan leaves them out.
+  const members = [...new Set(layerRow.participants)].filter((userId) => !loaded.engine.inactiveSince?.has(userId));
+  if (members.length < 2) throw InvalidError.field("layerId", "A fair rotation needs at least two people who can be paged (disabled accounts are left out)");
 
   const current = Math.max(0, rotationIndexAt(layer, tz, startAt));
   const first = rotationShiftByIndex(layer, tz, current);

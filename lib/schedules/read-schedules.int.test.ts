@@ -3,6 +3,8 @@ import { useDbHandle } from "@/db/client";
 import { timeOff } from "@/db/schema";
 import { createTestDatabase } from "@/db/test/test-database";
 import { ctxFor, makeUser, makeWeeklySchedule } from "@/db/test/factories";
+import { setUserDisabled } from "@/lib/users/set-user-disabled";
+import { previewFill } from "./preview-fill";
 import { getSchedule, listSchedules, listShifts, personShifts } from "./read-schedules";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -61,5 +63,33 @@ describe("reading schedules with time off", () => {
     await t.db.insert(timeOff).values({ userId: bob.id, fromDate: "2026-12-08", toDate: "2026-12-10" });
     const after = await personShifts({ db: t.db }, bob.id, from, to);
     expect(after.map((s) => [s.start, s.end, s.conflicts, s.shiftIndex])).toEqual(before.map((s) => [s.start, s.end, s.start.startsWith("2026-12-07") ? ["time_off"] : [], s.shiftIndex]));
+  });
+});
+
+describe("a disabled account on a rotation", () => {
+  it("holds nothing from when it was disabled: a coverage gap, not a silent holder; what it held before stays; enabling restores it", async () => {
+    const manager = await makeUser(t.db, { role: "manager" });
+    const ann = await makeUser(t.db, { name: "Ann Disabled" });
+    const carol = await makeUser(t.db, { name: "Carol Disabled", timeZone: "America/New_York" });
+    const { schedule } = await makeWeeklySchedule(t.db, { participantIds: [ann.id, carol.id] });
+    // Carol holds Nov 23 14:00Z → Nov 30 14:00Z; she is disabled on Tuesday at 12:00Z.
+    const ctx = { ...(await ctxFor(t.db, manager.id)), now: NOW };
+    await setUserDisabled({ ctx, input: { userId: carol.id, disabled: true } });
+
+    expect(await getSchedule(ctx, schedule.id)).toMatchObject({ onCallNow: { userId: null }, gapsNext14Days: 2 });
+    const week = await listShifts(ctx, schedule.id, new Date("2026-11-23T14:00:00Z"), new Date("2026-12-07T14:00:00Z"));
+    expect(week.map((s) => [s.userId, s.origin, s.start, s.end])).toEqual([
+      [carol.id, "rotation", "2026-11-23T14:00:00.000Z", "2026-11-24T12:00:00.000Z"],
+      [null, "gap", "2026-11-24T12:00:00.000Z", "2026-11-30T14:00:00.000Z"],
+      [ann.id, "rotation", "2026-11-30T14:00:00.000Z", "2026-12-07T14:00:00.000Z"],
+    ]);
+    // The fair generator leaves her out: with only Ann left there is no rotation to balance.
+    await expect(previewFill({ ctx, input: { scheduleId: schedule.id, layerId: (await getSchedule(ctx, schedule.id)).layers[0]!.id, weeks: 4 } })).rejects.toThrow(/disabled accounts are left out/);
+
+    // Disabling again keeps the first instant; enabling puts her back on her whole week.
+    await setUserDisabled({ ctx: { ...ctx, now: new Date("2026-11-25T12:00:00Z") }, input: { userId: carol.id, disabled: true } });
+    expect((await listShifts(ctx, schedule.id, new Date("2026-11-23T14:00:00Z"), new Date("2026-11-30T14:00:00Z")))[0]!.end).toBe("2026-11-24T12:00:00.000Z");
+    await setUserDisabled({ ctx, input: { userId: carol.id, disabled: false } });
+    expect(await getSchedule(ctx, schedule.id)).toMatchObject({ onCallNow: { userId: carol.id }, gapsNext14Days: 0 });
   });
 });

@@ -51,7 +51,7 @@ export function summarise(loaded: LoadedSchedule, now: Date): ScheduleOutput {
         id: l.id,
         name: l.name,
         position: l.position,
-        participants: l.participants.map((userId) => ({ userId, name: loaded.people.get(userId)?.name ?? "Unknown" })),
+        participants: l.participants.map((userId) => ({ userId, name: loaded.people.get(userId)?.name ?? "Unknown", disabled: loaded.engine.inactiveSince?.has(userId) ?? false })),
         shiftUnit: l.shiftUnit,
         shiftCount: l.shiftCount,
         handoffTime: l.handoffTime,

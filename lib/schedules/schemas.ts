@@ -127,7 +127,8 @@ export const layerOutput = z.object({
   id: z.string(),
   name: z.string(),
   position: z.number().int(),
-  participants: z.array(z.object({ userId: z.string(), name: z.string() })),
+  /** `disabled`: the account is disabled, so its turns are gaps (or a lower layer's) until the rotation changes. */
+  participants: z.array(z.object({ userId: z.string(), name: z.string(), disabled: z.boolean() })),
   shiftUnit: z.enum(["hours", "days", "weeks"]),
   shiftCount: z.number().int(),
   handoffTime: z.string(),

@@ -4,6 +4,7 @@ import { PageError } from "@/components/page-error";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge, RoleBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
@@ -91,15 +92,29 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                     <TD className="hidden whitespace-nowrap text-sm text-slate-600 md:table-cell">{p.timeZone}</TD>
                     {manage && (
                       <TD className="text-right">
-                        {editable && (
-                          <form action={setDisabledAction}>
-                            <input type="hidden" name="userId" value={p.id} />
-                            <input type="hidden" name="disabled" value={p.disabled ? "false" : "true"} />
-                            <Button type="submit" size="sm" variant={p.disabled ? "secondary" : "ghost"}>
-                              {p.disabled ? "Enable" : "Disable"}
-                            </Button>
-                          </form>
-                        )}
+                        {editable &&
+                          (p.disabled ? (
+                            <form action={setDisabledAction}>
+                              <input type="hidden" name="userId" value={p.id} />
+                              <input type="hidden" name="disabled" value="false" />
+                              <Button type="submit" size="sm" variant="secondary">
+                                Enable
+                              </Button>
+                            </form>
+                          ) : (
+                            <ConfirmDialog
+                              action={setDisabledAction}
+                              hidden={{ userId: p.id, disabled: "true" }}
+                              title={`Disable ${p.name || p.email}?`}
+                              description="They are signed out at once and can't sign in or be paged. From now on their shifts on schedules are coverage gaps (or go to a lower layer's person) until you change the rotations. You can enable them again."
+                              triggerLabel="Disable"
+                              triggerAriaLabel={`Disable ${p.name || p.email}`}
+                              triggerVariant="ghost"
+                              triggerSize="sm"
+                              confirmLabel="Disable"
+                              pendingLabel="Disabling…"
+                            />
+                          ))}
                       </TD>
                     )}
                   </TR>

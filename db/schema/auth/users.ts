@@ -17,6 +17,8 @@ export const users = pgTable(
     phone: text("phone"),
     role: text("role", { enum: ROLES }).notNull().default("engineer"),
     disabled: boolean("disabled").notNull().default(false),
+    /** When the account was last disabled (null while enabled): from then on it holds no shift. */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -210,16 +210,52 @@ describe("shiftsBetween", () => {
         ...(i % 2 === 0 ? { replacesUserId: people[Math.floor(random() * people.length)]! } : {}),
       };
     });
-    const schedule: Schedule = { ...followTheSun, overrides };
+    // Zoe's account is disabled on day 5: her overrides hold until then, not after.
+    const zoeStopped = from + 5 * 24 * HOUR_MS + 7 * (HOUR_MS / 4);
+    const schedule: Schedule = { ...followTheSun, overrides, inactiveSince: new Map([["zoe", zoeStopped]]) };
     const shifts = shiftsBetween(schedule, from, to);
     for (let at = from; at < to; at += HOUR_MS / 4) {
       // The rule itself: the rotation's holder, then each override holding `at` in the given order.
       const expected = overrides
-        .filter((o) => o.start <= at && at < o.end)
+        .filter((o) => o.start <= at && at < o.end && (o.userId !== "zoe" || at < zoeStopped))
         .reduce((who, o) => (o.replacesUserId === undefined || o.replacesUserId === who ? o.userId : who), onCallAt({ ...schedule, overrides: [] }, at).userId);
       const piece = shifts.find((s) => s.start <= at && at < s.end)!;
       expect({ at: toIsoInstant(at), piece: piece.userId, onCallAt: onCallAt(schedule, at).userId }).toEqual({ at: toIsoInstant(at), piece: expected, onCallAt: expected });
     }
+  });
+
+  it("an inactive (disabled) person holds nothing from then on: their turns fall to a lower layer or are gaps, their overrides are void", () => {
+    const schedule: Schedule = {
+      timeZone: NY,
+      layers: [
+        { id: "backup", participants: ["bob"], shift: { unit: "weeks", count: 1 }, handoffWeekday: 1, handoffTime: "09:00", startDate: "2026-01-05", restrictions: [{ weekdays: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }] },
+        weekly,
+      ],
+      overrides: [
+        { id: "carol-covers", userId: "carol", start: ms("2026-01-06T15:00:00Z"), end: ms("2026-01-06T18:00:00Z"), origin: "override" },
+        { id: "alice-covers", userId: "alice", start: ms("2026-01-14T15:00:00Z"), end: ms("2026-01-14T18:00:00Z"), origin: "override" },
+      ],
+      // Alice's account was disabled on Monday Jan 5 at 12:00 New York (17:00Z): what she held before stays hers.
+      inactiveSince: new Map([["alice", ms("2026-01-05T17:00:00Z")]]),
+    };
+    // Alice's week (Jan 5–12): Bob's backup layer on weekday hours, a gap otherwise; Carol's override stands.
+    // Alice's override in Bob's week is void: Bob keeps it.
+    expect(rows(shiftsBetween(schedule, ms("2026-01-05T14:00:00Z"), ms("2026-01-07T00:00:00Z")))).toEqual([
+      "alice 01-05T14:00→01-05T17:00 rotation weekly",
+      "bob 01-05T17:00→01-05T22:00 rotation backup",
+      "— 01-05T22:00→01-06T14:00 gap",
+      "bob 01-06T14:00→01-06T15:00 rotation backup",
+      "carol 01-06T15:00→01-06T18:00 override carol-covers",
+      "bob 01-06T18:00→01-06T22:00 rotation backup",
+      "— 01-06T22:00→01-07T00:00 gap",
+    ]);
+    expect(rows(shiftsBetween(schedule, ms("2026-01-14T14:00:00Z"), ms("2026-01-14T20:00:00Z")))).toEqual(["bob 01-14T14:00→01-14T20:00 rotation weekly"]);
+    expect(onCallAt(schedule, ms("2026-01-05T16:59:00Z")).userId).toBe("alice");
+    expect(onCallAt(schedule, ms("2026-01-05T20:00:00Z"))).toEqual({ userId: "bob", origin: "rotation", layerId: "backup", conflicts: [] });
+    expect(onCallAt(schedule, ms("2026-01-06T03:00:00Z"))).toEqual({ userId: null, origin: "gap", layerId: null, conflicts: [] });
+    expect(onCallAt(schedule, ms("2026-01-14T16:00:00Z")).userId).toBe("bob");
+    // Active again, the same schedule is as before.
+    expect(onCallAt({ ...schedule, inactiveSince: new Map() }, ms("2026-01-06T03:00:00Z")).userId).toBe("alice");
   });
 
   it("an empty range has no shifts", () => {

@@ -81,6 +81,12 @@ export interface Schedule {
   layers: readonly RotationLayer[];
   overrides?: readonly ScheduleOverride[];
   timeOff?: readonly TimeOffInterval[];
+  /**
+   * People who cannot be paged (disabled accounts), each from the instant they stopped. From then
+   * on they hold nothing: their turns fall through to lower layers or are gaps and their overrides
+   * are void, never a silent "on call" nobody reaches. What they held before stays theirs.
+   */
+  inactiveSince?: ReadonlyMap<string, EpochMs>;
 }
 
 /** One turn of one rotation, unrestricted and before overrides. (layerId, index) names it. */
