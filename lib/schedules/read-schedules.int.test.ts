@@ -3,6 +3,7 @@ import { useDbHandle } from "@/db/client";
 import { timeOff } from "@/db/schema";
 import { createTestDatabase } from "@/db/test/test-database";
 import { ctxFor, makeUser, makeWeeklySchedule } from "@/db/test/factories";
+import { deleteUser } from "@/lib/users/delete-user";
 import { setUserDisabled } from "@/lib/users/set-user-disabled";
 import { previewFill } from "./preview-fill";
 import { getSchedule, listSchedules, listShifts, personShifts } from "./read-schedules";
@@ -91,5 +92,13 @@ describe("a disabled account on a rotation", () => {
     expect((await listShifts(ctx, schedule.id, new Date("2026-11-23T14:00:00Z"), new Date("2026-11-30T14:00:00Z")))[0]!.end).toBe("2026-11-24T12:00:00.000Z");
     await setUserDisabled({ ctx, input: { userId: carol.id, disabled: false } });
     expect(await getSchedule(ctx, schedule.id)).toMatchObject({ onCallNow: { userId: carol.id }, gapsNext14Days: 0 });
+
+    // Deleting her would cascade out of the rotation and hand Ann every week, past ones too: refused.
+    const admin = { ...(await ctxFor(t.db, (await makeUser(t.db, { role: "admin" })).id)), now: NOW };
+    await expect(deleteUser({ ctx: admin, input: { userId: carol.id } })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/is on the schedule .*Disable the account instead/) });
+    expect(await getSchedule(ctx, schedule.id)).toMatchObject({ onCallNow: { userId: carol.id } });
+    // Someone on no schedule can still be deleted (a mistaken invitation).
+    const stray = await makeUser(t.db);
+    await deleteUser({ ctx: admin, input: { userId: stray.id } });
   });
 });

@@ -20,7 +20,7 @@ export const directoryContracts = {
   createUser: { method: "POST", path: "/api/v1/users", tag: "Users", summary: "Invite a person with a role", permission: "users:manage", body: inviteUserInput, response: one(userOutput), status: 201 },
   getUser: { method: "GET", path: "/api/v1/users/{userId}", tag: "Users", summary: "Get a person", permission: "users:read", params: userParams, response: one(userOutput) },
   updateUser: { method: "PATCH", path: "/api/v1/users/{userId}", tag: "Users", summary: "Update a person (name, role, time zone, phone, disabled)", permission: "users:manage", params: userParams, body: updateUserInput.omit({ userId: true }).extend({ disabled: z.boolean().optional() }), response: one(userOutput) },
-  deleteUser: { method: "DELETE", path: "/api/v1/users/{userId}", tag: "Users", summary: "Delete a person", permission: "users:manage", params: userParams, status: 204 },
+  deleteUser: { method: "DELETE", path: "/api/v1/users/{userId}", tag: "Users", summary: "Delete a person (409 while they are on a schedule: disable them instead, which keeps who held past shifts)", permission: "users:manage", params: userParams, status: 204 },
 
   listTeams: { method: "GET", path: "/api/v1/teams", tag: "Teams", summary: "List teams", permission: "teams:read", query: pageQuerySchema, response: list(teamOutput) },
   createTeam: { method: "POST", path: "/api/v1/teams", tag: "Teams", summary: "Create a team (members, leads, holiday calendar)", permission: "teams:manage", body: createTeamInput, response: one(teamDetailOutput), status: 201 },
