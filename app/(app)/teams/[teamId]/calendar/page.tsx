@@ -34,7 +34,7 @@ export default async function TeamCalendarPage({ params }: { params: Promise<{ t
           <h2 id="team-calendar-heading" className="sr-only">
             Calendar
           </h2>
-          <TeamCalendar shifts={shifts} schedules={schedules} timeZone={ctx.viewer.timeZone} viewerId={ctx.viewer.userId} nowIso={ctx.now.toISOString()} />
+          <TeamCalendar shifts={shifts} schedules={schedules} holidays={team.holidays} timeZone={ctx.viewer.timeZone} viewerId={ctx.viewer.userId} nowIso={ctx.now.toISOString()} />
         </section>
       )}
     </>
