@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { incidents, layerAssignments, scheduleLayers, timeOff } from "@/db/schema";
+import { incidents, layerAssignments, notices, scheduleLayers, swapRequests, timeOff } from "@/db/schema";
 import { createTestDatabase } from "@/db/test/test-database";
 import { ctxFor, makeClient, makeService, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
 import { holidaySet, hourBurden } from "@/lib/core/fairness";
@@ -155,5 +155,29 @@ describe("fill around approved covers", () => {
     await publishFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13, layerVersion: preview.layerVersion, assignments: preview.slots.map((s) => ({ index: s.index, userId: s.proposed.userId })) } });
     const week = await listShifts(ctx, schedule.id, new Date("2026-12-01T12:00:00Z"), new Date("2026-12-01T13:00:00Z"));
     expect(week[0]).toMatchObject({ userId: people[1]!.id, origin: "swap" });
+  });
+
+  it("publishing flags an open request whose shift it gives to someone else, and tells each person which shifts are now theirs", async () => {
+    const { createSwapRequest } = await import("@/lib/swaps/create-swap-request");
+    const mgr = await makeUser(t.db, { role: "manager", name: "Mo Manager" });
+    const people = await Promise.all(["Lu", "Max", "Ned", "Oz"].map((n) => makeUser(t.db, { name: n, timeZone: "America/New_York" })));
+    const team = await makeTeam(t.db, people.map((p) => ({ userId: p.id })));
+    const { schedule, layer } = await makeWeeklySchedule(t.db, { participantIds: people.map((p) => p.id), teamId: team.id });
+    const at = (id: string) => ctxFor(t.db, id).then((c) => ({ ...c, now: NOW }));
+    // Instance 5 (Dec 7–14) is Max's; he asks Ned to cover it. The plan gives instance 5 to Oz.
+    const req = await createSwapRequest({ ctx: await at(people[1]!.id), input: { scheduleId: schedule.id, layerId: layer.id, shiftIndex: 5, kind: "cover", counterpartId: people[2]!.id } });
+    const ctx = await at(mgr.id);
+    const preview = await previewFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13 } });
+    const assignments = preview.slots.map((s) => ({ index: s.index, userId: s.index === 5 ? people[3]!.id : s.index === 4 ? people[1]!.id : s.scheduled.userId }));
+    await publishFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 13, layerVersion: preview.layerVersion, assignments } });
+
+    const [row] = await t.db.select().from(swapRequests).where(eq(swapRequests.id, req.id));
+    expect(row!.flaggedAt).not.toBeNull();
+    const [oz] = await t.db.select().from(notices).where(eq(notices.userId, people[3]!.id));
+    expect(oz!.title).toBe(`Your on-call shifts on ${schedule.name} changed`);
+    expect(oz!.body).toContain("Mo Manager published the next 13 weeks of Primary");
+    expect(oz!.body).toContain("Now yours: 7 Dec 2026, 09:00 – 14 Dec 2026, 09:00.");
+    const [max] = await t.db.select().from(notices).where(eq(notices.userId, people[1]!.id));
+    expect(max!.body).toMatch(/Now yours: 30 Nov 2026, 09:00 – 7 Dec 2026, 09:00\. No longer yours: 7 Dec 2026, 09:00 – 14 Dec 2026, 09:00\./);
   });
 });

@@ -6,8 +6,10 @@ import type { Ctx } from "@/lib/context";
 import { assigneeOf } from "@/lib/core/schedule";
 import { ConflictError, InvalidError } from "@/lib/errors";
 import { emailNotices, writeNotices } from "@/lib/swaps/notify-swap";
+import { formatDateTime } from "@/lib/format/date-time";
 import { parseInput } from "@/lib/validation";
 import { planFill } from "./fill-plan";
+import { flagMovedRequests } from "./layer-versions";
 import { publishGenerationInput } from "./schemas";
 
 /**
@@ -18,7 +20,7 @@ import { publishGenerationInput } from "./schemas";
 export async function publishFill({ ctx, input, origin }: { ctx: Ctx; input: unknown; origin?: string }) {
   await requirePermission(ctx, "schedules:manage", { type: "schedule" });
   const data = parseInput(publishGenerationInput, input);
-  const { changedPeople, notice } = await ctx.db.transaction(async (tx) => {
+  const { told } = await ctx.db.transaction(async (tx) => {
     const [layerRow] = await tx.select().from(scheduleLayers).where(and(eq(scheduleLayers.id, data.layerId), eq(scheduleLayers.scheduleId, data.scheduleId), isNull(scheduleLayers.retiredAt))).for("update");
     if (!layerRow) throw InvalidError.field("layerId", "Unknown layer");
     if (layerRow.version !== data.layerVersion) throw new ConflictError("The rotation changed since this preview: preview again.");
@@ -33,12 +35,33 @@ export async function publishFill({ ctx, input, origin }: { ctx: Ctx; input: unk
     const changed = data.assignments.filter((a) => assigneeOf(plan.layer, a.index) !== a.userId);
     await tx.delete(layerAssignments).where(and(eq(layerAssignments.layerId, data.layerId), inArray(layerAssignments.shiftIndex, data.assignments.map((a) => a.index))));
     await tx.insert(layerAssignments).values(data.assignments.map((a) => ({ layerId: data.layerId, shiftIndex: a.index, userId: a.userId, publishedBy: ctx.viewer.userId, publishedAt: ctx.now })));
-    const changedPeople = [...new Set(changed.flatMap((a) => [a.userId, assigneeOf(plan.layer, a.index)]))];
-    const notice = { kind: "schedule.published", title: `New on-call shifts on ${plan.loaded.row.name}`, body: `${ctx.viewer.name} published the next ${data.weeks} weeks; your shifts changed.`, link: "/schedules/mine" };
-    await writeNotices(tx, changedPeople, notice, ctx.now);
+    // Open requests on a shift the plan gives someone else are flagged, as a rotation edit does.
+    await flagMovedRequests(tx, data.scheduleId, { layerId: data.layerId, from: ctx.now, now: ctx.now });
+    const { name, timeZone } = plan.loaded.row;
+    const slotOf = new Map(plan.slots.map((slot) => [slot.index, slot]));
+    const range = (index: number) => {
+      const slot = slotOf.get(index)!;
+      return `${formatDateTime(slot.start, timeZone)} – ${formatDateTime(slot.end, timeZone)}`;
+    };
+    // Each person is told which shifts are now theirs and which are not any more.
+    const notices = new Map<string, { gained: string[]; lost: string[] }>();
+    const entry = (userId: string) => notices.get(userId) ?? notices.set(userId, { gained: [], lost: [] }).get(userId)!;
+    for (const a of changed) {
+      entry(a.userId).gained.push(range(a.index));
+      entry(assigneeOf(plan.layer, a.index)).lost.push(range(a.index));
+    }
+    const told = [...notices].map(([userId, { gained, lost }]) => {
+      const parts = [
+        `${ctx.viewer.name} published the next ${data.weeks} weeks of ${layerRow.name} on ${name} (times in ${timeZone}).`,
+        gained.length ? `Now yours: ${gained.join("; ")}.` : "",
+        lost.length ? `No longer yours: ${lost.join("; ")}.` : "",
+      ];
+      return { userId, notice: { kind: "schedule.published", title: `Your on-call shifts on ${name} changed`, body: parts.filter(Boolean).join(" "), link: "/schedules/mine" } };
+    });
+    for (const { userId, notice } of told) await writeNotices(tx, [userId], notice, ctx.now);
     await recordAudit(tx, ctx, { action: "schedule.generate.publish", targetType: "schedule", targetId: data.scheduleId, details: { layerId: data.layerId, weeks: data.weeks, changed: changed.length } });
-    return { changedPeople, notice };
+    return { told };
   });
-  await emailNotices(ctx.db, changedPeople, notice, origin);
-  return { published: data.assignments.length, changedPeople: changedPeople.length };
+  for (const { userId, notice } of told) await emailNotices(ctx.db, [userId], notice, origin);
+  return { published: data.assignments.length, changedPeople: told.length };
 }
