@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateRange, formatInstant, formatLocalDate, formatRange, formatTime } from "./format";
+import { dayPieceTime, formatDateRange, formatInstant, formatLocalDate, formatRange, formatTime } from "./format";
 
 describe("formatDateRange (time off, inclusive local dates)", () => {
   it.each([
@@ -40,5 +40,21 @@ describe("formatInstant, formatTime and formatRange (24-hour, in the schedule's 
     expect(formatInstant("2026-10-26T13:00:00Z", "America/New_York", { withZone: true })).toBe("Mon, Oct 26, 09:00 EDT");
     expect(formatRange("2026-10-26T13:00:00Z", "2026-11-02T14:00:00Z", "America/New_York", { withZone: true })).toBe("Mon, Oct 26, 09:00 – Mon, Nov 2, 09:00 EST");
     expect(formatRange("2026-11-23T13:00:00Z", "2026-11-23T21:00:00Z", "America/New_York")).toBe("Mon, Nov 23, 08:00 – 16:00");
+  });
+});
+
+describe("dayPieceTime (a shift's piece of one calendar day)", () => {
+  const NY = "America/New_York";
+  it.each([
+    { name: "starts and ends that day", start: "2026-11-24T14:00:00Z", end: "2026-11-24T22:00:00Z", isStart: true, isEnd: true, expected: "09:00 – 17:00" },
+    { name: "starts that day, runs on", start: "2026-11-24T14:00:00Z", end: "2026-11-30T14:00:00Z", isStart: true, isEnd: false, expected: "from 09:00" },
+    { name: "ends that day", start: "2026-11-23T14:00:00Z", end: "2026-11-24T14:00:00Z", isStart: false, isEnd: true, expected: "until 09:00" },
+    { name: "a day in the middle", start: "2026-11-23T14:00:00Z", end: "2026-11-30T14:00:00Z", isStart: false, isEnd: false, expected: "all day" },
+    { name: "ends at the day's midnight: runs to its end, not 'until 00:00'", start: "2026-11-23T14:00:00Z", end: "2026-11-25T05:00:00Z", isStart: false, isEnd: true, expected: "all day" },
+    { name: "midnight to midnight", start: "2026-11-26T05:00:00Z", end: "2026-11-27T05:00:00Z", isStart: true, isEnd: true, expected: "all day" },
+    { name: "from 09:00 to midnight", start: "2026-11-24T14:00:00Z", end: "2026-11-25T05:00:00Z", isStart: true, isEnd: true, expected: "from 09:00" },
+    { name: "from midnight, running on", start: "2026-11-26T05:00:00Z", end: "2026-11-28T05:00:00Z", isStart: true, isEnd: false, expected: "from 00:00" },
+  ])("$name: $expected", ({ start, end, isStart, isEnd, expected }) => {
+    expect(dayPieceTime({ start, end }, NY, isStart, isEnd)).toBe(expected);
   });
 });

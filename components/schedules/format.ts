@@ -41,6 +41,20 @@ export function formatTime(at: string | number | Date, zone: string): string {
   return formatter(zone, CLOCK).format(toDate(at));
 }
 
+/**
+ * What part of one calendar day a shift's piece covers (list rows, time-grid labels):
+ * "09:00 – 17:00", "from 09:00", "until 09:00" or "all day". `isStart`/`isEnd`: the piece holds
+ * the shift's start or end. A shift ending at midnight runs to the end of that day: no "until 00:00".
+ */
+export function dayPieceTime(shift: { start: string; end: string }, zone: string, isStart: boolean, isEnd: boolean): string {
+  const start = formatTime(shift.start, zone);
+  const end = formatTime(shift.end, zone);
+  const ends = isEnd && end !== "00:00";
+  if (isStart && ends) return `${start} – ${end}`;
+  if (isStart) return start === "00:00" && isEnd ? "all day" : `from ${start}`;
+  return ends ? `until ${end}` : "all day";
+}
+
 /** "Mon, Nov 23, 09:00 – Mon, Nov 30, 09:00" (the second date dropped when it is the same day). */
 export function formatRange(start: string | number | Date, end: string | number | Date, zone: string, opts: { withZone?: boolean } = {}): string {
   const sameDay = formatDay(start, zone) === formatDay(end, zone);

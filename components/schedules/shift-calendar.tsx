@@ -18,7 +18,7 @@ import { cn } from "@/components/ui/cn";
 import type { Holiday } from "@/lib/http/common-schemas";
 import { addDaysToIsoDate } from "@/lib/core/time";
 import type { ShiftOutput } from "@/lib/schedules/schemas";
-import { formatTime, todayIn } from "./format";
+import { dayPieceTime, todayIn } from "./format";
 import { shiftColour, shiftTitle, type LegendLayer } from "./shift-style";
 
 export type CalendarShift = ShiftOutput & { scheduleId?: string; scheduleName?: string };
@@ -81,14 +81,6 @@ function holidayEvents(holidays: readonly Holiday[]): EventInput[] {
       { ...common, id: `holiday|${h.date}|hours`, start: `${h.date}T00:00:00`, end: `${next}T00:00:00`, allDay: false },
     ];
   });
-}
-
-/** The list view's time column: what part of the day this row's piece of the shift covers. */
-function listTime(shift: CalendarShift, zone: string, isStart: boolean, isEnd: boolean): string {
-  if (isStart && isEnd) return `${formatTime(shift.start, zone)} – ${formatTime(shift.end, zone)}`;
-  if (isStart) return `from ${formatTime(shift.start, zone)}`;
-  if (isEnd) return `until ${formatTime(shift.end, zone)}`;
-  return "all day";
 }
 
 function ShiftEventContent({ shift, title, time, list }: { shift: CalendarShift; title: string; time: string; list: boolean }) {
@@ -307,7 +299,7 @@ export function ShiftCalendar({ timeZone, layers, load, shifts, holidays, viewer
               // Time grids cut a long shift per day: say where it starts and ends, not the day's edges.
               const columns = arg.view.type.startsWith("timeGrid");
               // In the month grid a shift's later rows carry only the name: a one-day tail has no room for more.
-              const time = list || (columns && (arg.isStart || arg.isEnd)) ? listTime(shift, timeZone, arg.isStart, arg.isEnd) : columns || !arg.isStart ? "" : arg.timeText;
+              const time = list || (columns && (arg.isStart || arg.isEnd)) ? dayPieceTime(shift, timeZone, arg.isStart, arg.isEnd) : columns || !arg.isStart ? "" : arg.timeText;
               return <ShiftEventContent shift={shift} title={arg.event.title} time={time} list={list} />;
             }}
             eventClick={(arg) => {
