@@ -127,9 +127,9 @@ export default async function FairnessPage({ params, searchParams }: { params: P
                   <TH className="text-right">Sleep-band pages</TH>
                   <TH className="text-right">Shifts</TH>
                   <TH className="text-right">Arduous</TH>
-                  <TH className="text-right">Covered for others</TH>
-                  <TH className="text-right">Covered by others</TH>
-                  <TH className="text-right">Owed to them</TH>
+                  <TH className="text-right">Covered for others, to date</TH>
+                  <TH className="text-right">Covered by others, to date</TH>
+                  <TH className="text-right">Owed to them, to date</TH>
                   <TH className="text-right">Normalised</TH>
                 </TR>
               </THead>
@@ -160,8 +160,8 @@ export default async function FairnessPage({ params, searchParams }: { params: P
               </TBody>
             </Table>
             <p className="-mt-3 text-xs text-slate-500">
-              {from} to {to}. Weighted burden counts nights, weekends and holidays more than office hours, with pages on top; the cover columns are hours through swaps and covers, and
-              &ldquo;owed to them&rdquo; is weighted hours colleagues owe back.
+              {from} to {to}. Weighted burden counts nights, weekends and holidays more than office hours, with pages on top. The cover columns are the ledger to date, not this
+              period: hours through swaps and covers, and &ldquo;owed to them&rdquo; is weighted hours colleagues owe back (the generator repays it).
             </p>
           </>
         )}
