@@ -128,6 +128,10 @@ describe("iCal feeds", () => {
     expect(scheduleAfter).toEqual(scheduleBefore);
     expect(events((await renderIcalFeed(t.db, personFeed, NOW)).body)).toEqual(personBefore);
     expect(bobsWeek(scheduleAfter)).toHaveLength(1);
+    // The event says the shift is flagged for time off (as the calendar's amber frame does).
+    const description = (body: string) => body.split("BEGIN:VEVENT").find((e) => e.includes("DTSTART:20261207T140000Z"))?.match(/\r\nDESCRIPTION:(.+)\r\n/)?.[1];
+    expect(description((await renderIcalFeed(t.db, scheduleFeed, NOW)).body)).toContain("Bob Away is on time off during this shift");
+    expect(description((await renderIcalFeed(t.db, personFeed, NOW)).body)).toContain("You are on time off during this shift");
   });
 
   it("a person feed: only their own (managers anyone's); a new URL replaces the old one", async () => {

@@ -101,20 +101,23 @@ export async function renderIcalFeed(db: Database, token: string, now: Date): Pr
   // The secret token is the credential: it grants this one feed's shifts, nothing else.
   const ctx = { db };
   let name: string;
-  let events: { id: string; start: string; end: string; summary: string }[];
+  let events: { id: string; start: string; end: string; summary: string; description?: string }[];
+  // Time off flags a shift (it is not reassigned): say so on the event, as the calendar does.
+  const onTimeOff = (x: { conflicts: string[] }, who: string) =>
+    x.conflicts.includes("time_off") ? { description: `${who} on time off during this shift: it is flagged, not reassigned. Ask for cover in Baton.` } : {};
   if (feed.kind === "schedule" && feed.scheduleId) {
     const [s] = await db.select({ name: schedules.name }).from(schedules).where(eq(schedules.id, feed.scheduleId));
     if (!s) throw new NotFoundError("Feed");
     name = `${s.name} (Baton)`;
-    events = (await scheduleHolderShifts(ctx, feed.scheduleId, readFrom, readTo)).filter(inWindow).map((x) => ({ id: eventUid(feed.scheduleId!, x.start, x.userId), start: x.start, end: x.end, summary: x.userId ? `On call: ${x.userName}` : "Gap: nobody on call" }));
+    events = (await scheduleHolderShifts(ctx, feed.scheduleId, readFrom, readTo)).filter(inWindow).map((x) => ({ id: eventUid(feed.scheduleId!, x.start, x.userId), start: x.start, end: x.end, summary: x.userId ? `On call: ${x.userName}` : "Gap: nobody on call", ...onTimeOff(x, `${x.userName ?? "The holder"} is`) }));
   } else {
     const [u] = await db.select({ name: users.name }).from(users).where(eq(users.id, feed.userId!));
     if (!u) throw new NotFoundError("Feed");
     name = `${u.name}'s on-call shifts (Baton)`;
-    events = (await personShifts(ctx, feed.userId!, readFrom, readTo)).filter(inWindow).map((x) => ({ id: eventUid(x.scheduleId, x.start, feed.userId), start: x.start, end: x.end, summary: `On call: ${x.scheduleName}` }));
+    events = (await personShifts(ctx, feed.userId!, readFrom, readTo)).filter(inWindow).map((x) => ({ id: eventUid(x.scheduleId, x.start, feed.userId), start: x.start, end: x.end, summary: `On call: ${x.scheduleName}`, ...onTimeOff(x, "You are") }));
   }
   const calendar = ical({ name, prodId: { company: "Baton", product: "on-call", language: "EN" }, ttl: 15 * 60 });
-  for (const e of events) calendar.createEvent({ id: e.id, start: new Date(e.start), end: new Date(e.end), summary: e.summary, stamp: now });
+  for (const e of events) calendar.createEvent({ id: e.id, start: new Date(e.start), end: new Date(e.end), summary: e.summary, ...(e.description ? { description: e.description } : {}), stamp: now });
   return { body: calendar.toString(), name };
 }
 
