@@ -29,14 +29,19 @@ const bothIsoDates = (a: unknown, b: unknown): boolean => typeof a === "string" 
 export const NOW_GRACE_MS = 60_000;
 export const PLAN_AHEAD_MS = 366 * DAY;
 
-export const createScheduleInput = z.object({
+const scheduleFields = z.object({
   name: nameSchema,
-  description: z.string().trim().max(500, "At most 500 characters").default(""),
+  description: z.string().trim().max(500, "At most 500 characters"),
   timeZone: timeZoneSchema,
   teamId: idSchema.nullish(),
   clientId: idSchema.nullish(),
 });
-export const updateScheduleInput = createScheduleInput.partial().extend({ scheduleId: idSchema });
+export const createScheduleInput = scheduleFields.extend({ description: scheduleFields.shape.description.default("") });
+/**
+ * An edit changes the fields it sends and nothing else: no defaults here (a default would overwrite
+ * a field left out). The form always sends the description, so an emptied one ("") clears it.
+ */
+export const updateScheduleInput = scheduleFields.partial().extend({ scheduleId: idSchema });
 export const deleteScheduleInput = z.object({ scheduleId: idSchema, confirmName: z.string().optional() });
 
 export const layerInput = z

@@ -8,6 +8,7 @@ import { ConflictError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { flagMovedRequests, readRotation, versionOf } from "./layer-versions";
 import { layerIndexAt } from "./load-engine-schedule";
+import { assertScheduleLinksExist } from "./create-schedule";
 import { getSchedule } from "./read-schedules";
 import { updateScheduleInput } from "./schemas";
 
@@ -48,11 +49,15 @@ export async function updateSchedule({ ctx, input }: { ctx: Ctx; input: unknown 
   await requirePermission(ctx, "schedules:manage", { type: "schedule" });
   const data = parseInput(updateScheduleInput, input);
   const { scheduleId, ...fields } = data;
-  const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  // Only the fields sent: one left out stays as it is (the schema has no defaults for an edit).
+  const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<typeof fields>;
   try {
     await ctx.db.transaction(async (tx) => {
       const [before] = await tx.select({ timeZone: schedules.timeZone }).from(schedules).where(eq(schedules.id, scheduleId)).for("update");
       if (!before) throw new NotFoundError("Schedule");
+      await assertScheduleLinksExist(tx, patch);
+      // Nothing sent, nothing changed: no write, no audit entry.
+      if (Object.keys(patch).length === 0) return;
       const movesZone = data.timeZone !== undefined && data.timeZone !== before.timeZone;
       if (movesZone) await keepPastZone(tx, scheduleId, before.timeZone, ctx.now);
       await tx.update(schedules).set({ ...patch, updatedAt: ctx.now }).where(eq(schedules.id, scheduleId));

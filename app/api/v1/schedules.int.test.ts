@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDbHandle } from "@/db/client";
 import { count, eq } from "drizzle-orm";
-import { escalationPolicies, scheduleOverrides, schedules, timeOff, type Role } from "@/db/schema";
+import { auditLog, escalationPolicies, scheduleOverrides, schedules, timeOff, type Role } from "@/db/schema";
 import { addDaysToIsoDate, localDateAt } from "@/lib/core/time";
-import { makePolicy, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
+import { makeClient, makePolicy, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { callRoute, tokensByRole, type RouteHandler } from "@/db/test/route-call";
 import { createTestDatabase } from "@/db/test/test-database";
 import * as schedulesRoute from "./schedules/route";
@@ -194,6 +195,99 @@ describe("schedules REST", () => {
         { path: "partEnd", message: "Enter the end of the part" },
       ],
     });
+  });
+});
+
+describe("creating and editing a schedule", () => {
+  const post = (body: object) => callRoute(schedulesRoute.POST, { method: "POST", path: "/api/v1/schedules", token: as("manager"), body });
+  const patch = (scheduleId: string, body: object) => callRoute(scheduleRoute.PATCH, { method: "PATCH", path: `/api/v1/schedules/${scheduleId}`, token: as("manager"), params: { scheduleId }, body });
+  const fields = (r: Awaited<ReturnType<typeof post>>) => ({ status: r.status, code: r.json.error?.code, issues: r.json.error?.issues });
+  const scheduleCount = async () => (await t.db.select({ n: count() }).from(schedules))[0]!.n;
+  const rowOf = async (id: string) => (await t.db.select().from(schedules).where(eq(schedules.id, id)))[0]!;
+  const updates = async (id: string) => (await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.targetId, id)))[0]!.n;
+  const ZERO_UUID = "00000000-0000-0000-0000-000000000000";
+
+  it("a team or client that does not exist is a 400 naming the field, and nothing is written", async () => {
+    const before = await scheduleCount();
+    expect(fields(await post({ name: "Ghost team", timeZone: "UTC", teamId: "nope" }))).toEqual({ status: 400, code: "invalid", issues: [{ path: "teamId", message: "No such team" }] });
+    expect(fields(await post({ name: "Ghost team", timeZone: "UTC", teamId: ZERO_UUID }))).toEqual({ status: 400, code: "invalid", issues: [{ path: "teamId", message: "No such team" }] });
+    expect(fields(await post({ name: "Ghost client", timeZone: "UTC", clientId: ZERO_UUID }))).toEqual({ status: 400, code: "invalid", issues: [{ path: "clientId", message: "No such client" }] });
+    expect(fields(await post({ name: "Ghost both", timeZone: "UTC", teamId: "nope", clientId: "nope" }))).toEqual({
+      status: 400,
+      code: "invalid",
+      issues: [
+        { path: "teamId", message: "No such team" },
+        { path: "clientId", message: "No such client" },
+      ],
+    });
+    expect(await scheduleCount()).toBe(before);
+    expect(await t.db.select().from(schedules).where(eq(schedules.name, "Ghost team"))).toHaveLength(0);
+    // Real ones are linked.
+    const team = await makeTeam(t.db);
+    const client = await makeClient(t.db);
+    const ok = await post({ name: "Real links", timeZone: "UTC", teamId: team.id, clientId: client.id });
+    expect(ok.status).toBe(201);
+    expect(ok.json.data).toMatchObject({ teamId: team.id, clientId: client.id });
+  });
+
+  it("an edit to a team or client that does not exist is a 400 naming the field, and the schedule is unchanged", async () => {
+    const team = await makeTeam(t.db);
+    const client = await makeClient(t.db);
+    const { schedule } = await makeWeeklySchedule(t.db, { participantIds: [who.engineer.id], teamId: team.id, startDate: "2026-01-05" });
+    await t.db.update(schedules).set({ clientId: client.id }).where(eq(schedules.id, schedule.id));
+    const stored = await rowOf(schedule.id);
+    const audited = await updates(schedule.id);
+    expect(fields(await patch(schedule.id, { name: "Renamed", teamId: "nope" }))).toEqual({ status: 400, code: "invalid", issues: [{ path: "teamId", message: "No such team" }] });
+    expect(fields(await patch(schedule.id, { name: "Renamed", teamId: ZERO_UUID }))).toEqual({ status: 400, code: "invalid", issues: [{ path: "teamId", message: "No such team" }] });
+    expect(fields(await patch(schedule.id, { name: "Renamed", clientId: ZERO_UUID }))).toEqual({ status: 400, code: "invalid", issues: [{ path: "clientId", message: "No such client" }] });
+    expect(await rowOf(schedule.id)).toEqual(stored);
+    expect(await updates(schedule.id)).toBe(audited);
+    // An unknown schedule is still a 404; clearing the links (null) is fine.
+    expect((await patch(ZERO_UUID, { teamId: ZERO_UUID })).status).toBe(404);
+    const cleared = await patch(schedule.id, { teamId: null, clientId: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.json.data).toMatchObject({ teamId: null, clientId: null });
+    const other = await makeTeam(t.db);
+    expect((await patch(schedule.id, { teamId: other.id, clientId: client.id })).json.data).toMatchObject({ teamId: other.id, clientId: client.id });
+  });
+
+  it("an edit changes only the fields it sends: the description stays unless sent, and \"\" clears it", async () => {
+    const created = await post({ name: "Partial edits", timeZone: "Europe/London" });
+    const id = created.json.data.id;
+    expect((await patch(id, { description: "notes" })).json.data.description).toBe("notes");
+    const renamed = await patch(id, { name: "Partial edits renamed" });
+    expect(renamed.status).toBe(200);
+    expect(renamed.json.data).toMatchObject({ name: "Partial edits renamed", description: "notes", timeZone: "Europe/London" });
+    expect((await rowOf(id)).description).toBe("notes");
+    // The web form always posts the textarea: empty clears it on purpose.
+    expect((await patch(id, { description: "" })).json.data.description).toBe("");
+    expect((await rowOf(id)).description).toBe("");
+  });
+
+  it("an empty edit changes nothing", async () => {
+    const created = await post({ name: "Empty edit", timeZone: "Asia/Tokyo", description: "keep me" });
+    const id = created.json.data.id;
+    const stored = await rowOf(id);
+    const audited = await updates(id);
+    const r = await patch(id, {});
+    expect(r.status).toBe(200);
+    expect(r.json.data).toMatchObject({ name: "Empty edit", description: "keep me", timeZone: "Asia/Tokyo" });
+    expect(await rowOf(id)).toEqual(stored);
+    expect(await updates(id)).toBe(audited);
+  });
+
+  it("the OpenAPI document: the edit's body has no defaults and no required fields (scheduleId is the path's)", () => {
+    const doc = buildOpenApiDocument("http://localhost:3000") as { paths: Record<string, Record<string, { parameters: { name: string; in: string }[]; requestBody: { content: { "application/json": { schema: { properties: Record<string, object>; required?: string[] } } } } }>> };
+    const op = doc.paths["/api/v1/schedules/{scheduleId}"]!.patch!;
+    const body = op.requestBody.content["application/json"].schema;
+    expect(body.required ?? []).toEqual([]);
+    expect(Object.keys(body.properties).sort()).toEqual(["clientId", "description", "name", "teamId", "timeZone"]);
+    for (const [name, schema] of Object.entries(body.properties)) expect(schema, name).not.toHaveProperty("default");
+    expect(op.parameters).toEqual([expect.objectContaining({ name: "scheduleId", in: "path" })]);
+    // Creating still documents the default description.
+    const create = doc.paths["/api/v1/schedules"]!.post!.requestBody.content["application/json"].schema;
+    expect(create.required).toEqual(["name", "timeZone"]);
+    expect(create.properties.description).toMatchObject({ default: "" });
   });
 });
 
