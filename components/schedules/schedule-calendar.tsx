@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useCallback, useState } from "react";
+import { useActionState, useCallback, useState, useSyncExternalStore } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ArrowLeftRight, CalendarPlus, Palmtree, Replace, TriangleAlert } from "lucide-react";
@@ -47,6 +47,12 @@ export type ScheduleCalendarProps = {
   };
 };
 
+const ZONE_CHOICE_KEY = "baton.schedule-calendar.zone";
+function subscribeStorage(onChange: () => void) {
+  window.addEventListener("storage", onChange);
+  return () => window.removeEventListener("storage", onChange);
+}
+
 type DialogState =
   | { kind: "shift"; shift: CalendarShift; instance?: { start: string; end: string } | null; asking: boolean }
   | { kind: "override"; start: Date; end: Date }
@@ -91,7 +97,14 @@ function DeleteOverrideForm({ scheduleId, overrideId, action, onDone }: { schedu
 /** The schedule page's calendar: shifts of the visible range, legend, and the dialogs that change them. */
 export function ScheduleCalendar({ scheduleId, timeZone, viewerTimeZone, viewer, layers, people, holidays, refreshKey, nowIso, actions }: ScheduleCalendarProps) {
   const router = useRouter();
-  const [zoneMode, setZoneMode] = useState<"schedule" | "mine">("schedule");
+  // The viewer's choice of zone outlives a reload (kept in this browser; the schedule's zone on the server).
+  const stored = useSyncExternalStore(subscribeStorage, () => window.localStorage.getItem(ZONE_CHOICE_KEY), () => null);
+  const [chosen, setChosen] = useState<"schedule" | "mine" | null>(null);
+  const zoneMode = chosen ?? (stored === "mine" ? "mine" : "schedule");
+  const setZoneMode = (mode: "schedule" | "mine") => {
+    setChosen(mode);
+    window.localStorage.setItem(ZONE_CHOICE_KEY, mode);
+  };
   const [dialog, setDialog] = useState<DialogState>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const [localRefresh, setLocalRefresh] = useState(0);

@@ -96,9 +96,9 @@ function ShiftEventContent({ shift, title, time, list }: { shift: CalendarShift;
         </span>
       ) : null}
       {shift.origin === "swap" ? (
-        <span className="baton-shift__tag" title="Swap or cover">
+        <span className="baton-shift__tag" title="From an approved swap or cover">
           <ArrowLeftRight aria-hidden className="size-3" />
-          <span className="baton-shift__tag-text">Swap</span>
+          <span className="baton-shift__tag-text">Swap/cover</span>
         </span>
       ) : null}
       {shift.origin === "gap" ? <TriangleAlert aria-hidden className="size-3 shrink-0" /> : null}

@@ -9,7 +9,7 @@ import { breakGlassAction } from "../workspace-actions";
 export default async function IncidentNotFound() {
   const viewer = await getSessionViewer();
   return (
-    <main className="mx-auto max-w-md px-6 py-16 text-center">
+    <section aria-label="Not found" className="mx-auto max-w-md px-6 py-16 text-center">
       <span className="mx-auto grid size-12 place-items-center rounded-full bg-slate-100 text-slate-600">
         <SearchX className="size-6" aria-hidden />
       </span>
@@ -19,6 +19,6 @@ export default async function IncidentNotFound() {
         Back to incidents
       </Link>
       {viewer && can(viewer, "incidents:break-glass") && <BreakGlassForm action={breakGlassAction} />}
-    </main>
+    </section>
   );
 }
