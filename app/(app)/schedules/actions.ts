@@ -167,7 +167,9 @@ export async function shiftInstanceAction(scheduleId: string, layerId: string, i
 export async function upcomingShiftsAction(scheduleId: string, layerId: string, userId: string): Promise<LoadResult<{ index: number; start: string; end: string }[]>> {
   const ctx = await requireSessionCtx();
   return read(async () => {
-    const shifts = await listShifts(ctx, scheduleId, ctx.now, new Date(ctx.now.getTime() + 84 * DAY));
+    // Read past the 12 weeks so the last instance listed keeps its real end, not the window's.
+    const until = ctx.now.getTime() + 84 * DAY;
+    const shifts = await listShifts(ctx, scheduleId, ctx.now, new Date(until + 35 * DAY));
     const byIndex = new Map<number, { index: number; start: string; end: string }>();
     for (const s of shifts) {
       if (s.layerId !== layerId || s.userId !== userId || s.origin !== "rotation" || s.shiftIndex === null) continue;
@@ -178,7 +180,7 @@ export async function upcomingShiftsAction(scheduleId: string, layerId: string, 
         if (s.end > seen.end) seen.end = s.end;
       }
     }
-    return [...byIndex.values()].sort((a, b) => a.index - b.index);
+    return [...byIndex.values()].filter((x) => Date.parse(x.start) < until).sort((a, b) => a.index - b.index);
   });
 }
 
