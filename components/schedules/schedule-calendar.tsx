@@ -300,6 +300,7 @@ export function ScheduleCalendar({ scheduleId, timeZone, viewerTimeZone, viewer,
                     action={actions.createSwapRequest}
                     loadUpcoming={actions.upcomingShifts}
                     onDone={done}
+                    nowIso={nowIso}
                   />
                 </section>
               ) : null

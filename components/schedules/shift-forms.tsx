@@ -97,6 +97,7 @@ export function SwapRequestForm({
   action,
   loadUpcoming,
   onDone,
+  nowIso,
 }: {
   scheduleId: string;
   layerId: string;
@@ -105,6 +106,8 @@ export function SwapRequestForm({
   onBehalf: boolean;
   /** The whole rotation shift (undefined while loading). */
   instance: { start: string; end: string } | null | undefined;
+  /** The viewer's clock: of a shift under way, only what is left can be handed over. */
+  nowIso: string;
   /** Who may be asked to cover. */
   colleagues: Person[];
   /** Who may be asked to swap: people with shifts in the same layer. */
@@ -115,6 +118,9 @@ export function SwapRequestForm({
   onDone: (message: string) => void;
 }) {
   const [state, formAction] = useFormAction(action, onDone);
+  // A shift under way is handed over from now: the part already worked stays its holder's.
+  const underWay = Boolean(instance && instance.start < nowIso && nowIso < instance.end);
+  const left = instance && underWay ? { start: nowIso, end: instance.end } : instance;
   const [kind, setKind] = useState<"cover" | "swap">("cover");
   const [counterpartId, setCounterpartId] = useState("");
   const [theirs, setTheirs] = useState<Record<string, Loaded<UpcomingShift[]>>>({});
@@ -147,9 +153,10 @@ export function SwapRequestForm({
       <p className="text-sm text-slate-600">
         {instance === undefined ? (
           "Loading the whole shift…"
-        ) : instance ? (
+        ) : left ? (
           <>
-            {onBehalf ? `${holder.name}'s` : "Your"} shift: <span className="font-medium text-slate-800">{formatRange(instance.start, instance.end, zone, { withZone: true })}</span>
+            {onBehalf ? `${holder.name}'s` : "Your"} shift{underWay ? ", from now" : ""}: <span className="font-medium text-slate-800">{formatRange(left.start, left.end, zone, { withZone: true })}</span>
+            {underWay ? " (it is under way: the part already worked stays where it is)" : null}
           </>
         ) : (
           "This shift is no longer in the rotation."
@@ -207,15 +214,15 @@ export function SwapRequestForm({
         </Field>
       )}
       <Checkbox label="Only part of the shift" description="Leave unticked to hand over the whole shift." checked={partial} onChange={(e) => setPartial(e.target.checked)} />
-      {partial && instance && (
+      {partial && left && (
         <div className="grid gap-4 sm:grid-cols-2">
           {/* Ticked, the part's ends are asked for: a cleared one is an error, not the whole shift. */}
           <input type="hidden" name="part" value="on" />
           <Field label="From" hint={zone.replaceAll("_", " ")} error={fieldError(state, "partStart")} required>
-            <Input id="swap-part-start" name="partStart" type="datetime-local" defaultValue={toLocalInputValue(instance.start, zone)} />
+            <Input id="swap-part-start" name="partStart" type="datetime-local" defaultValue={toLocalInputValue(left.start, zone)} />
           </Field>
           <Field label="To" hint={zone.replaceAll("_", " ")} error={fieldError(state, "partEnd")} required>
-            <Input id="swap-part-end" name="partEnd" type="datetime-local" defaultValue={toLocalInputValue(instance.end, zone)} />
+            <Input id="swap-part-end" name="partEnd" type="datetime-local" defaultValue={toLocalInputValue(left.end, zone)} />
           </Field>
         </div>
       )}

@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { emailNotices, swapNoticeBody, swapSchedule, writeNotices, type Notice } from "./notify-swap";
 import { getSwapRequest } from "./read-swap-requests";
 import { swapRequestIdInput } from "./schemas";
-import { lockSwapRequest, transitionSwapRequest } from "./transition";
+import { lockSwapRequest, stepSwapRequest } from "./transition";
 
 /** The named colleague says no. (An open offer is not declined: it stays open for others.) */
 export async function declineSwapRequest({ ctx, input, origin }: { ctx: Ctx; input: unknown; origin?: string }) {
@@ -16,7 +16,7 @@ export async function declineSwapRequest({ ctx, input, origin }: { ctx: Ctx; inp
     const request = await lockSwapRequest(tx, data.requestId);
     if (!request.counterpartId) throw new ConflictError("Open offers are not declined; they stay open for the rest of the team.");
     if (request.counterpartId !== ctx.viewer.userId) throw new NotFoundError("Swap request");
-    const row = await transitionSwapRequest(tx, request.id, ["pending"], "declined", { decidedBy: ctx.viewer.userId, decidedAt: ctx.now }, ctx.now);
+    const row = await stepSwapRequest(tx, request.id, "decline", { decidedBy: ctx.viewer.userId, decidedAt: ctx.now }, ctx.now);
     const notice: Notice = { kind: "swap.declined", title: `${ctx.viewer.name} declined your request`, body: swapNoticeBody(await swapSchedule(tx, row.scheduleId), row, { note: data.note }), link: "/schedules/requests" };
     await writeNotices(tx, [row.requesterId], notice, ctx.now);
     await recordAudit(tx, ctx, { action: "swap.decline", targetType: "swap_request", targetId: row.id });

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
-import { notices, ROLES, schedules, users } from "@/db/schema";
+import { layerParticipants, notices, ROLES, scheduleLayers, schedules, teamMembers, users } from "@/db/schema";
 import { roleHas } from "@/lib/access/permissions";
 import { formatDateTime } from "@/lib/format/date-time";
 import { sendMail } from "@/lib/mailer";
@@ -30,6 +30,15 @@ export function swapNoticeBody(
 export async function swapSchedule(db: Queryable, scheduleId: string): Promise<{ name: string; timeZone: string }> {
   const [schedule] = await db.select({ name: schedules.name, timeZone: schedules.timeZone }).from(schedules).where(eq(schedules.id, scheduleId));
   return schedule!;
+}
+
+/** Who an open offer on the schedule goes to: its team's members, or (a schedule without a team) the people of its layers. */
+export async function swapTeam(db: Queryable, scheduleId: string): Promise<string[]> {
+  const [schedule] = await db.select({ teamId: schedules.teamId }).from(schedules).where(eq(schedules.id, scheduleId));
+  const rows = schedule?.teamId
+    ? await db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, schedule.teamId))
+    : await db.select({ userId: layerParticipants.userId }).from(layerParticipants).innerJoin(scheduleLayers, eq(scheduleLayers.id, layerParticipants.layerId)).where(eq(scheduleLayers.scheduleId, scheduleId));
+  return [...new Set(rows.map((r) => r.userId))];
 }
 
 const APPROVER_ROLES = ROLES.filter((role) => roleHas(role, "swaps:approve"));

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
-import { schedules, swapRequests, users } from "@/db/schema";
+import { schedules, swapRequests, teams, users } from "@/db/schema";
 import { can, requirePermission } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
 import { NotFoundError } from "@/lib/errors";
@@ -12,14 +12,16 @@ const counterpart = alias(users, "counterpart");
 
 async function select(db: Queryable, where: SQL | undefined, limit = 200): Promise<SwapRequestOutput[]> {
   const rows = await db
-    .select({ r: swapRequests, requesterName: requester.name, counterpartName: counterpart.name })
+    .select({ r: swapRequests, requesterName: requester.name, counterpartName: counterpart.name, teamApproval: teams.swapApprovalRequired })
     .from(swapRequests)
     .innerJoin(requester, eq(requester.id, swapRequests.requesterId))
     .leftJoin(counterpart, eq(counterpart.id, swapRequests.counterpartId))
+    .leftJoin(schedules, eq(schedules.id, swapRequests.scheduleId))
+    .leftJoin(teams, eq(teams.id, schedules.teamId))
     .where(where)
     .orderBy(desc(swapRequests.createdAt))
     .limit(limit);
-  return rows.map(({ r, requesterName, counterpartName }) => ({
+  return rows.map(({ r, requesterName, counterpartName, teamApproval }) => ({
     id: r.id,
     scheduleId: r.scheduleId,
     kind: r.kind,
@@ -32,7 +34,8 @@ async function select(db: Queryable, where: SQL | undefined, limit = 200): Promi
     shift: { layerId: r.layerId, index: r.shiftIndex, start: r.shiftStart.toISOString(), end: r.shiftEnd.toISOString() },
     part: { start: r.partStart.toISOString(), end: r.partEnd.toISOString() },
     counterpartShift: r.counterpartShiftIndex != null && r.counterpartStart && r.counterpartEnd ? { index: r.counterpartShiftIndex, start: r.counterpartStart.toISOString(), end: r.counterpartEnd.toISOString() } : null,
-    needsApproval: r.needsApproval,
+    // Until accepted, the team's rule as it is now (the one accepting will apply); then the rule it was accepted under.
+    needsApproval: r.status === "pending" ? (teamApproval ?? false) : r.needsApproval,
     flagged: r.flaggedAt !== null,
     note: r.note,
     createdAt: r.createdAt.toISOString(),

@@ -5,13 +5,13 @@ import { parseInput } from "@/lib/validation";
 import { emailNotices, swapNoticeBody, swapSchedule, writeNotices, type Notice } from "./notify-swap";
 import { getSwapRequest } from "./read-swap-requests";
 import { swapRequestIdInput } from "./schemas";
-import { transitionSwapRequest } from "./transition";
+import { stepSwapRequest } from "./transition";
 
 export async function rejectSwapRequest({ ctx, input, origin }: { ctx: Ctx; input: unknown; origin?: string }) {
   await requirePermission(ctx, "swaps:approve", { type: "swap_request" });
   const data = parseInput(swapRequestIdInput, input);
   const { notify, notice } = await ctx.db.transaction(async (tx) => {
-    const row = await transitionSwapRequest(tx, data.requestId, ["accepted"], "rejected", { decidedBy: ctx.viewer.userId, decidedAt: ctx.now }, ctx.now);
+    const row = await stepSwapRequest(tx, data.requestId, "reject", { decidedBy: ctx.viewer.userId, decidedAt: ctx.now }, ctx.now);
     const people = [row.requesterId, row.acceptedBy ?? row.counterpartId].filter((x): x is string => !!x);
     const notice: Notice = { kind: "swap.rejected", title: `${ctx.viewer.name} did not approve the shift change`, body: swapNoticeBody(await swapSchedule(tx, row.scheduleId), row, { note: data.note }), link: "/schedules/requests" };
     await writeNotices(tx, people, notice, ctx.now);

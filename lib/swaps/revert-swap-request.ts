@@ -6,14 +6,14 @@ import { unapplySwap } from "./apply-swap";
 import { emailNotices, swapNoticeBody, swapSchedule, writeNotices, type Notice } from "./notify-swap";
 import { getSwapRequest } from "./read-swap-requests";
 import { swapRequestIdInput } from "./schemas";
-import { transitionSwapRequest } from "./transition";
+import { stepSwapRequest } from "./transition";
 
 /** A manager undoes an approved swap: the rotation's holders return, the ledger rows are reversed. */
 export async function revertSwapRequest({ ctx, input, origin }: { ctx: Ctx; input: unknown; origin?: string }) {
   await requirePermission(ctx, "swaps:approve", { type: "swap_request" });
   const data = parseInput(swapRequestIdInput, input);
   const { notify, notice } = await ctx.db.transaction(async (tx) => {
-    const row = await transitionSwapRequest(tx, data.requestId, ["approved"], "reverted", { decidedBy: ctx.viewer.userId, decidedAt: ctx.now }, ctx.now);
+    const row = await stepSwapRequest(tx, data.requestId, "revert", { decidedBy: ctx.viewer.userId, decidedAt: ctx.now }, ctx.now);
     await unapplySwap(tx, row.id, ctx.now);
     const people = [row.requesterId, row.acceptedBy ?? row.counterpartId].filter((x): x is string => !!x);
     const body = swapNoticeBody(await swapSchedule(tx, row.scheduleId), row, { note: data.note, otherwise: "The original holders are back on the schedule." });

@@ -158,7 +158,13 @@ export async function shiftInstanceAction(scheduleId: string, layerId: string, i
     await requirePermission(ctx, "schedules:read", { type: "schedule", id: scheduleId });
     if (!Number.isInteger(index) || index < 0) return null;
     const loaded = await loadEngineSchedule(ctx.db, scheduleId, ctx.now, ctx.now);
-    const shift = layerShiftByIndex(loaded.engine, layerId, index, typeof holderId === "string" ? holderId : null);
+    let shift: ReturnType<typeof layerShiftByIndex>;
+    try {
+      shift = layerShiftByIndex(loaded.engine, layerId, index, typeof holderId === "string" ? holderId : null);
+    } catch (e) {
+      if (e instanceof RangeError) return null; // an index beyond any date the calendar can show
+      throw e;
+    }
     return shift ? { start: new Date(shift.start).toISOString(), end: new Date(shift.end).toISOString(), userId: shift.userId } : null;
   });
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ArrowLeftRight, Check, Inbox, Undo2, X } from "lucide-react";
 import { PageError } from "@/components/page-error";
 import { formatInstant, formatRange, formatRelative } from "@/components/schedules/format";
-import { buttonsFor, isOpen, isVisibleTo, waitsFor, type RequestButton, type RequestViewer } from "@/components/schedules/request-rules";
+import { buttonsFor, flaggedAdvice, isOpen, isVisibleTo, waitsFor, type RequestButton, type RequestViewer } from "@/components/schedules/request-rules";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
@@ -11,7 +11,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { Textarea } from "@/components/ui/textarea";
 import { can } from "@/lib/access/check";
 import { requireSessionCtx } from "@/lib/auth/session-viewer";
 import { orInterrupt } from "@/lib/http/page-guard";
@@ -70,6 +72,9 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
     const scheduleZone = schedule?.timeZone ?? zone;
     const whole = r.part.start === r.shift.start && r.part.end === r.shift.end;
     const buttons = buttonsFor(r, viewer, teamOf(r));
+    const advice = flaggedAdvice(r, viewer);
+    // Who hears of a withdrawal: the colleague asked, or who took the offer; an offer nobody took is withdrawn from the team.
+    const told = r.counterpartName ?? name(r.acceptedBy);
     const status = STATUS[r.status];
     return (
       <li key={r.id}>
@@ -125,9 +130,9 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                 </>
               )}
             </dl>
-            {r.flagged && isOpen(r) && (
+            {advice && (
               <Alert variant="warning" title="The rotation changed">
-                A manager edited the layer since this was asked, so the shift it names has moved or changed hands. It cannot be approved as it is: cancel it and ask again.
+                The layer was edited (or a plan published) since this was asked, so the shift it names has moved or changed hands. {advice}
               </Alert>
             )}
             {r.needsApproval && r.status === "pending" && <p className="text-xs text-slate-500">Once accepted, a manager must approve it before the schedule changes.</p>}
@@ -135,6 +140,28 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               <div className="flex flex-wrap gap-2">
                 {buttons.map((b) => {
                   const { label, action, variant, icon: Icon } = ACTIONS[b];
+                  if (b === "cancel") {
+                    return (
+                      <ConfirmDialog
+                        key={b}
+                        action={action}
+                        hidden={{ requestId: r.id }}
+                        title="Withdraw this request?"
+                        description={told ? `${told} is told, with your note if you write one. The schedule stays as it is.` : "The offer is withdrawn from the team. The schedule stays as it is."}
+                        confirmLabel="Withdraw request"
+                        cancelLabel="Keep it"
+                        triggerLabel={label}
+                        triggerAriaLabel={`${label}: ${describe(r)}`}
+                        triggerSize="sm"
+                      >
+                        {told && (
+                          <Field label={`Note to ${told}`} optional>
+                            <Textarea id={`cancel-note-${r.id}`} name="note" rows={2} maxLength={500} placeholder="Why, if you'd like to say" />
+                          </Field>
+                        )}
+                      </ConfirmDialog>
+                    );
+                  }
                   if (b === "revert" || b === "reject") {
                     return (
                       <ConfirmDialog
