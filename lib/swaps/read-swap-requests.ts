@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, notInArray, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { schedules, swapRequests, teams, users } from "@/db/schema";
@@ -43,6 +43,9 @@ async function select(db: Queryable, where: SQL | undefined, limit = 200): Promi
 }
 
 /** Requests the viewer is part of (managers: all), newest first; optionally one schedule's or open ones. */
+const OPEN: ("pending" | "accepted")[] = ["pending", "accepted"];
+
+/** The requests the viewer is part of (managers: all); `open`: only open ones (true), only closed ones (false), or both. */
 export async function listSwapRequests(ctx: Ctx, opts: { scheduleId?: string; open?: boolean } = {}) {
   await requirePermission(ctx, "swaps:request");
   const mine = can(ctx.viewer, "swaps:approve")
@@ -58,7 +61,7 @@ export async function listSwapRequests(ctx: Ctx, opts: { scheduleId?: string; op
           inArray(swapRequests.scheduleId, ctx.db.select({ id: schedules.id }).from(schedules).where(inArray(schedules.teamId, ctx.viewer.teamIds.length ? ctx.viewer.teamIds : [""]))),
         ),
       );
-  return select(ctx.db, and(mine, opts.scheduleId ? eq(swapRequests.scheduleId, opts.scheduleId) : undefined, opts.open ? inArray(swapRequests.status, ["pending", "accepted"]) : undefined));
+  return select(ctx.db, and(mine, opts.scheduleId ? eq(swapRequests.scheduleId, opts.scheduleId) : undefined, opts.open === true ? inArray(swapRequests.status, OPEN) : opts.open === false ? notInArray(swapRequests.status, OPEN) : undefined));
 }
 
 export async function getSwapRequest(db: Queryable, id: string): Promise<SwapRequestOutput> {

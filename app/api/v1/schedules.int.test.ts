@@ -184,6 +184,12 @@ describe("schedules REST", () => {
     expect(again.status).toBe(409);
     const reverted = await callRoute(revertRoute.POST, { method: "POST", path: "/x", token: as("manager"), params: { requestId } });
     expect(reverted.json.data.status).toBe("reverted");
+    // ?open=true lists only open requests, ?open=false only closed ones, no filter both.
+    const list = async (query: string) => (await callRoute(swapsRoute.GET, { method: "GET", path: `/api/v1/swap-requests${query}`, token: as("manager") })).json.data as { id: string; status: string }[];
+    expect((await list("?open=true")).map((r) => r.id)).not.toContain(requestId);
+    expect((await list("?open=false")).map((r) => r.id)).toContain(requestId);
+    expect((await list("?open=false")).every((r) => !["pending", "accepted"].includes(r.status))).toBe(true);
+    expect((await list("")).map((r) => r.id)).toContain(requestId);
   });
 
   it("a part of the shift given blank is asked for, not read as the whole shift", async () => {
