@@ -222,6 +222,20 @@ describe("editing or deleting a rotation keeps the past with the people who held
     expect(new Set(preview.slots.map((s) => s.proposed.userId))).toEqual(new Set([ada!.id, ben!.id]));
   });
 
+  it("flags a swap whose shift offered in exchange the edit moves, though the requester's own shift stays", async () => {
+    const { ctx, people, schedule, layer } = await setup();
+    const [ada, , cy, di] = people;
+    const as = async (u: { id: string }) => ({ ...(await ctxFor(t.db, u.id)), now: NOW });
+    // Ada's week 4 (30 November) for Cy's week 6 (14 December), which the new order gives to someone else.
+    const swap = await createSwapRequest({ ctx: await as(ada!), input: { scheduleId: schedule.id, layerId: layer.id, shiftIndex: 4, kind: "swap", counterpartId: cy!.id, counterpartShiftIndex: 6 } });
+    // Di's week in progress for Ada's week 4: both before the change.
+    const kept = await createSwapRequest({ ctx: await as(di!), input: { scheduleId: schedule.id, layerId: layer.id, shiftIndex: 3, kind: "swap", counterpartId: ada!.id, counterpartShiftIndex: 4 } });
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, ...weekly, participantIds: [people[1]!.id, ada!.id], effectiveFrom: "2026-12-07T14:00:00Z" } });
+    const flagged = new Map((await t.db.select().from(swapRequests).where(eq(swapRequests.layerId, layer.id))).map((r) => [r.id, r.flaggedAt]));
+    expect(flagged.get(swap.id)).not.toBeNull();
+    expect(flagged.get(kept.id)).toBeNull();
+  });
+
   it("refuses a change planned in the past, more than a year ahead, or for a new layer, and writes nothing", async () => {
     const { ctx, people, schedule, layer, holders } = await setup();
     const ids = people.map((p) => p.id).reverse();

@@ -1,7 +1,7 @@
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { layerAssignments, layerParticipants, layerVersions, scheduleLayers, swapRequests } from "@/db/schema";
-import { checkShiftInstanceAnchor } from "@/lib/core/schedule";
+import { checkShiftInstanceAnchor, exchangedShiftHolds } from "@/lib/core/schedule";
 import { loadEngineSchedule } from "./load-engine-schedule";
 
 /** Who takes turns in a layer as it stands, in order, and the generator decisions published for it. */
@@ -39,7 +39,8 @@ export function versionOf(
 
 /**
  * Open swap requests anchored to a schedule's shift instances (of one layer, with `layerId`) are
- * flagged when a change moves or reassigns the instance they name: shown to people, never
+ * flagged when a change moves or reassigns the instance they name (or, for a swap, the
+ * colleague's shift offered in exchange): shown to people, never
  * silently moved. Checked against the schedule as the change leaves it (every version still to
  * hold, the published plan that remains); a shift over before `from` is not moved by it.
  */
@@ -53,13 +54,18 @@ export async function flagMovedRequests(tx: Tx, scheduleId: string, opts: { laye
         opts.layerId ? eq(swapRequests.layerId, opts.layerId) : undefined,
         inArray(swapRequests.status, ["pending", "accepted"]),
         isNull(swapRequests.flaggedAt),
-        gt(swapRequests.shiftEnd, opts.from),
+        or(gt(swapRequests.shiftEnd, opts.from), gt(swapRequests.counterpartEnd, opts.from)),
       ),
     );
   if (open.length === 0) return;
   const { engine } = await loadEngineSchedule(tx, scheduleId, opts.now, opts.now);
   for (const r of open) {
     const check = checkShiftInstanceAnchor(engine, { layerId: r.layerId, index: r.shiftIndex, userId: r.requesterId, start: r.shiftStart.getTime(), end: r.shiftEnd.getTime() });
-    if (check.status !== "unchanged") await tx.update(swapRequests).set({ flaggedAt: opts.now, updatedAt: opts.now }).where(eq(swapRequests.id, r.id));
+    // A swap also rests on the colleague's shift given in exchange.
+    const exchanged =
+      r.kind === "swap" && r.counterpartShiftIndex != null && r.counterpartId && r.counterpartStart && r.counterpartEnd
+        ? exchangedShiftHolds(engine, { layerId: r.layerId, index: r.counterpartShiftIndex, userId: r.counterpartId, start: r.counterpartStart.getTime(), end: r.counterpartEnd.getTime() })
+        : true;
+    if (check.status !== "unchanged" || !exchanged) await tx.update(swapRequests).set({ flaggedAt: opts.now, updatedAt: opts.now }).where(eq(swapRequests.id, r.id));
   }
 }

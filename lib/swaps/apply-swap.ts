@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { coverLedger, scheduleOverrides, schedules, swapRequests } from "@/db/schema";
 import { hourBurden, holidaySet } from "@/lib/core/fairness/burden";
-import { checkShiftInstanceAnchor, layerShiftByIndex } from "@/lib/core/schedule";
+import { checkShiftInstanceAnchor, exchangedShiftHolds } from "@/lib/core/schedule";
 import { ConflictError } from "@/lib/errors";
 import { loadEngineSchedule, personZone } from "@/lib/schedules/load-engine-schedule";
 import { ROTATION_CHANGED, type SwapRow } from "./transition";
@@ -59,10 +59,8 @@ export async function applySwap(tx: Tx, request: SwapRow, coverer: string, now: 
     theirs = fromNow(request.counterpartStart, request.counterpartEnd, now);
     if (theirs) {
       // Their instance must still be theirs and still hold the part asked for (stored from the time of asking when it had begun).
-      const current = layerShiftByIndex(loaded.engine, request.layerId, request.counterpartShiftIndex, coverer);
-      if (!current || current.userId !== coverer || current.start > request.counterpartStart.getTime() || current.end !== request.counterpartEnd.getTime()) {
-        throw new ConflictError("The shift offered in exchange has changed: ask again.");
-      }
+      const part = { layerId: request.layerId, index: request.counterpartShiftIndex, userId: coverer, start: request.counterpartStart.getTime(), end: request.counterpartEnd.getTime() };
+      if (!exchangedShiftHolds(loaded.engine, part)) throw new ConflictError("The shift offered in exchange has changed: ask again.");
       overrides.push(override(request.requesterId, coverer, theirs));
       rows.push(ledger(coverer, request.requesterId, theirs));
     }

@@ -3,7 +3,7 @@ import { HOUR_MS } from "../time/local-time";
 import { epochMsOfIsoInstant, localDatesInterval, toIsoInstant } from "../time/zoned-time";
 import { shiftsBetween } from "./final-shifts";
 import { onCallAt } from "./on-call-at";
-import { checkShiftInstanceAnchor, layerShiftByIndex } from "./shift-instance-anchor";
+import { checkShiftInstanceAnchor, exchangedShiftHolds, layerShiftByIndex } from "./shift-instance-anchor";
 import { rotationShiftsBetween } from "./rotation-shifts";
 import type { FinalShift, RotationLayer, Schedule } from "./types";
 
@@ -274,6 +274,16 @@ describe("checkShiftInstanceAnchor", () => {
     { name: "layer deleted", edited: { ...schedule, layers: [] }, status: "missing" },
   ])("$name → $status", ({ edited, status }) => {
     expect(checkShiftInstanceAnchor(edited, anchor!).status).toBe(status);
+  });
+
+  it.each([
+    { name: "the whole instance, unchanged", edited: schedule, start: 0, holds: true },
+    { name: "the part from a later instant (asked for while under way)", edited: schedule, start: 26 * 3_600_000, holds: true },
+    { name: "participants reordered: no longer theirs", edited: { ...schedule, layers: [{ ...weekly, participants: ["bob", "alice", "carol", "dave"] }] }, start: 0, holds: false },
+    { name: "handoff moved: ends elsewhere", edited: { ...schedule, layers: [{ ...weekly, handoffTime: "10:00" }] }, start: 0, holds: false },
+    { name: "layer deleted", edited: { ...schedule, layers: [] }, start: 0, holds: false },
+  ])("a shift offered in exchange, $name → holds: $holds", ({ edited, start, holds }) => {
+    expect(exchangedShiftHolds(edited, { ...anchor!, start: anchor!.start + start })).toBe(holds);
   });
 });
 

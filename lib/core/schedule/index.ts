@@ -5,5 +5,5 @@ export { onCallAt } from "./on-call-at";
 export { assigneeOf, handoffAt, rotationIndexAt, rotationShiftByIndex, rotationShiftsBetween } from "./rotation-shifts";
 export { isInsideRestrictions, restrictionIntervalsBetween } from "./restriction-windows";
 export { layersByPrecedence } from "./layer-order";
-export { checkShiftInstanceAnchor, layerShiftByIndex, type AnchorCheck, type ShiftInstanceAnchor } from "./shift-instance-anchor";
+export { checkShiftInstanceAnchor, exchangedShiftHolds, layerShiftByIndex, type AnchorCheck, type ShiftInstanceAnchor } from "./shift-instance-anchor";
 export { restrictionWindowSchema, rotationLayerSchema, shiftLengthSchema, timeZoneSchema } from "./schedule-schema";

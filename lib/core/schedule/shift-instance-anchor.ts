@@ -50,3 +50,13 @@ export function checkShiftInstanceAnchor(schedule: Schedule, anchor: ShiftInstan
   const same = current.userId === anchor.userId && current.start === anchor.start && current.end === anchor.end;
   return same ? { status: "unchanged", current } : { status: "changed", current };
 }
+
+/**
+ * Whether a shift offered in exchange still holds the part asked for: the same person's instance,
+ * ending where it did and starting no later than the part (a part stored from the moment of asking,
+ * when the instance had begun, starts after the instance).
+ */
+export function exchangedShiftHolds(schedule: Schedule, part: ShiftInstanceAnchor): boolean {
+  const current = layerShiftByIndex(schedule, part.layerId, part.index, part.userId);
+  return current !== null && current.userId === part.userId && current.end === part.end && current.start <= part.start;
+}
