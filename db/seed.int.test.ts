@@ -38,10 +38,11 @@ describe("demo seed", () => {
     expect(acme!.businessHours.sat).toEqual([]);
     const [globex] = await t.db.select().from(clients).where(eq(clients.name, "Globex Logistics"));
     expect(globex!.businessHours.sat).toEqual([{ start: "07:00", end: "19:00" }]);
-    expect((await t.db.select({ n: count() }).from(clientHolidays).where(eq(clientHolidays.clientId, acme!.id)))[0]!.n).toBe(11);
+    // This year's and next year's US federal holidays.
+    expect((await t.db.select({ n: count() }).from(clientHolidays).where(eq(clientHolidays.clientId, acme!.id)))[0]!.n).toBe(22);
     const [desk] = await t.db.select().from(teams).where(eq(teams.name, "Service Desk"));
-    expect((await t.db.select({ n: count() }).from(teamHolidays).where(eq(teamHolidays.teamId, desk!.id)))[0]!.n).toBe(11);
-    expect((await t.db.select({ n: count() }).from(teamHolidays))[0]!.n).toBe(11);
+    expect((await t.db.select({ n: count() }).from(teamHolidays).where(eq(teamHolidays.teamId, desk!.id)))[0]!.n).toBe(22);
+    expect((await t.db.select({ n: count() }).from(teamHolidays))[0]!.n).toBe(22);
     const jane = await t.db.select({ clientId: clientStakeholders.clientId }).from(clientStakeholders).innerJoin(users, eq(users.id, clientStakeholders.userId)).where(eq(users.email, "jane@acme.example"));
     expect(jane).toEqual([{ clientId: acme!.id }]);
     const svc = await t.db.select({ name: services.name, client: clients.name, team: teams.name }).from(services).innerJoin(clients, eq(clients.id, services.clientId)).innerJoin(teams, eq(teams.id, services.teamId)).orderBy(asc(services.name));
@@ -116,10 +117,10 @@ describe("demo schedules", () => {
     const published = await t.db.select().from(layerAssignments).where(eq(layerAssignments.layerId, layer!.id)).orderBy(asc(layerAssignments.shiftIndex));
     expect(published).toHaveLength(13);
     const loaded = await loadEngineSchedule(t.db, desk!.id, now, new Date(now.getTime() + 100 * 86_400_000));
-    // No client: its holidays are the Service Desk team's (Thanksgiving and Christmas fall in the quarter).
+    // No client: its holidays are the Service Desk team's (Thanksgiving, Christmas, New Year's Day and MLK Day fall in the quarter).
     expect(desk!.clientId).toBeNull();
-    expect(loaded.holidays).toEqual(expect.arrayContaining(["2026-11-26", "2026-12-25"]));
-    expect(loaded.holidays).toHaveLength(11);
+    expect(loaded.holidays).toEqual(expect.arrayContaining(["2026-11-26", "2026-12-25", "2027-01-01", "2027-01-18"]));
+    expect(loaded.holidays).toHaveLength(22);
     const nameOf = (userId: string) => loaded.people.get(userId)!.name;
     for (let i = 1; i < published.length; i++) expect(published[i]!.userId).not.toBe(published[i - 1]!.userId);
     const [away] = await t.db.select().from(timeOff);

@@ -3,6 +3,8 @@ import type { DbHandle } from "./client";
 import type { Queryable } from "./client";
 import { clientAlertPolicies, clientHolidays, clients, clientStakeholders, clientTeams, priorityRules, services, teamHolidays, teamMembers, teams, users, type Role } from "./schema";
 import { uniformBusinessHours } from "@/lib/core/business-hours";
+import { localDateAt } from "@/lib/core/time";
+import { usFederalHolidays } from "@/lib/core/time/us-federal-holidays";
 import { isLocalDatabaseUrl } from "@/lib/env";
 
 export class SeedRefusedError extends Error {
@@ -12,20 +14,11 @@ export class SeedRefusedError extends Error {
   }
 }
 
-/** US federal holidays observed in 2026 (Acme Dental's calendar, and the Service Desk team's). */
-export const US_HOLIDAYS_2026 = [
-  { date: "2026-01-01", name: "New Year's Day" },
-  { date: "2026-01-19", name: "Martin Luther King Jr. Day" },
-  { date: "2026-02-16", name: "Presidents' Day" },
-  { date: "2026-05-25", name: "Memorial Day" },
-  { date: "2026-06-19", name: "Juneteenth" },
-  { date: "2026-07-03", name: "Independence Day (observed)" },
-  { date: "2026-09-07", name: "Labor Day" },
-  { date: "2026-10-12", name: "Columbus Day" },
-  { date: "2026-11-11", name: "Veterans Day" },
-  { date: "2026-11-26", name: "Thanksgiving Day" },
-  { date: "2026-12-25", name: "Christmas Day" },
-];
+/** The US federal holidays of the demo's year and the next (Acme Dental's calendar, and the Service Desk team's). */
+export function demoHolidays(now: Date): { date: string; name: string }[] {
+  const year = Number(localDateAt(now.getTime(), "America/New_York").slice(0, 4));
+  return [...usFederalHolidays(year), ...usFederalHolidays(year + 1)];
+}
 
 type Person = { email: string; name: string; role: Role; timeZone: string };
 export const DEMO_PEOPLE: Person[] = [
@@ -84,7 +77,7 @@ export async function seedDemoData(handle: DbHandle, opts: { now: Date; url?: st
       ...["erin", "frank", "grace", "heidi"].map((n) => ({ teamId: secOps!.id, userId: id(`${n}@example.com`), isLead: n === "erin", joinedAt: now })),
     ]);
     // The desk's own calendar: its 24/7 schedule has no client, so these are its holidays.
-    await tx.insert(teamHolidays).values(US_HOLIDAYS_2026.map((h) => ({ teamId: serviceDesk!.id, ...h })));
+    await tx.insert(teamHolidays).values(demoHolidays(now).map((h) => ({ teamId: serviceDesk!.id, ...h })));
     const [acme, globex] = await tx
       .insert(clients)
       .values([
@@ -109,7 +102,7 @@ export async function seedDemoData(handle: DbHandle, opts: { now: Date; url?: st
         },
       ])
       .returning({ id: clients.id });
-    await tx.insert(clientHolidays).values(US_HOLIDAYS_2026.map((h) => ({ clientId: acme!.id, ...h })));
+    await tx.insert(clientHolidays).values(demoHolidays(now).map((h) => ({ clientId: acme!.id, ...h })));
     await tx.insert(clientTeams).values([
       { clientId: acme!.id, teamId: serviceDesk!.id },
       { clientId: globex!.id, teamId: serviceDesk!.id },
