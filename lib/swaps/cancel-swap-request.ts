@@ -3,7 +3,7 @@ import { users } from "@/db/schema";
 import { can, requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
-import { NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { emailNotices, swapNoticeBody, swapSchedule, swapTeam, writeNotices, type Notice } from "./notify-swap";
 import { getSwapRequest } from "./read-swap-requests";
@@ -23,7 +23,11 @@ export async function cancelSwapRequest({ ctx, input, origin }: { ctx: Ctx; inpu
   const data = parseInput(swapRequestIdInput, input);
   const emails = await ctx.db.transaction(async (tx) => {
     const request = await lockSwapRequest(tx, data.requestId);
-    if (request.requesterId !== ctx.viewer.userId && !can(ctx.viewer, "swaps:approve")) throw new NotFoundError("Swap request");
+    if (request.requesterId !== ctx.viewer.userId && !can(ctx.viewer, "swaps:approve")) {
+      // The colleague asked sees the request: tell them why, rather than that it does not exist.
+      if (request.counterpartId === ctx.viewer.userId || request.acceptedBy === ctx.viewer.userId) throw new ForbiddenError("Only the person who asked, or a manager, can cancel this request: decline it instead.");
+      throw new NotFoundError("Swap request");
+    }
     const row = await stepSwapRequest(tx, request.id, "cancel", { decidedBy: ctx.viewer.userId, decidedAt: ctx.now }, ctx.now);
     const schedule = await swapSchedule(tx, row.scheduleId);
     const body = swapNoticeBody(schedule, row, { note: data.note });

@@ -155,6 +155,9 @@ describe("swap and cover requests", () => {
     await expect(cancelSwapRequest({ ctx: await w.ctx(w.bob.id), input: { requestId: req.id } })).rejects.toBeInstanceOf(NotFoundError);
     await cancelSwapRequest({ ctx: await w.ctx(w.alice.id), input: { requestId: req.id } });
     await expect(acceptSwapRequest({ ctx: await w.ctx(w.bob.id), input: { requestId: req.id } })).rejects.toBeInstanceOf(ConflictError);
+    // The colleague asked by name sees the request: a 403 that says to decline it, not a 404.
+    const toBob = await createSwapRequest({ ctx: await w.ctx(w.alice.id), input: { scheduleId: w.schedule.id, layerId: w.layer.id, shiftIndex: 3, kind: "cover", counterpartId: w.bob.id } });
+    await expect(cancelSwapRequest({ ctx: await w.ctx(w.bob.id), input: { requestId: toBob.id } })).rejects.toThrow(/decline it instead/);
   });
 
   it("a rotation edit flags an open request instead of moving it, and it can no longer be applied", async () => {
