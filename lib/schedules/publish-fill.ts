@@ -30,6 +30,7 @@ export async function publishFill({ ctx, input, origin }: { ctx: Ctx; input: unk
     for (const [i, a] of data.assignments.entries()) {
       if (!allowed.has(a.index)) throw InvalidError.field(`assignments.${i}.index`, "Not a shift of this plan");
       if (!participants.has(a.userId)) throw InvalidError.field(`assignments.${i}.userId`, "Not in this rotation");
+      if (plan.loaded.engine.inactiveSince?.has(a.userId)) throw InvalidError.field(`assignments.${i}.userId`, "That account is disabled: they can't be paged");
       if (plan.lockedIndexes.includes(a.index) && assigneeOf(plan.layer, a.index) !== a.userId) throw InvalidError.field(`assignments.${i}.userId`, "An approved swap or cover rests on this shift: its holder cannot change");
     }
     const changed = data.assignments.filter((a) => assigneeOf(plan.layer, a.index) !== a.userId);

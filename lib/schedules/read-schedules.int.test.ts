@@ -6,6 +6,8 @@ import { ctxFor, makeUser, makeWeeklySchedule } from "@/db/test/factories";
 import { deleteUser } from "@/lib/users/delete-user";
 import { setUserDisabled } from "@/lib/users/set-user-disabled";
 import { previewFill } from "./preview-fill";
+import { publishFill } from "./publish-fill";
+import { saveLayer } from "./save-layer";
 import { getSchedule, listSchedules, listShifts, personShifts } from "./read-schedules";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -100,5 +102,29 @@ describe("a disabled account on a rotation", () => {
     // Someone on no schedule can still be deleted (a mistaken invitation).
     const stray = await makeUser(t.db);
     await deleteUser({ ctx: admin, input: { userId: stray.id } });
+  });
+
+  it("deleting someone who only held weeks of a kept rotation version is refused too: those weeks would name nobody", async () => {
+    const manager = await makeUser(t.db, { role: "manager" });
+    const [zed, amy] = [await makeUser(t.db, { name: "Zed Former" }), await makeUser(t.db, { name: "Amy Current" })];
+    const { schedule, layer } = await makeWeeklySchedule(t.db, { participantIds: [zed.id] });
+    const ctx = { ...(await ctxFor(t.db, manager.id)), now: NOW };
+    // From now on Amy takes every turn; Zed's weeks before stay his, in a kept version.
+    await saveLayer({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, name: "Primary", participantIds: [amy.id], shiftUnit: "weeks", shiftCount: 1, handoffTime: "09:00", handoffWeekday: 1, startDate: "2026-11-02", effectiveFrom: NOW.toISOString() } });
+    const admin = { ...(await ctxFor(t.db, (await makeUser(t.db, { role: "admin" })).id)), now: NOW };
+    await expect(deleteUser({ ctx: admin, input: { userId: zed.id } })).rejects.toMatchObject({ code: "conflict" });
+    expect((await listShifts(ctx, schedule.id, new Date("2026-11-02T14:00:00Z"), new Date("2026-11-09T14:00:00Z")))[0]).toMatchObject({ userId: zed.id, userName: "Zed Former" });
+  });
+
+  it("a published plan can't give a shift to a disabled account", async () => {
+    const manager = await makeUser(t.db, { role: "manager" });
+    const people = await Promise.all(["Ivy", "Jon", "Kim"].map((n) => makeUser(t.db, { name: `${n} Plan` })));
+    const { schedule, layer } = await makeWeeklySchedule(t.db, { participantIds: people.map((p) => p.id) });
+    const ctx = { ...(await ctxFor(t.db, manager.id)), now: NOW };
+    await setUserDisabled({ ctx, input: { userId: people[2]!.id, disabled: true } });
+    const preview = await previewFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 4 } });
+    expect(preview.slots.slice(1).map((s) => s.proposed.userId)).not.toContain(people[2]!.id);
+    const published = await publishFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 4, layerVersion: preview.layerVersion, assignments: [{ index: preview.slots[1]!.index, userId: people[2]!.id }] } }).catch((e: unknown) => e);
+    expect((published as { issues: unknown }).issues).toEqual([{ path: "assignments.0.userId", message: "That account is disabled: they can't be paged" }]);
   });
 });

@@ -1,5 +1,5 @@
-import { eq, inArray } from "drizzle-orm";
-import { layerAssignments, layerParticipants, scheduleLayers, scheduleOverrides, schedules, users } from "@/db/schema";
+import { eq, inArray, or, sql } from "drizzle-orm";
+import { layerAssignments, layerParticipants, layerVersions, scheduleLayers, scheduleOverrides, schedules, users } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
@@ -10,17 +10,23 @@ import { assertAnotherAdminRemains } from "./admin-guard";
 import { deleteUserInput } from "./schemas";
 
 /**
- * The schedules whose shifts deleting `userId` would rewrite: a rotation they take turns in, a
- * published plan or an override naming them (deleting cascades to those rows, which would move
- * everyone else's turns and change who held past shifts).
+ * The schedules whose shifts deleting `userId` would rewrite: a rotation they take turns in (now
+ * or in a kept version), a published plan or an override naming them (deleting cascades to those
+ * rows, or leaves the past naming nobody, which would move everyone else's turns and change who
+ * held past shifts).
  */
 async function schedulesHolding(db: Queryable, userId: string): Promise<string[]> {
-  const [turns, planned, overrides] = await Promise.all([
+  const [turns, planned, overrides, versions] = await Promise.all([
     db.select({ layerId: layerParticipants.layerId }).from(layerParticipants).where(eq(layerParticipants.userId, userId)),
     db.select({ layerId: layerAssignments.layerId }).from(layerAssignments).where(eq(layerAssignments.userId, userId)),
-    db.select({ scheduleId: scheduleOverrides.scheduleId }).from(scheduleOverrides).where(eq(scheduleOverrides.userId, userId)),
+    db.select({ scheduleId: scheduleOverrides.scheduleId }).from(scheduleOverrides).where(or(eq(scheduleOverrides.userId, userId), eq(scheduleOverrides.replacesUserId, userId))),
+    // Kept rotation versions (the past of an edited layer) name people in JSON: who held those weeks.
+    db
+      .select({ layerId: layerVersions.layerId })
+      .from(layerVersions)
+      .where(or(sql`${layerVersions.participants} @> ${JSON.stringify([userId])}::jsonb`, sql`${layerVersions.assignments}::text like ${`%${JSON.stringify(userId)}%`}`)),
   ]);
-  const layerIds = [...new Set([...turns, ...planned].map((r) => r.layerId))];
+  const layerIds = [...new Set([...turns, ...planned, ...versions].map((r) => r.layerId))];
   const viaLayers = layerIds.length ? await db.select({ scheduleId: scheduleLayers.scheduleId }).from(scheduleLayers).where(inArray(scheduleLayers.id, layerIds)) : [];
   const ids = [...new Set([...viaLayers, ...overrides].map((r) => r.scheduleId))];
   if (!ids.length) return [];
