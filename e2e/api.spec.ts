@@ -24,6 +24,14 @@ test("a token made in Settings lists teams; no token gets 401", async ({ page, p
   const bad = await api.post("/api/v1/teams", { headers: { Authorization: `Bearer ${token}` }, data: { name: "" } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.issues[0]).toMatchObject({ path: "name" });
+
+  // A path no route answers is the API's JSON 404, not the site's HTML page.
+  for (const path of ["/api/v1/no-such-thing", "/api/v1/swap-requests/3f1c1a52-0000-4000-8000-000000000000"]) {
+    const missing = await api.get(path, { headers: { Authorization: `Bearer ${token}` } });
+    expect(missing.status()).toBe(404);
+    expect(missing.headers()["content-type"]).toContain("application/json");
+    expect((await missing.json()).error).toMatchObject({ code: "not_found", message: `The API route GET ${path} (see /api/v1/openapi.json) was not found.` });
+  }
   await api.dispose();
 });
 

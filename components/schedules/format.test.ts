@@ -53,7 +53,8 @@ describe("dayPieceTime (a shift's piece of one calendar day)", () => {
     { name: "ends at the day's midnight: runs to its end, not 'until 00:00'", start: "2026-11-23T14:00:00Z", end: "2026-11-25T05:00:00Z", isStart: false, isEnd: true, expected: "all day" },
     { name: "midnight to midnight", start: "2026-11-26T05:00:00Z", end: "2026-11-27T05:00:00Z", isStart: true, isEnd: true, expected: "all day" },
     { name: "from 09:00 to midnight", start: "2026-11-24T14:00:00Z", end: "2026-11-25T05:00:00Z", isStart: true, isEnd: true, expected: "from 09:00" },
-    { name: "from midnight, running on", start: "2026-11-26T05:00:00Z", end: "2026-11-28T05:00:00Z", isStart: true, isEnd: false, expected: "from 00:00" },
+    { name: "from midnight, running on", start: "2026-11-26T05:00:00Z", end: "2026-11-28T05:00:00Z", isStart: true, isEnd: false, expected: "all day" },
+    { name: "from midnight to the afternoon", start: "2026-11-26T05:00:00Z", end: "2026-11-26T20:00:00Z", isStart: true, isEnd: true, expected: "00:00 – 15:00" },
   ])("$name: $expected", ({ start, end, isStart, isEnd, expected }) => {
     expect(dayPieceTime({ start, end }, NY, isStart, isEnd)).toBe(expected);
   });

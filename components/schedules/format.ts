@@ -51,7 +51,8 @@ export function dayPieceTime(shift: { start: string; end: string }, zone: string
   const end = formatTime(shift.end, zone);
   const ends = isEnd && end !== "00:00";
   if (isStart && ends) return `${start} – ${end}`;
-  if (isStart) return start === "00:00" && isEnd ? "all day" : `from ${start}`;
+  // A shift starting at the day's midnight holds the whole day unless it ends within it.
+  if (isStart) return start === "00:00" ? "all day" : `from ${start}`;
   return ends ? `until ${end}` : "all day";
 }
 

@@ -299,7 +299,8 @@ export function ShiftCalendar({ timeZone, layers, load, shifts, holidays, viewer
               // Time grids cut a long shift per day: say where it starts and ends, not the day's edges.
               const columns = arg.view.type.startsWith("timeGrid");
               // In the month grid a shift's later rows carry only the name: a one-day tail has no room for more.
-              const time = list || (columns && (arg.isStart || arg.isEnd)) ? dayPieceTime(shift, timeZone, arg.isStart, arg.isEnd) : columns || !arg.isStart ? "" : arg.timeText;
+              // The month's first row of a shift says when it starts (and ends, within the row), never "– 00:00".
+              const time = list || (columns && (arg.isStart || arg.isEnd)) ? dayPieceTime(shift, timeZone, arg.isStart, arg.isEnd) : columns || !arg.isStart ? "" : dayPieceTime(shift, timeZone, true, arg.isEnd).replace("all day", "");
               return <ShiftEventContent shift={shift} title={arg.event.title} time={time} list={list} />;
             }}
             eventClick={(arg) => {
