@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, lte, max } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { layerVersions, teams, timeOff } from "@/db/schema";
 import { burdenWeightsOf, DEFAULT_BURDEN_WEIGHTS, evaluateAssignment, holidaySet, heldShiftBurdens, proposeFairAssignments, schedulingProblem, type BurdenWeights, type FairnessScenario } from "@/lib/core/fairness";
-import { assigneeOf, rotationIndexAt, rotationShiftByIndex, shiftsBetween, type RotationLayer } from "@/lib/core/schedule";
+import { assigneeOf, isInactiveAt, rotationIndexAt, rotationShiftByIndex, shiftsBetween, type RotationLayer } from "@/lib/core/schedule";
 import { localDateAt, localDateTimeAt } from "@/lib/core/time";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { ledgerBalances } from "@/lib/swaps/ledger-balances";
@@ -47,7 +47,7 @@ export async function planFill(db: Queryable, opts: { scheduleId: string; layerI
   if (layerRow.shiftCount !== 1 || layerRow.shiftUnit === "hours") throw InvalidError.field("layerId", "The generator fills weekly or daily rotations (one week or one day per shift)");
   const tz = loaded.row.timeZone;
   // Disabled accounts can't be paged: the plan leaves them out.
-  const members = [...new Set(layerRow.participants)].filter((userId) => !loaded.engine.inactiveSince?.has(userId));
+  const members = [...new Set(layerRow.participants)].filter((userId) => !isInactiveAt(loaded.engine, userId, opts.now.getTime()));
   if (members.length < 2) throw InvalidError.field("layerId", "A fair rotation needs at least two people who can be paged (disabled accounts are left out)");
 
   const current = Math.max(0, rotationIndexAt(layer, tz, startAt));

@@ -141,7 +141,7 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
     }),
   );
   const personIds = [...new Set([...personIdsOf.values()].flatMap((ids) => [...ids]))];
-  const peopleRows = personIds.length ? await db.select({ id: users.id, name: users.name, timeZone: users.timeZone, disabled: users.disabled, disabledAt: users.disabledAt }).from(users).where(inArray(users.id, personIds)) : [];
+  const peopleRows = personIds.length ? await db.select({ id: users.id, name: users.name, timeZone: users.timeZone, disabledPeriods: users.disabledPeriods }).from(users).where(inArray(users.id, personIds)) : [];
   const fromDate = new Date(from.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
   const toDate = new Date(to.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
   const offRows = personIds.length
@@ -161,8 +161,12 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
     const layers = layersOf.get(row.id) ?? [];
     const ids = personIdsOf.get(row.id)!;
     const people = new Map(peopleRows.filter((p) => ids.has(p.id)).map((p) => [p.id, { id: p.id, name: p.name, timeZone: p.timeZone }]));
-    // Disabled accounts can't be paged: from when they were disabled, their shifts are not theirs.
-    const inactiveSince = new Map(peopleRows.filter((p) => ids.has(p.id) && p.disabled).map((p) => [p.id, p.disabledAt?.getTime() ?? -Infinity]));
+    // Disabled accounts can't be paged: while they were disabled, their shifts are not theirs.
+    const inactive = new Map(
+      peopleRows
+        .filter((p) => ids.has(p.id) && p.disabledPeriods.length > 0)
+        .map((p) => [p.id, p.disabledPeriods.map((d) => ({ start: Date.parse(d.from), end: d.to === null ? Infinity : Date.parse(d.to) }))]),
+    );
     const timeOffIntervals: TimeOffInterval[] = offRows
       .filter((t) => ids.has(t.userId))
       .map((t) => {
@@ -191,7 +195,7 @@ export async function loadEngineSchedules(db: Queryable, scheduleIds: readonly s
       row,
       layers: layers.filter((l) => !l.retiredAt),
       retiredLayers: layers.filter((l) => l.retiredAt),
-      engine: { timeZone: row.timeZone, layers: layers.flatMap((l) => toEngineLayers(l, versionsOf.get(l.id) ?? [], byLayer.get(l.id))), overrides: engineOverrides, timeOff: timeOffIntervals, ...(inactiveSince.size > 0 ? { inactiveSince } : {}) },
+      engine: { timeZone: row.timeZone, layers: layers.flatMap((l) => toEngineLayers(l, versionsOf.get(l.id) ?? [], byLayer.get(l.id))), overrides: engineOverrides, timeOff: timeOffIntervals, ...(inactive.size > 0 ? { inactive } : {}) },
       people,
       holidays: namedHolidays.map((h) => h.date),
       namedHolidays,

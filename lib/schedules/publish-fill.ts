@@ -3,7 +3,7 @@ import { layerAssignments, scheduleLayers } from "@/db/schema";
 import { requirePermission } from "@/lib/access/check";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
-import { assigneeOf } from "@/lib/core/schedule";
+import { assigneeOf, isInactiveAt } from "@/lib/core/schedule";
 import { ConflictError, InvalidError } from "@/lib/errors";
 import { emailNotices, writeNotices } from "@/lib/swaps/notify-swap";
 import { formatDateTime } from "@/lib/format/date-time";
@@ -30,7 +30,7 @@ export async function publishFill({ ctx, input, origin }: { ctx: Ctx; input: unk
     for (const [i, a] of data.assignments.entries()) {
       if (!allowed.has(a.index)) throw InvalidError.field(`assignments.${i}.index`, "Not a shift of this plan");
       if (!participants.has(a.userId)) throw InvalidError.field(`assignments.${i}.userId`, "Not in this rotation");
-      if (plan.loaded.engine.inactiveSince?.has(a.userId)) throw InvalidError.field(`assignments.${i}.userId`, "That account is disabled: they can't be paged");
+      if (isInactiveAt(plan.loaded.engine, a.userId, ctx.now.getTime())) throw InvalidError.field(`assignments.${i}.userId`, "That account is disabled: they can't be paged");
       if (plan.lockedIndexes.includes(a.index) && assigneeOf(plan.layer, a.index) !== a.userId) throw InvalidError.field(`assignments.${i}.userId`, "An approved swap or cover rests on this shift: its holder cannot change");
     }
     const changed = data.assignments.filter((a) => assigneeOf(plan.layer, a.index) !== a.userId);

@@ -89,16 +89,23 @@ describe("a disabled account on a rotation", () => {
     // The fair generator leaves her out: with only Ann left there is no rotation to balance.
     await expect(previewFill({ ctx, input: { scheduleId: schedule.id, layerId: (await getSchedule(ctx, schedule.id)).layers[0]!.id, weeks: 4 } })).rejects.toThrow(/disabled accounts are left out/);
 
-    // Disabling again keeps the first instant; enabling puts her back on her whole week.
+    // Disabling again keeps the first instant; enabling her on Wednesday at 18:00Z gives her the rest
+    // of her week back, and the day and a half she could not be paged stays a gap.
     await setUserDisabled({ ctx: { ...ctx, now: new Date("2026-11-25T12:00:00Z") }, input: { userId: carol.id, disabled: true } });
     expect((await listShifts(ctx, schedule.id, new Date("2026-11-23T14:00:00Z"), new Date("2026-11-30T14:00:00Z")))[0]!.end).toBe("2026-11-24T12:00:00.000Z");
-    await setUserDisabled({ ctx, input: { userId: carol.id, disabled: false } });
-    expect(await getSchedule(ctx, schedule.id)).toMatchObject({ onCallNow: { userId: carol.id }, gapsNext14Days: 0 });
+    const wednesday = { ...ctx, now: new Date("2026-11-25T18:00:00Z") };
+    await setUserDisabled({ ctx: wednesday, input: { userId: carol.id, disabled: false } });
+    expect(await getSchedule(wednesday, schedule.id)).toMatchObject({ onCallNow: { userId: carol.id }, gapsNext14Days: 0 });
+    expect((await listShifts(ctx, schedule.id, new Date("2026-11-23T14:00:00Z"), new Date("2026-11-30T14:00:00Z"))).map((s) => [s.userId, s.start, s.end])).toEqual([
+      [carol.id, "2026-11-23T14:00:00.000Z", "2026-11-24T12:00:00.000Z"],
+      [null, "2026-11-24T12:00:00.000Z", "2026-11-25T18:00:00.000Z"],
+      [carol.id, "2026-11-25T18:00:00.000Z", "2026-11-30T14:00:00.000Z"],
+    ]);
 
     // Deleting her would cascade out of the rotation and hand Ann every week, past ones too: refused.
     const admin = { ...(await ctxFor(t.db, (await makeUser(t.db, { role: "admin" })).id)), now: NOW };
     await expect(deleteUser({ ctx: admin, input: { userId: carol.id } })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/is on the schedule .*Disable the account instead/) });
-    expect(await getSchedule(ctx, schedule.id)).toMatchObject({ onCallNow: { userId: carol.id } });
+    expect(await getSchedule(wednesday, schedule.id)).toMatchObject({ onCallNow: { userId: carol.id } });
     // Someone on no schedule can still be deleted (a mistaken invitation).
     const stray = await makeUser(t.db);
     await deleteUser({ ctx: admin, input: { userId: stray.id } });

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { schedules } from "@/db/schema";
 import { requirePermission, requireTeamVisible } from "@/lib/access/check";
 import type { Ctx } from "@/lib/context";
-import { mergeHolderPieces, nextHolderChange, onCallAt, rotationIndexAt, rotationShiftByIndex, shiftsBetween } from "@/lib/core/schedule";
+import { isInactiveAt, mergeHolderPieces, nextHolderChange, onCallAt, rotationIndexAt, rotationShiftByIndex, shiftsBetween } from "@/lib/core/schedule";
 import { loadEngineSchedule, loadEngineSchedules, type LoadedSchedule } from "./load-engine-schedule";
 import type { ScheduleOutput, ShiftOutput } from "./schemas";
 import { toShiftOutput } from "./shift-view";
@@ -51,7 +51,7 @@ export function summarise(loaded: LoadedSchedule, now: Date): ScheduleOutput {
         id: l.id,
         name: l.name,
         position: l.position,
-        participants: l.participants.map((userId) => ({ userId, name: loaded.people.get(userId)?.name ?? "Unknown", disabled: loaded.engine.inactiveSince?.has(userId) ?? false })),
+        participants: l.participants.map((userId) => ({ userId, name: loaded.people.get(userId)?.name ?? "Unknown", disabled: isInactiveAt(loaded.engine, userId, at) })),
         shiftUnit: l.shiftUnit,
         shiftCount: l.shiftCount,
         handoffTime: l.handoffTime,

@@ -11,7 +11,8 @@ import { setUserDisabledInput } from "./schemas";
 
 /**
  * Disabling ends every session of that person at once (database sessions), and from that instant
- * their shifts are no longer theirs: schedules show lower layers or gaps there (`inactiveSince`).
+ * their shifts are no longer theirs until they are enabled again: schedules show lower layers or
+ * gaps there (`disabledPeriods`, the engine's `inactive` periods).
  */
 export async function setUserDisabled({ ctx, input }: { ctx: Ctx; input: unknown }) {
   await requirePermission(ctx, "users:manage", { type: "user" });
@@ -24,9 +25,13 @@ export async function setUserDisabled({ ctx, input }: { ctx: Ctx; input: unknown
       await requirePermission(ctx, "users:grant-admin", { type: "user", id: before.id });
       if (data.disabled) await assertAnotherAdminRemains(tx, before.id);
     }
-    // Disabling twice keeps the first instant: shifts held before it stay the person's.
-    const disabledAt = data.disabled ? (before.disabled ? (before.disabledAt ?? ctx.now) : ctx.now) : null;
-    const [after] = await tx.update(users).set({ disabled: data.disabled, disabledAt, updatedAt: ctx.now }).where(eq(users.id, data.userId)).returning();
+    // Each time disabled opens a period, enabling closes it; disabling twice keeps the first instant.
+    // The periods stay, so the shifts of the time they could not be paged keep their gaps.
+    const periods = [...before.disabledPeriods];
+    const open = periods.at(-1)?.to === null;
+    if (data.disabled && !open) periods.push({ from: ctx.now.toISOString(), to: null });
+    if (!data.disabled && open) periods[periods.length - 1] = { ...periods.at(-1)!, to: ctx.now.toISOString() };
+    const [after] = await tx.update(users).set({ disabled: data.disabled, disabledPeriods: periods, updatedAt: ctx.now }).where(eq(users.id, data.userId)).returning();
     if (data.disabled) await tx.delete(sessions).where(eq(sessions.userId, data.userId));
     await recordAudit(tx, ctx, { action: data.disabled ? "user.disable" : "user.enable", targetType: "user", targetId: data.userId });
     return toUserOutput(after!);

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 
 export const ROLES = ["admin", "manager", "engineer", "stakeholder"] as const;
@@ -17,8 +17,11 @@ export const users = pgTable(
     phone: text("phone"),
     role: text("role", { enum: ROLES }).notNull().default("engineer"),
     disabled: boolean("disabled").notNull().default(false),
-    /** When the account was last disabled (null while enabled): from then on it holds no shift. */
-    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /**
+     * When the account was disabled, each period { from, to } (ISO instants; `to` null while it
+     * lasts): in those periods it holds no shift. Kept after enabling, so the past stays as it was.
+     */
+    disabledPeriods: jsonb("disabled_periods").$type<{ from: string; to: string | null }[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -212,7 +212,7 @@ describe("shiftsBetween", () => {
     });
     // Zoe's account is disabled on day 5: her overrides hold until then, not after.
     const zoeStopped = from + 5 * 24 * HOUR_MS + 7 * (HOUR_MS / 4);
-    const schedule: Schedule = { ...followTheSun, overrides, inactiveSince: new Map([["zoe", zoeStopped]]) };
+    const schedule: Schedule = { ...followTheSun, overrides, inactive: new Map([["zoe", [{ start: zoeStopped, end: Infinity }]]]) };
     const shifts = shiftsBetween(schedule, from, to);
     for (let at = from; at < to; at += HOUR_MS / 4) {
       // The rule itself: the rotation's holder, then each override holding `at` in the given order.
@@ -236,7 +236,7 @@ describe("shiftsBetween", () => {
         { id: "alice-covers", userId: "alice", start: ms("2026-01-14T15:00:00Z"), end: ms("2026-01-14T18:00:00Z"), origin: "override" },
       ],
       // Alice's account was disabled on Monday Jan 5 at 12:00 New York (17:00Z): what she held before stays hers.
-      inactiveSince: new Map([["alice", ms("2026-01-05T17:00:00Z")]]),
+      inactive: new Map([["alice", [{ start: ms("2026-01-05T17:00:00Z"), end: Infinity }]]]),
     };
     // Alice's week (Jan 5–12): Bob's backup layer on weekday hours, a gap otherwise; Carol's override stands.
     // Alice's override in Bob's week is void: Bob keeps it.
@@ -255,7 +255,20 @@ describe("shiftsBetween", () => {
     expect(onCallAt(schedule, ms("2026-01-06T03:00:00Z"))).toEqual({ userId: null, origin: "gap", layerId: null, conflicts: [] });
     expect(onCallAt(schedule, ms("2026-01-14T16:00:00Z")).userId).toBe("bob");
     // Active again, the same schedule is as before.
-    expect(onCallAt({ ...schedule, inactiveSince: new Map() }, ms("2026-01-06T03:00:00Z")).userId).toBe("alice");
+    expect(onCallAt({ ...schedule, inactive: new Map() }, ms("2026-01-06T03:00:00Z")).userId).toBe("alice");
+
+    // Enabled again on Tuesday at 12:00 New York: she holds her turns from then on; the disabled day keeps its gap and Bob's hours.
+    const again: Schedule = { ...schedule, inactive: new Map([["alice", [{ start: ms("2026-01-05T17:00:00Z"), end: ms("2026-01-06T17:00:00Z") }]]]) };
+    expect(rows(shiftsBetween(again, ms("2026-01-05T14:00:00Z"), ms("2026-01-07T00:00:00Z")))).toEqual([
+      "alice 01-05T14:00→01-05T17:00 rotation weekly",
+      "bob 01-05T17:00→01-05T22:00 rotation backup",
+      "— 01-05T22:00→01-06T14:00 gap",
+      "bob 01-06T14:00→01-06T15:00 rotation backup",
+      "carol 01-06T15:00→01-06T18:00 override carol-covers",
+      "alice 01-06T18:00→01-07T00:00 rotation weekly",
+    ]);
+    expect(onCallAt(again, ms("2026-01-06T03:00:00Z")).userId).toBeNull();
+    expect(onCallAt(again, ms("2026-01-06T20:00:00Z")).userId).toBe("alice");
   });
 
   it("an empty range has no shifts", () => {

@@ -1,5 +1,6 @@
 import type { EpochMs } from "../time/zone-offsets";
 import type { Interval } from "../time/zoned-time";
+import { outsidePeriods } from "./inactive-periods";
 import { layersByPrecedence } from "./layer-order";
 import { restrictionIntervalsBetween } from "./restriction-windows";
 import { rotationShiftsBetween } from "./rotation-shifts";
@@ -11,8 +12,8 @@ interface LayerPiece {
   userId: string;
 }
 
-/** The layer's rotation clipped to [from, to), to when it is active and to its restriction windows, in order (inactive people's turns cut where they stopped). */
-function layerPieces(layer: RotationLayer, timeZone: string, rangeFrom: EpochMs, rangeTo: EpochMs, inactiveSince?: ReadonlyMap<string, EpochMs>): LayerPiece[] {
+/** The layer's rotation clipped to [from, to), to when it is active and to its restriction windows, in order (inactive people's turns cut out). */
+function layerPieces(layer: RotationLayer, timeZone: string, rangeFrom: EpochMs, rangeTo: EpochMs, inactive?: Schedule["inactive"]): LayerPiece[] {
   const pieces: LayerPiece[] = [];
   const from = Math.max(rangeFrom, layer.activeFrom ?? -Infinity);
   const to = Math.min(rangeTo, layer.activeUntil ?? Infinity);
@@ -25,27 +26,27 @@ function layerPieces(layer: RotationLayer, timeZone: string, rangeFrom: EpochMs,
   // Both lists are sorted and disjoint: intersect them with two cursors.
   let w = 0;
   for (const shift of shifts) {
-    const shiftEnd = Math.min(shift.end, inactiveSince?.get(shift.userId) ?? Infinity);
-    if (shiftEnd <= shift.start) continue;
-    while (w < windows.length && windows[w]!.end <= shift.start) w++;
-    for (let v = w; v < windows.length && windows[v]!.start < shiftEnd; v++) {
-      const start = Math.max(shift.start, windows[v]!.start, from);
-      const end = Math.min(shiftEnd, windows[v]!.end, to);
-      if (end > start) pieces.push({ start, end, userId: shift.userId });
+    for (const part of outsidePeriods(shift.start, shift.end, inactive?.get(shift.userId))) {
+      while (w < windows.length && windows[w]!.end <= part.start) w++;
+      for (let v = w; v < windows.length && windows[v]!.start < part.end; v++) {
+        const start = Math.max(part.start, windows[v]!.start, from);
+        const end = Math.min(part.end, windows[v]!.end, to);
+        if (end > start) pieces.push({ start, end, userId: shift.userId });
+      }
     }
   }
   return pieces;
 }
 
-/** The overrides as they hold: an inactive person's cut where they stopped (void if it had not begun). */
+/** The overrides as they hold: an inactive person's cut out of their inactive periods (void where wholly inside). */
 export function activeOverrides(schedule: Schedule): readonly ScheduleOverride[] {
-  const since = schedule.inactiveSince;
+  const inactive = schedule.inactive;
   const overrides = schedule.overrides ?? [];
-  if (!since || since.size === 0) return overrides;
+  if (!inactive || inactive.size === 0) return overrides;
   return overrides.flatMap((o) => {
-    const stop = since.get(o.userId);
-    if (stop === undefined || stop >= o.end) return [o];
-    return stop > o.start ? [{ ...o, end: stop }] : [];
+    const periods = inactive.get(o.userId);
+    if (!periods) return [o];
+    return outsidePeriods(o.start, o.end, periods).map((part) => ({ ...o, start: part.start, end: part.end }));
   });
 }
 
@@ -64,8 +65,8 @@ function timeOffByUser(timeOff: readonly TimeOffInterval[], from: EpochMs, to: E
  * The final schedule over [from, to): who is on call, piece by piece, clipped to the range.
  * Higher layers win where they have someone, restrictions leave room for lower layers,
  * overrides replace the result, and anything left is an explicit gap (userId null). Inactive
- * people (`inactiveSince`) hold nothing from then on: their turns leave room for lower layers,
- * their overrides are void.
+ * people hold nothing in their `inactive` periods: their turns leave room for lower layers,
+ * their overrides are void there.
  * A piece whose person is on time off is cut at the time-off boundaries and flagged
  * `conflicts: ["time_off"]` (shown, not reassigned). Adjacent pieces with the same person,
  * origin, layer, override and conflicts are merged.
@@ -74,7 +75,7 @@ export function shiftsBetween(schedule: Schedule, from: EpochMs, to: EpochMs): F
   if (to <= from) return [];
   const layers = layersByPrecedence(schedule.layers).map((layer) => ({
     id: layer.id,
-    pieces: layerPieces(layer, layer.timeZone ?? schedule.timeZone, from, to, schedule.inactiveSince),
+    pieces: layerPieces(layer, layer.timeZone ?? schedule.timeZone, from, to, schedule.inactive),
     cursor: 0,
   }));
   const overrides = activeOverrides(schedule).filter((o) => o.end > from && o.start < to && o.end > o.start);

@@ -7,3 +7,4 @@ export { isInsideRestrictions, restrictionIntervalsBetween } from "./restriction
 export { layersByPrecedence } from "./layer-order";
 export { checkShiftInstanceAnchor, exchangedShiftHolds, layerShiftByIndex, type AnchorCheck, type ShiftInstanceAnchor } from "./shift-instance-anchor";
 export { restrictionWindowSchema, rotationLayerSchema, shiftLengthSchema, timeZoneSchema } from "./schedule-schema";
+export { isInactiveAt, outsidePeriods } from "./inactive-periods";

@@ -1,5 +1,6 @@
 import { DAY_MS } from "../time/local-time";
 import type { EpochMs } from "../time/zone-offsets";
+import { isInactiveAt } from "./inactive-periods";
 import { layersByPrecedence } from "./layer-order";
 import { isInsideRestrictions } from "./restriction-windows";
 import { assigneeOf, rotationIndexAt } from "./rotation-shifts";
@@ -40,7 +41,6 @@ function overridesNear(overrides: readonly ScheduleOverride[], at: EpochMs): rea
 /** Who holds the schedule at one instant: the same answer as the `shiftsBetween` piece containing it. */
 export function onCallAt(schedule: Schedule, at: EpochMs): OnCall {
   let onCall: OnCall = { userId: null, origin: "gap", layerId: null, conflicts: [] };
-  const inactive = schedule.inactiveSince;
   for (const layer of layersByPrecedence(schedule.layers)) {
     if (layer.participants.length === 0) continue;
     if ((layer.activeFrom !== undefined && at < layer.activeFrom) || (layer.activeUntil !== undefined && at >= layer.activeUntil)) continue;
@@ -49,13 +49,13 @@ export function onCallAt(schedule: Schedule, at: EpochMs): OnCall {
     const index = rotationIndexAt(layer, zone, at);
     if (index < 0) continue;
     const assignee = assigneeOf(layer, index);
-    if (inactive !== undefined && (inactive.get(assignee) ?? Infinity) <= at) continue;
+    if (schedule.inactive !== undefined && isInactiveAt(schedule, assignee, at)) continue;
     onCall = { userId: assignee, origin: "rotation", layerId: layer.id, conflicts: [] };
     break;
   }
   for (const override of schedule.overrides ? overridesNear(schedule.overrides, at) : []) {
     if (override.start > at || override.end <= at) continue;
-    if (inactive !== undefined && (inactive.get(override.userId) ?? Infinity) <= at) continue;
+    if (schedule.inactive !== undefined && isInactiveAt(schedule, override.userId, at)) continue;
     if (override.replacesUserId !== undefined && override.replacesUserId !== onCall.userId) continue;
     onCall = { userId: override.userId, origin: override.origin, layerId: null, overrideId: override.id, conflicts: [] };
   }

@@ -75,6 +75,12 @@ export interface TimeOffInterval {
   end: EpochMs;
 }
 
+/** A period someone could not be paged, [start, end); end is Infinity while it lasts. */
+export interface InactivePeriod {
+  start: EpochMs;
+  end: EpochMs;
+}
+
 export interface Schedule {
   timeZone: string;
   /** Lowest priority first unless layers carry explicit priorities. */
@@ -82,11 +88,12 @@ export interface Schedule {
   overrides?: readonly ScheduleOverride[];
   timeOff?: readonly TimeOffInterval[];
   /**
-   * People who cannot be paged (disabled accounts), each from the instant they stopped. From then
-   * on they hold nothing: their turns fall through to lower layers or are gaps and their overrides
-   * are void, never a silent "on call" nobody reaches. What they held before stays theirs.
+   * When people could not be paged (disabled accounts): per person, sorted disjoint periods
+   * [start, end), the last open-ended (end Infinity) while still disabled. In those periods they
+   * hold nothing: their turns fall through to lower layers or are gaps and their overrides are void,
+   * never a silent "on call" nobody reaches. Outside them everything is theirs as before.
    */
-  inactiveSince?: ReadonlyMap<string, EpochMs>;
+  inactive?: ReadonlyMap<string, readonly InactivePeriod[]>;
 }
 
 /** One turn of one rotation, unrestricted and before overrides. (layerId, index) names it. */
