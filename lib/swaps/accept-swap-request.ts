@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { applySwap } from "./apply-swap";
+import { applySwap, flagIfHandedOver } from "./apply-swap";
 import { emailNotices, swapApprovers, swapNoticeBody, swapSchedule, writeNotices, type Notice } from "./notify-swap";
 import { getSwapRequest } from "./read-swap-requests";
 import { swapRequestIdInput } from "./schemas";
@@ -58,7 +58,7 @@ export async function acceptSwapRequest({ ctx, input, origin }: { ctx: Ctx; inpu
     }
     await recordAudit(tx, ctx, { action: "swap.accept", targetType: "swap_request", targetId: row.id, details: { status: row.status } });
     return { notify: [row.requesterId], notice, approval };
-  });
+  }).catch(flagIfHandedOver(ctx.db, ctx.now));
   await emailNotices(ctx.db, notify, notice, origin);
   if (approval) await emailNotices(ctx.db, approval.approvers, approval.notice, origin);
   return getSwapRequest(ctx.db, data.requestId);

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/context";
 import { ConflictError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { applySwap } from "./apply-swap";
+import { applySwap, flagIfHandedOver } from "./apply-swap";
 import { emailNotices, swapNoticeBody, swapSchedule, writeNotices, type Notice } from "./notify-swap";
 import { getSwapRequest } from "./read-swap-requests";
 import { swapRequestIdInput } from "./schemas";
@@ -30,7 +30,7 @@ export async function approveSwapRequest({ ctx, input, origin }: { ctx: Ctx; inp
     await writeNotices(tx, people, notice, ctx.now);
     await recordAudit(tx, ctx, { action: "swap.approve", targetType: "swap_request", targetId: row.id });
     return { notify: people, notice };
-  });
+  }).catch(flagIfHandedOver(ctx.db, ctx.now));
   await emailNotices(ctx.db, notify, notice, origin);
   return getSwapRequest(ctx.db, data.requestId);
 }

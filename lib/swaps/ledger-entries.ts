@@ -22,7 +22,8 @@ export type LedgerEntry = {
 
 /**
  * The covers one person gave and got, newest first (a person's page): who, on which schedule,
- * which part of which shift, hours and weighted burden, and whether it was reverted. Staff only;
+ * which part of which shift, hours and weighted burden, and whether it was reverted (a cover
+ * reverted under way reads as two entries: the part held, counted, and the rest, reverted). Staff only;
  * the person must be visible to the viewer (engineers see the people of their teams).
  */
 export async function listLedgerEntries(ctx: Ctx, userId: string, limit = 50): Promise<LedgerEntry[]> {
@@ -44,8 +45,11 @@ export async function listLedgerEntries(ctx: Ctx, userId: string, limit = 50): P
     const gave = l.coveringUserId === userId;
     // A swap writes two rows: the counterpart covers the requester's part, the requester the counterpart's shift.
     const requesterCovered = !r || l.coveredUserId === r.requesterId;
-    const start = requesterCovered ? r?.partStart : r.counterpartStart;
-    const end = requesterCovered ? r?.partEnd : r.counterpartEnd;
+    let start = requesterCovered ? r?.partStart : r.counterpartStart;
+    let end = requesterCovered ? r?.partEnd : r.counterpartEnd;
+    // A revert splits a row at its time: what was held until then stays counted, the rest is reversed.
+    if (start && end && l.reversedAt && l.reversedAt > start) start = l.reversedAt;
+    else if (start && end && !l.reversedAt && r?.status === "reverted" && r.decidedAt && r.decidedAt < end) end = r.decidedAt;
     return {
       id: l.id,
       direction: gave ? "gave" : "got",

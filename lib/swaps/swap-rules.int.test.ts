@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { useDbHandle } from "@/db/client";
-import { coverLedger, notices, outboxMessages, scheduleOverrides, swapRequests, teams } from "@/db/schema";
+import { coverLedger, notices, outboxMessages, swapRequests, teams } from "@/db/schema";
 import { callRoute, tokensByRole } from "@/db/test/route-call";
 import { createTestDatabase } from "@/db/test/test-database";
 import { ctxFor, makeTeam, makeUser, makeWeeklySchedule } from "@/db/test/factories";
@@ -16,6 +16,7 @@ import { createSwapRequest } from "./create-swap-request";
 import { ledgerBalances } from "./ledger-balances";
 import { listLedgerEntries } from "./ledger-entries";
 import { getSwapRequest, listSwapRequests } from "./read-swap-requests";
+import { swapOverrides } from "./swap-test-helpers";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -35,13 +36,7 @@ async function world(opts: { approval?: boolean } = {}) {
   const { schedule, layer } = await makeWeeklySchedule(t.db, { participantIds: [alice.id, bob.id, carol.id], teamId: team.id });
   const ctx = async (id: string, now: Date | string = NOW) => ({ ...(await ctxFor(t.db, id)), now: new Date(now) });
   const holderAt = async (at: string) => (await listShifts(await ctx(mgr.id), schedule.id, new Date(at), new Date(new Date(at).getTime() + 60_000)))[0]!.userId;
-  const overrides = async (requestId: string) =>
-    (await t.db.select().from(scheduleOverrides).where(eq(scheduleOverrides.swapRequestId, requestId)).orderBy(asc(scheduleOverrides.startsAt))).map((o) => ({
-      userId: o.userId,
-      replacesUserId: o.replacesUserId,
-      start: o.startsAt.toISOString(),
-      end: o.endsAt.toISOString(),
-    }));
+  const overrides = (requestId: string) => swapOverrides(t.db, requestId);
   const ledgerRows = async (requestId: string) => (await t.db.select({ n: count() }).from(coverLedger).where(eq(coverLedger.swapRequestId, requestId)))[0]!.n;
   return { alice, bob, carol, mgr, team, schedule, layer, ctx, holderAt, overrides, ledgerRows };
 }
