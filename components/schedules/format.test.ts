@@ -59,3 +59,12 @@ describe("dayPieceTime (a shift's piece of one calendar day)", () => {
     expect(dayPieceTime({ start, end }, NY, isStart, isEnd)).toBe(expected);
   });
 });
+
+describe("formatRange with now", () => {
+  const now = new Date("2026-11-24T12:00:00Z");
+  it("leaves the year out within now's year and names it outside", () => {
+    expect(formatRange("2026-11-30T14:00:00Z", "2026-12-07T14:00:00Z", "America/New_York", { now })).toBe("Mon, Nov 30, 09:00 – Mon, Dec 7, 09:00");
+    expect(formatRange("2026-12-28T14:00:00Z", "2027-01-04T14:00:00Z", "America/New_York", { now })).toBe("Mon, Dec 28, 2026, 09:00 – Mon, Jan 4, 2027, 09:00");
+    expect(formatRange("2027-10-11T13:00:00Z", "2027-10-11T17:00:00Z", "America/New_York", { now, withZone: true })).toBe("Mon, Oct 11, 2027, 09:00 – 13:00 EDT");
+  });
+});

@@ -56,12 +56,17 @@ export function dayPieceTime(shift: { start: string; end: string }, zone: string
   return ends ? `until ${end}` : "all day";
 }
 
-/** "Mon, Nov 23, 09:00 – Mon, Nov 30, 09:00" (the second date dropped when it is the same day). */
-export function formatRange(start: string | number | Date, end: string | number | Date, zone: string, opts: { withZone?: boolean } = {}): string {
+/**
+ * "Mon, Nov 23, 09:00 – Mon, Nov 30, 09:00" (the second date dropped when it is the same day).
+ * With `now`, a range outside now's year names its years ("Mon, Oct 11, 2027, 09:00 – …").
+ */
+export function formatRange(start: string | number | Date, end: string | number | Date, zone: string, opts: { withZone?: boolean; now?: Date } = {}): string {
   const sameDay = formatDay(start, zone) === formatDay(end, zone);
-  const tail = sameDay ? formatTime(end, zone) : formatInstant(end, zone);
+  const year = (at: string | number | Date) => formatter(zone, { year: "numeric" }).format(toDate(at));
+  const withYear = opts.now !== undefined && (year(start) !== year(opts.now) || year(end) !== year(opts.now));
+  const tail = sameDay ? formatTime(end, zone) : formatInstant(end, zone, { withYear });
   const zoneName = opts.withZone ? ` ${shortZoneName(end, zone)}` : "";
-  return `${formatInstant(start, zone)} – ${tail}${zoneName}`;
+  return `${formatInstant(start, zone, { withYear })} – ${tail}${zoneName}`;
 }
 
 /** The zone's short name at an instant: "EST", "CET", "AEDT" (an offset, "GMT+9", where English has no name). */

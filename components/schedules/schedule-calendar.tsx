@@ -224,7 +224,7 @@ export function ScheduleCalendar({ scheduleId, timeZone, viewerTimeZone, viewer,
         </ul>
         <p className="shrink-0 text-slate-500">
           Times in {zone.replaceAll("_", " ")} ({shortZoneName(now, zone)}).
-          {viewer.canManage ? " Drag across days, or in the free strip at the right of each day in week view, to add an override." : " Click a shift of yours to ask for cover."}
+          {viewer.canManage ? " Drag across days, or in the free strip at the right of each day in the week (or 3-day) view, to add an override." : " Click a shift of yours to ask for cover."}
         </p>
       </div>
 

@@ -48,11 +48,13 @@ export async function createSwapRequest({ ctx, input, origin }: { ctx: Ctx; inpu
     // The instance as the requester holds it: an edit planned ahead (or just made) may split it.
     const shift = shiftWithinAYear(loaded.engine, data.layerId, data.shiftIndex, requesterId, ctx.now, "shiftIndex");
     if (!shift) throw InvalidError.field("shiftIndex", "No such shift");
-    if (shift.userId !== requesterId) throw InvalidError.field("shiftIndex", "That shift is not yours to give away");
+    if (shift.userId !== requesterId) throw InvalidError.field("shiftIndex", onBehalf ? "That shift is not held by the person you are asking for" : "That shift is not yours to give away");
     if (shift.end <= ctx.now.getTime()) throw InvalidError.field("shiftIndex", "That shift is over");
     const asked = { start: data.partStart ?? new Date(shift.start), end: data.partEnd ?? new Date(shift.end) };
-    // A reversed part is the schema's error; here the part (with a defaulted end) must fit the shift.
-    if (asked.start.getTime() < shift.start || asked.end.getTime() > shift.end || asked.end <= asked.start) throw InvalidError.field("partEnd", "The part must lie inside the shift");
+    // A reversed part is the schema's error; here the part (with a defaulted end) must fit the
+    // shift, and the error names the end that falls outside it.
+    if (asked.start.getTime() < shift.start) throw InvalidError.field("partStart", "The part must lie inside the shift");
+    if (asked.end.getTime() > shift.end || asked.end <= asked.start) throw InvalidError.field("partEnd", "The part must lie inside the shift");
     const part = fromNow(asked.start, asked.end, ctx.now);
     if (!part) throw InvalidError.field("partEnd", "That part of the shift is over");
     let counterpartShift: { index: number; start: number; end: number } | null = null;

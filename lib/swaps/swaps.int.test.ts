@@ -147,7 +147,8 @@ describe("swap and cover requests", () => {
     const shift3 = { scheduleId: w.schedule.id, layerId: w.layer.id, shiftIndex: 3, kind: "cover" as const };
     const issues = (e: unknown) => (e as InvalidError).issues;
     expect(issues(await createSwapRequest({ ctx: await w.ctx(w.alice.id), input: { ...shift3, partStart: "2026-12-18T14:00:00Z", partEnd: "2026-12-16T14:00:00Z" } }).catch((e: unknown) => e))).toEqual([{ path: "partEnd", message: "The part must end after it starts" }]);
-    expect(issues(await createSwapRequest({ ctx: await w.ctx(w.alice.id), input: { ...shift3, partStart: "2020-01-01T00:00:00Z", partEnd: "2020-01-02T00:00:00Z" } }).catch((e: unknown) => e))).toEqual([{ path: "partEnd", message: "The part must lie inside the shift" }]);
+    expect(issues(await createSwapRequest({ ctx: await w.ctx(w.alice.id), input: { ...shift3, partStart: "2020-01-01T00:00:00Z", partEnd: "2020-01-02T00:00:00Z" } }).catch((e: unknown) => e))).toEqual([{ path: "partStart", message: "The part must lie inside the shift" }]);
+    expect(issues(await createSwapRequest({ ctx: await w.ctx(w.alice.id), input: { ...shift3, partStart: "2026-11-24T14:00:00Z", partEnd: "2027-01-02T00:00:00Z" } }).catch((e: unknown) => e))).toEqual([{ path: "partEnd", message: "The part must lie inside the shift" }]);
     const req = await createSwapRequest({ ctx: await w.ctx(w.alice.id), input: { scheduleId: w.schedule.id, layerId: w.layer.id, shiftIndex: 3, kind: "cover" } });
     await expect(acceptSwapRequest({ ctx: await w.ctx(outsider.id), input: { requestId: req.id } })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(acceptSwapRequest({ ctx: await w.ctx(w.alice.id), input: { requestId: req.id } })).rejects.toBeInstanceOf(ForbiddenError);

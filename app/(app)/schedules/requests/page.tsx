@@ -112,14 +112,14 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             <dl className="grid gap-2 rounded-lg bg-slate-50 px-3 py-2.5 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-4">
               <dt className="text-xs font-medium text-slate-500 sm:pt-0.5">{whole ? "Shift" : "Part of shift"}</dt>
               <dd className="text-slate-800">
-                {formatRange(r.part.start, r.part.end, scheduleZone, { withZone: true })}
-                {scheduleZone !== zone && <span className="block text-xs text-slate-500">{formatRange(r.part.start, r.part.end, zone, { withZone: true })} your time</span>}
+                {formatRange(r.part.start, r.part.end, scheduleZone, { withZone: true, now: ctx.now })}
+                {scheduleZone !== zone && <span className="block text-xs text-slate-500">{formatRange(r.part.start, r.part.end, zone, { withZone: true, now: ctx.now })} your time</span>}
               </dd>
               {r.counterpartShift && (
                 <>
                   <dt className="text-xs font-medium text-slate-500 sm:pt-0.5">In exchange</dt>
                   <dd className="text-slate-800">
-                    {r.counterpartName}&apos;s shift {formatRange(r.counterpartShift.start, r.counterpartShift.end, scheduleZone, { withZone: true })}
+                    {r.counterpartName}&apos;s shift {formatRange(r.counterpartShift.start, r.counterpartShift.end, scheduleZone, { withZone: true, now: ctx.now })}
                   </dd>
                 </>
               )}
@@ -135,7 +135,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                 The layer was edited (or a plan published) since this was asked, so the shift it names has moved or changed hands. {advice}
               </Alert>
             )}
-            {r.needsApproval && r.status === "pending" && <p className="text-xs text-slate-500">Once accepted, a manager must approve it before the schedule changes.</p>}
+            {r.needsApproval && r.status === "pending" && !r.flagged && <p className="text-xs text-slate-500">Once accepted, a manager must approve it before the schedule changes.</p>}
             {buttons.length > 0 && (
               <div className="flex flex-wrap gap-2">
                 {buttons.map((b) => {
