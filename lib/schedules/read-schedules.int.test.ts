@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDbHandle } from "@/db/client";
-import { timeOff } from "@/db/schema";
+import { notices, outboxMessages, scheduleOverrides, timeOff } from "@/db/schema";
+import { eq } from "drizzle-orm";
 import { createTestDatabase } from "@/db/test/test-database";
 import { ctxFor, makeUser, makeWeeklySchedule } from "@/db/test/factories";
 import { deleteUser } from "@/lib/users/delete-user";
@@ -133,5 +134,23 @@ describe("a disabled account on a rotation", () => {
     expect(preview.slots.slice(1).map((s) => s.proposed.userId)).not.toContain(people[2]!.id);
     const published = await publishFill({ ctx, input: { scheduleId: schedule.id, layerId: layer.id, weeks: 4, layerVersion: preview.layerVersion, assignments: [{ index: preview.slots[1]!.index, userId: people[2]!.id }] } }).catch((e: unknown) => e);
     expect((published as { issues: unknown }).issues).toEqual([{ path: "assignments.0.userId", message: "That account is disabled: they can't be paged" }]);
+  });
+
+  it("disabling someone who covers a colleague's shift puts the colleague back on call there, and tells them", async () => {
+    const manager = await makeUser(t.db, { role: "manager" });
+    const [ann, carol] = [await makeUser(t.db, { name: "Ann Coverer" }), await makeUser(t.db, { name: "Carol Covered", timeZone: "America/New_York" })];
+    const { schedule } = await makeWeeklySchedule(t.db, { participantIds: [ann.id, carol.id] });
+    // Carol holds Nov 23 → 30; Ann covers Wednesday to Friday of it.
+    await t.db.insert(scheduleOverrides).values({ scheduleId: schedule.id, userId: ann.id, replacesUserId: carol.id, startsAt: new Date("2026-11-25T14:00:00Z"), endsAt: new Date("2026-11-27T14:00:00Z"), origin: "override", createdBy: manager.id, createdAt: NOW });
+    const ctx = { ...(await ctxFor(t.db, manager.id)), now: NOW };
+    await setUserDisabled({ ctx, input: { userId: ann.id, disabled: true } });
+    const [told] = await t.db.select().from(notices).where(eq(notices.userId, carol.id));
+    expect(told).toMatchObject({ kind: "schedule.cover_ended", title: `You are on call again on ${schedule.name}` });
+    expect(told!.body).toContain("Ann Coverer's account was disabled, so their cover of your shift");
+    expect(told!.body).toContain("25 Nov 2026, 09:00 – 27 Nov 2026, 09:00 (America/New_York)");
+    const [mail] = await t.db.select().from(outboxMessages).where(eq(outboxMessages.to, carol.email));
+    expect(mail!.subject).toBe(`You are on call again on ${schedule.name}`);
+    const wednesday = await listShifts(ctx, schedule.id, new Date("2026-11-25T15:00:00Z"), new Date("2026-11-25T16:00:00Z"));
+    expect(wednesday[0]!.userId).toBe(carol.id);
   });
 });

@@ -17,5 +17,5 @@ export const changeRoleAction = plainAction("/people", async (ctx, form) => {
 });
 
 export const setDisabledAction = plainAction("/people", async (ctx, form) => {
-  await setUserDisabled({ ctx, input: formInput(form) });
+  await setUserDisabled({ ctx, input: formInput(form), origin: await requestOrigin() });
 });
