@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDbHandle } from "@/db/client";
-import { notices, outboxMessages, scheduleOverrides, timeOff } from "@/db/schema";
+import { layerVersions, notices, outboxMessages, scheduleOverrides, timeOff } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { createTestDatabase } from "@/db/test/test-database";
 import { ctxFor, makeUser, makeWeeklySchedule } from "@/db/test/factories";
@@ -122,6 +122,11 @@ describe("a disabled account on a rotation", () => {
     const admin = { ...(await ctxFor(t.db, (await makeUser(t.db, { role: "admin" })).id)), now: NOW };
     await expect(deleteUser({ ctx: admin, input: { userId: zed.id } })).rejects.toMatchObject({ code: "conflict" });
     expect((await listShifts(ctx, schedule.id, new Date("2026-11-02T14:00:00Z"), new Date("2026-11-09T14:00:00Z")))[0]).toMatchObject({ userId: zed.id, userName: "Zed Former" });
+    // The same for someone a kept version names only in its published plan.
+    const planned = await makeUser(t.db, { name: "Pat Planned" });
+    const [kept] = await t.db.select().from(layerVersions).where(eq(layerVersions.layerId, layer.id));
+    await t.db.update(layerVersions).set({ assignments: [[3, planned.id]] }).where(eq(layerVersions.id, kept!.id));
+    await expect(deleteUser({ ctx: admin, input: { userId: planned.id } })).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("a published plan can't give a shift to a disabled account", async () => {

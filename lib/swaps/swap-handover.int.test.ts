@@ -12,7 +12,7 @@ import { ledgerBalances } from "./ledger-balances";
 import { listLedgerEntries } from "./ledger-entries";
 import { getSwapRequest } from "./read-swap-requests";
 import { revertSwapRequest } from "./revert-swap-request";
-import { swapOverrides } from "./swap-test-helpers";
+import { swapOverrides } from "@/db/test/swap-overrides";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {

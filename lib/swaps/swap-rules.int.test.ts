@@ -16,7 +16,7 @@ import { createSwapRequest } from "./create-swap-request";
 import { ledgerBalances } from "./ledger-balances";
 import { listLedgerEntries } from "./ledger-entries";
 import { getSwapRequest, listSwapRequests } from "./read-swap-requests";
-import { swapOverrides } from "./swap-test-helpers";
+import { swapOverrides } from "@/db/test/swap-overrides";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {

@@ -24,7 +24,13 @@ async function schedulesHolding(db: Queryable, userId: string): Promise<string[]
     db
       .select({ layerId: layerVersions.layerId })
       .from(layerVersions)
-      .where(or(sql`${layerVersions.participants} @> ${JSON.stringify([userId])}::jsonb`, sql`${layerVersions.assignments}::text like ${`%${JSON.stringify(userId)}%`}`)),
+      .where(
+        or(
+          sql`${layerVersions.participants} @> ${JSON.stringify([userId])}::jsonb`,
+          // assignments: [[shiftIndex, userId], …]; strict, as lax mode would unwrap each pair
+          sql`jsonb_path_exists(${layerVersions.assignments}, 'strict $[*] ? (@[1] == $id)', jsonb_build_object('id', ${userId}::text))`,
+        ),
+      ),
   ]);
   const layerIds = [...new Set([...turns, ...planned, ...versions].map((r) => r.layerId))];
   const viaLayers = layerIds.length ? await db.select({ scheduleId: scheduleLayers.scheduleId }).from(scheduleLayers).where(inArray(scheduleLayers.id, layerIds)) : [];

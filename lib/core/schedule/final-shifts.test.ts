@@ -5,27 +5,12 @@ import { shiftsBetween } from "./final-shifts";
 import { onCallAt } from "./on-call-at";
 import { checkShiftInstanceAnchor, exchangedShiftHolds, layerShiftByIndex } from "./shift-instance-anchor";
 import { rotationShiftsBetween } from "./rotation-shifts";
-import type { FinalShift, RotationLayer, Schedule } from "./types";
+import type { RotationLayer, Schedule } from "./types";
+import { NY, rows, weekly } from "./test-fixtures";
 
 const ms = epochMsOfIsoInstant;
-const NY = "America/New_York";
 
-/** Final shifts as compact rows: "who start→end origin layer [conflicts]". */
-function rows(shifts: FinalShift[]): string[] {
-  return shifts.map(
-    (s) =>
-      `${s.userId ?? "—"} ${toIsoInstant(s.start).slice(5, 16)}→${toIsoInstant(s.end).slice(5, 16)} ${s.origin}${s.layerId ? ` ${s.layerId}` : ""}${s.overrideId ? ` ${s.overrideId}` : ""}${s.conflicts.length ? ` [${s.conflicts.join(",")}]` : ""}`,
-  );
-}
 
-const weekly: RotationLayer = {
-  id: "weekly",
-  participants: ["alice", "bob", "carol", "dave"],
-  shift: { unit: "weeks", count: 1 },
-  handoffWeekday: 1,
-  handoffTime: "09:00",
-  startDate: "2026-01-05",
-};
 
 // Security Operations: erin and frank in New York 08:00–20:00 on weekdays, grace otherwise.
 const followTheSun: Schedule = {

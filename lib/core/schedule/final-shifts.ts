@@ -39,7 +39,7 @@ function layerPieces(layer: RotationLayer, timeZone: string, rangeFrom: EpochMs,
 }
 
 /** The overrides as they hold: an inactive person's cut out of their inactive periods (void where wholly inside). */
-export function activeOverrides(schedule: Schedule): readonly ScheduleOverride[] {
+function activeOverrides(schedule: Schedule): readonly ScheduleOverride[] {
   const inactive = schedule.inactive;
   const overrides = schedule.overrides ?? [];
   if (!inactive || inactive.size === 0) return overrides;

@@ -4,27 +4,11 @@ import { epochMsOfIsoInstant, localDatesInterval, toIsoInstant } from "../time/z
 import { shiftsBetween } from "./final-shifts";
 import { mergeHolderPieces, nextHolderChange } from "./holder-pieces";
 import type { FinalShift, RotationLayer, Schedule, ScheduleOverride, TimeOffInterval } from "./types";
+import { NY, rows, weekly } from "./test-fixtures";
 
 const ms = epochMsOfIsoInstant;
-const NY = "America/New_York";
 
-/** Final shifts as compact rows: "who start→end origin layer override [conflicts]". */
-function rows(shifts: readonly FinalShift[]): string[] {
-  return shifts.map(
-    (s) =>
-      `${s.userId ?? "—"} ${toIsoInstant(s.start).slice(5, 16)}→${toIsoInstant(s.end).slice(5, 16)} ${s.origin}${s.layerId ? ` ${s.layerId}` : ""}${s.overrideId ? ` ${s.overrideId}` : ""}${s.conflicts.length ? ` [${s.conflicts.join(",")}]` : ""}`,
-  );
-}
-
-// Weekly, Monday 09:00 New York: the week of Jan 12 2026 is bob's (14:00Z to 14:00Z), Oct 26 carol's.
-const weekly: RotationLayer = {
-  id: "weekly",
-  participants: ["alice", "bob", "carol", "dave"],
-  shift: { unit: "weeks", count: 1 },
-  handoffWeekday: 1,
-  handoffTime: "09:00",
-  startDate: "2026-01-05",
-};
+// `weekly`: the week of Jan 12 2026 is bob's (14:00Z to 14:00Z), Oct 26 carol's.
 // erin alone, 08:00–20:00 New York on weekdays: nobody the rest of the time.
 const weekdayDays: RotationLayer = {
   id: "day",
